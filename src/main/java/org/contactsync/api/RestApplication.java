@@ -1,0 +1,21 @@
+package org.contactsync.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The REST API, version 1. HTTP Basic with the user name and the user's web service access key. */
+@ApplicationPath(RestApplication.PATH)
+@OpenAPIDefinition(
+        info = @Info(title = "Contact Sync API", version = "1",
+                description = "Contacts and contact sync. Sign in with HTTP Basic: user name and web service access key."),
+        security = @SecurityRequirement(name = "accessKey"))
+@SecurityScheme(securitySchemeName = "accessKey", type = SecuritySchemeType.HTTP, scheme = "basic")
+public class RestApplication extends Application {
+
+    public static final String PATH = "/api/v1";
+}
