@@ -1,6 +1,7 @@
 package org.contactsync.api;
 
 import jakarta.ws.rs.ApplicationPath;
+import java.util.Set;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -18,4 +19,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class RestApplication extends Application {
 
     public static final String PATH = "/api/v1";
+
+    /**
+     * The API's resources, listed rather than scanned: the WAR holds a second JAX-RS application (the Microsoft 365
+     * sandbox) whose Graph resources must not appear under {@value #PATH}. Add each feature's resource here.
+     */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ProblemMappers.ApplicationExceptionMapper.class,
+                ProblemMappers.ConstraintViolationMapper.class,
+                ProblemMappers.WebApplicationExceptionMapper.class,
+                ProblemMappers.JsonMapper.class,
+                ProblemMappers.ProcessingMapper.class,
+                ProblemMappers.UnexpectedMapper.class);
+    }
 }
