@@ -1,6 +1,7 @@
 package org.contactsync.sync.plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,15 +72,29 @@ final class PlanRun {
             claimedNos.add(link.contactNo());
             Optional<Reason> exclusion = exclusion(link.contactNo(), link.importedFromOutlook());
             Optional<OutlookContact> outlook = linkedOutlookContact(link);
-            if (outlook.isEmpty() && exclusion.isEmpty()) {
+            if (link.kept()) {
+                planKeptPair(link, exclusion, outlook);
+            } else if (outlook.isEmpty() && exclusion.isEmpty()) {
                 awaitingOutlookContact.put(link.contactNo(), link);
             } else if (outlook.isEmpty()) {
-                actions.add(new Unlink(link.contactNo(), link.graphId(), Reason.DELETED_IN_OUTLOOK));
+                actions.add(new Unlink(link.contactNo(), link.graphId(), Reason.DELETED_IN_OUTLOOK, false));
             } else if (exclusion.isPresent()) {
                 leaveSync(link.graphId(), link.contactNo(), exclusion.get(), true);
             } else {
                 mergeLinkedPair(link, bcByNo.get(link.contactNo()), outlook.get());
             }
+        }
+    }
+
+    /**
+     * A tombstone: nothing happens while the BC contact stays out of the sync; it is dropped when the employee
+     * deletes the kept Outlook contact, and the pair syncs again (matched anew) when the BC contact is back in scope.
+     */
+    private void planKeptPair(SyncLink link, Optional<Reason> exclusion, Optional<OutlookContact> outlook) {
+        if (outlook.isEmpty()) {
+            actions.add(new Unlink(link.contactNo(), link.graphId(), Reason.DELETED_IN_OUTLOOK, false));
+        } else if (exclusion.isEmpty()) {
+            link(bcByNo.get(link.contactNo()), outlook.get(), Reason.BACK_IN_SCOPE);
         }
     }
 
@@ -257,12 +272,25 @@ final class PlanRun {
         }
         if (!merge.toBc().isEmpty()) {
             actions.add(new UpdateInBc(no, graphId, merge.toBc(), merge.notes(), toBcReason));
+            merge.toBc().find(SyncedField.E_MAIL).ifPresent(email -> indexPlannedEmail(no, email));
         }
         FieldValues changes = merge.toOutlook();
         if (!changes.isEmpty()) {
             actions.add(new UpdateInOutlook(no, graphId, outlook.changeKey(), changes,
                     patch(changes, outlook.effectiveValues()), toOutlookReason));
         }
+    }
+
+    /**
+     * E-mail matching and the duplicate check look at BC's e-mails as they will be after this plan, so an e-mail
+     * taken from Outlook in this run frees the old address for an Outlook contact that has it.
+     */
+    private void indexPlannedEmail(String no, String email) {
+        BcContact contact = bcByNo.get(no);
+        bcByEmail.getOrDefault(emailKey(contact.email()), new ArrayList<>()).remove(contact);
+        List<BcContact> sameEmail = bcByEmail.computeIfAbsent(emailKey(email), key -> new ArrayList<>());
+        sameEmail.add(contact);
+        sameEmail.sort(Comparator.comparing(BcContact::no));
     }
 
     /** The changed fields plus what Graph needs sent with them, carrying Outlook's current values. */
@@ -282,7 +310,7 @@ final class PlanRun {
      */
     private void leaveSync(String graphId, String no, Reason exclusion, boolean linked) {
         if (snapshot.policy().keepInOutlookWhenUnsynced() && Scope.keepable(exclusion)) {
-            actions.add(linked ? new Unlink(no, graphId, Reason.KEPT_IN_OUTLOOK)
+            actions.add(linked ? new Unlink(no, graphId, Reason.KEPT_IN_OUTLOOK, true)
                     : new Skip(Optional.of(no), Optional.of(graphId), Reason.KEPT_IN_OUTLOOK, exclusion.text()));
         } else {
             actions.add(new DeleteInOutlook(graphId, Optional.of(no), exclusion));

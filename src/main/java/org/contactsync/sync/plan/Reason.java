@@ -17,6 +17,7 @@ public enum Reason {
     NO_EMAIL("Has no e-mail address"),
     PRIVACY_BLOCKED("Privacy Blocked"),
     KEPT_IN_OUTLOOK("Left the sync; kept in Outlook and no longer synced, as the employee chose"),
+    BACK_IN_SCOPE("Kept in Outlook earlier and now back in the sync"),
     MATCHED_BY_STAMP("Found in Outlook by the contact No. the sync stamped on it"),
     MATCHED_BY_EMAIL("Found in Outlook by its e-mail address"),
     SYNCED_STATE_RECORDED("Both sides agree; the link records it"),

@@ -66,7 +66,7 @@ public sealed interface SyncAction {
 
     /**
      * Insert a Person contact with {@code values}, its Company No. resolved from the Company Name when exactly one
-     * company contact has that name; then insert the link (base = values, imported from Outlook).
+     * company contact has that name, and its link (base = values, imported from Outlook) in the same transaction.
      */
     record CreateInBc(String graphId, String changeKey, FieldValues values, List<FieldNote> notes, Reason reason)
             implements SyncAction {
@@ -84,8 +84,8 @@ public sealed interface SyncAction {
     }
 
     /**
-     * Assign {@code changes} to the BC contact as given (no name breakdown, no reformatting); then put them into the
-     * base.
+     * Assign {@code changes} to the BC contact as given (no name breakdown, no reformatting) and put them into the
+     * base, in the same transaction.
      */
     record UpdateInBc(String contactNo, String graphId, FieldValues changes, List<FieldNote> notes, Reason reason)
             implements SyncAction {
@@ -98,7 +98,10 @@ public sealed interface SyncAction {
         }
     }
 
-    /** Insert a link row for a pair found by stamp or e-mail: base = {@code agreed} (the fields already equal). */
+    /**
+     * Save the link row of a pair found by stamp or e-mail, or back in scope after it was kept: base =
+     * {@code agreed} (the fields already equal), not kept; an existing row keeps its importedFromOutlook.
+     */
     record Link(String contactNo, String graphId, String changeKey, FieldValues agreed, Reason reason)
             implements SyncAction {
         public ActionKind kind() {
@@ -125,8 +128,11 @@ public sealed interface SyncAction {
         }
     }
 
-    /** Delete the link row; neither contact is touched. */
-    record Unlink(String contactNo, String graphId, Reason reason) implements SyncAction {
+    /**
+     * Stop syncing the pair; neither contact is touched. With {@code keepTombstone} the row stays, marked kept, so
+     * the Outlook contact the employee keeps is not imported again; otherwise the row is deleted.
+     */
+    record Unlink(String contactNo, String graphId, Reason reason, boolean keepTombstone) implements SyncAction {
         public ActionKind kind() {
             return ActionKind.UNLINK;
         }

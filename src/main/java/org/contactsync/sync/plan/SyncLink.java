@@ -12,9 +12,18 @@ import java.util.Objects;
  *                           yet (a pair matched by e-mail before its first write, for example)
  * @param importedFromOutlook the BC contact was created by the sync from an Outlook contact; such a contact keeps
  *                           syncing although it is not in the employee's filter (it never "left" it)
+ * @param kept               a tombstone: the pair left the sync and the employee chose "keep in Outlook, stop
+ *                           syncing"; the Outlook contact is neither synced, imported nor matched again until the BC
+ *                           contact is back in scope
  */
 public record SyncLink(String contactNo, String graphId, String changeKey, FieldValues lastSynced,
-        boolean importedFromOutlook) {
+        boolean importedFromOutlook, boolean kept) {
+
+    /** A live link (not a tombstone). */
+    public SyncLink(String contactNo, String graphId, String changeKey, FieldValues lastSynced,
+            boolean importedFromOutlook) {
+        this(contactNo, graphId, changeKey, lastSynced, importedFromOutlook, false);
+    }
 
     public SyncLink {
         Objects.requireNonNull(contactNo, "contactNo");

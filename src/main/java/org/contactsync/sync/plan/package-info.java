@@ -27,8 +27,9 @@
  * new is imported (skipped with "waits for full sync"). <b>Full</b>: both directions.</li>
  * <li><b>Deletes.</b> A linked contact deleted in Outlook and still in scope is recreated (or relinked to a copy
  * found by stamp or e-mail). A BC contact deleted or leaving the filter is deleted from Outlook, or with "keep in
- * Outlook, stop syncing" only unlinked; leaving scope for any other reason (Company, no Name/E-Mail, Privacy
- * Blocked) always deletes. An unlinked Outlook contact with our stamp whose BC contact is gone or out of scope is
+ * Outlook, stop syncing" only unlinked, its link row kept as a tombstone so that the kept contact is never imported
+ * back (Business Central's own sync re-imports contacts deleted in BC); leaving scope for any other reason
+ * (Company, no Name/E-Mail, Privacy Blocked) always deletes. An unlinked Outlook contact with our stamp whose BC contact is gone or out of scope is
  * treated the same way; a second stamped copy of a synced contact is deleted.</li>
  * <li><b>Duplicates.</b> BC wins: every in-scope BC contact gets its own Outlook contact. An unstamped Outlook
  * contact whose e-mail belongs to a BC contact already synced (or outside the sync) is skipped and logged, never

@@ -117,8 +117,8 @@ class PlannerTest {
                     .outlook(stamped("G1", "C1", ANNA), stamped("G2", "C2", BO))
                     .links(link("C1", "G1", ANNA), link("C2", "G2", BO)).plan();
 
-            assertEquals(List.of(new Unlink("C1", "G1", Reason.KEPT_IN_OUTLOOK),
-                    new Unlink("C2", "G2", Reason.KEPT_IN_OUTLOOK)), plan.actions());
+            assertEquals(List.of(new Unlink("C1", "G1", Reason.KEPT_IN_OUTLOOK, true),
+                    new Unlink("C2", "G2", Reason.KEPT_IN_OUTLOOK, true)), plan.actions());
         }
 
         @Test
@@ -140,6 +140,27 @@ class PlannerTest {
             assertNoChanges(whileOutside);
             assertEquals(Reason.KEPT_IN_OUTLOOK, only(whileOutside, Skip.class).reason());
             assertEquals(Reason.MATCHED_BY_STAMP, only(backInFilter, Link.class).reason());
+        }
+
+        @Test
+        void keptContactImportedFromOutlookAndDeletedInBcIsNeverImportedAgain() {
+            SyncLink tombstone = new SyncLink("C1", "G1", "ck-G1", complete(ANNA), true, true);
+            Plan plan = full().policy(SyncPolicy.DEFAULT.keepingInOutlook()).outlook(outlook("G1", ANNA))
+                    .links(tombstone).plan();
+
+            assertTrue(plan.actions().isEmpty(), () -> plan.actions().toString());
+        }
+
+        @Test
+        void keptContactBackInTheFilterSyncsAgainAndItsTombstoneGoesWhenOutlookDeletesIt() {
+            SyncLink tombstone = new SyncLink("C1", "G1", "ck-G1", complete(ANNA), false, true);
+            Plan back = full().bc(bc("C1", ANNA.with(SyncedField.CITY, "Lund"))).outlook(stamped("G1", "C1", ANNA))
+                    .links(tombstone).plan();
+            Plan deleted = full().links(tombstone).plan();
+
+            assertEquals(Reason.BACK_IN_SCOPE, only(back, Link.class).reason());
+            assertEquals(values(SyncedField.CITY, "Lund"), only(back, UpdateInOutlook.class).changes());
+            assertEquals(List.of(new Unlink("C1", "G1", Reason.DELETED_IN_OUTLOOK, false)), deleted.actions());
         }
 
         @ParameterizedTest(name = "{1}")
@@ -479,6 +500,16 @@ class PlannerTest {
         }
 
         @Test
+        void anEmailChangedInOutlookInThisRunFreesTheOldAddressForAnotherOutlookContact() {
+            FieldValues moved = ANNA.with(SyncedField.E_MAIL, "anna@new.example");
+            Plan plan = full().bc(bc("C1", ANNA)).outlook(stamped("G1", "C1", moved), outlook("G2", ANNA))
+                    .links(link("C1", "G1", ANNA)).plan();
+
+            assertEquals(values(SyncedField.E_MAIL, "anna@new.example"), only(plan, UpdateInBc.class).changes());
+            assertEquals("G2", only(plan, CreateInBc.class).graphId(), "no BC contact has Anna's old address now");
+        }
+
+        @Test
         void duplicateEmailsInBcEachGetTheirOwnOutlookContact() {
             Plan plan = full().bc(bc("C2", ANNA), bc("C1", ANNA)).outlook(outlook("G1", ANNA)).plan();
 
@@ -564,7 +595,7 @@ class PlannerTest {
                     .links(dangling).plan();
 
             assertEquals(Reason.DELETED_IN_BC, only(delete, DeleteInOutlook.class).reason());
-            assertEquals(List.of(new Unlink("C1", "G1", Reason.KEPT_IN_OUTLOOK)), keep.actions());
+            assertEquals(List.of(new Unlink("C1", "G1", Reason.KEPT_IN_OUTLOOK, true)), keep.actions());
         }
 
         @Test
@@ -586,7 +617,7 @@ class PlannerTest {
             Plan plan = incremental().bc(new BcContact("C1", false, false, true, ANNA)).removed("G1")
                     .links(link("C1", "G1", ANNA)).plan();
 
-            assertEquals(List.of(new Unlink("C1", "G1", Reason.DELETED_IN_OUTLOOK)), plan.actions());
+            assertEquals(List.of(new Unlink("C1", "G1", Reason.DELETED_IN_OUTLOOK, false)), plan.actions());
         }
     }
 
