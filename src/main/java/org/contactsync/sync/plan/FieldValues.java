@@ -50,10 +50,6 @@ public final class FieldValues {
         return values.isEmpty();
     }
 
-    public Map<SyncedField, String> asMap() {
-        return values;
-    }
-
     /** A copy with one field set. */
     public FieldValues with(SyncedField field, String value) {
         EnumMap<SyncedField, String> copy = copy();
@@ -66,16 +62,6 @@ public final class FieldValues {
         EnumMap<SyncedField, String> copy = copy();
         copy.putAll(other.values);
         return new FieldValues(copy);
-    }
-
-    /** Whether every synced field has the same normalised value in both (missing counts as empty). */
-    public boolean sameAs(FieldValues other) {
-        for (SyncedField field : SyncedField.values()) {
-            if (!field.same(get(field), other.get(field))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private EnumMap<SyncedField, String> copy() {

@@ -36,10 +36,4 @@ public record OutlookContact(String graphId, String changeKey, Optional<String> 
                 .collect(Collectors.joining(" "));
         return values.with(SyncedField.NAME, composed);
     }
-
-    /** Outlook's side of the scope rule: only contacts with a name and an e-mail address come to Business Central. */
-    public boolean hasNameAndEmail() {
-        FieldValues effective = effectiveValues();
-        return !effective.get(SyncedField.NAME).isBlank() && !effective.get(SyncedField.E_MAIL).isBlank();
-    }
 }

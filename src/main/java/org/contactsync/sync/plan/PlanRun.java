@@ -149,14 +149,12 @@ final class PlanRun {
             if (contact.stamp().isPresent()) {
                 continue;
             }
-            FieldValues values = contact.effectiveValues();
-            Optional<Reason> outOfScope = values.get(SyncedField.NAME).isBlank() ? Optional.of(Reason.NO_NAME)
-                    : values.get(SyncedField.E_MAIL).isBlank() ? Optional.of(Reason.NO_EMAIL) : Optional.empty();
+            Optional<Reason> outOfScope = Scope.exclusion(contact);
             if (outOfScope.isPresent()) {
                 actions.add(skip(Optional.empty(), contact, outOfScope.get(), ""));
                 continue;
             }
-            String email = emailKey(values.get(SyncedField.E_MAIL));
+            String email = emailKey(contact.effectiveValues().get(SyncedField.E_MAIL));
             Optional<BcContact> candidate = bcByEmail.getOrDefault(email, List.of()).stream()
                     .filter(bc -> awaitingOutlookContact.containsKey(bc.no())
                             || !claimedNos.contains(bc.no()) && exclusion(bc.no(), false).isEmpty())

@@ -32,6 +32,18 @@ final class Scope {
         return Optional.empty();
     }
 
+    /** Why an Outlook contact cannot come to Business Central, or empty: it needs a name and an e-mail address. */
+    static Optional<Reason> exclusion(OutlookContact contact) {
+        FieldValues values = contact.effectiveValues();
+        if (values.get(SyncedField.NAME).isBlank()) {
+            return Optional.of(Reason.NO_NAME);
+        }
+        if (values.get(SyncedField.E_MAIL).isBlank()) {
+            return Optional.of(Reason.NO_EMAIL);
+        }
+        return Optional.empty();
+    }
+
     /** Whether "keep in Outlook, stop syncing" applies to a contact that leaves the sync for this reason. */
     static boolean keepable(Reason exclusion) {
         return exclusion == Reason.OUTSIDE_FILTER || exclusion == Reason.DELETED_IN_BC;
