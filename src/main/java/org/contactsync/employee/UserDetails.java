@@ -1,0 +1,55 @@
+package org.contactsync.employee;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The editable fields of a user card, with BC's lengths. The message templates are keys of the employee bundle
+ * ({@link UserMessages}), resolved in the reader's language when a violation is shown.
+ */
+public record UserDetails(
+        @NotBlank(message = "{user.userName.required}")
+        @Size(max = 50, message = "{user.userName.length}")
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]*", message = "{user.userName.invalid}")
+        String userName,
+
+        @NotNull(message = "{user.fullName.length}")
+        @Size(max = 80, message = "{user.fullName.length}")
+        String fullName,
+
+        @NotNull(message = "{user.authenticationEmail.invalid}")
+        @Size(max = 250, message = "{user.authenticationEmail.length}")
+        @Email(message = "{user.authenticationEmail.invalid}")
+        // Bean Validation's @Email accepts "a@b"; a Microsoft 365 address always has a domain with a dot.
+        @Pattern(regexp = "|[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{user.authenticationEmail.invalid}")
+        String authenticationEmail,
+
+        boolean enabled,
+
+        @NotNull
+        Set<Role> roles) {
+
+    public UserDetails {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    public String normalizedUserName() {
+        return userName.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The e-mail in lower case, or empty when none was given. */
+    public Optional<String> normalizedAuthenticationEmail() {
+        return Optional.ofNullable(authenticationEmail).map(String::strip).filter(e -> !e.isEmpty())
+                .map(e -> e.toLowerCase(Locale.ROOT));
+    }
+
+    public UserDetails withRolesAndState(Set<Role> newRoles, boolean newEnabled) {
+        return new UserDetails(userName, fullName, authenticationEmail, newEnabled, newRoles);
+    }
+}
