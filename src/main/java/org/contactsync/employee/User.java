@@ -15,13 +15,16 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A person who signs in (BC's User table). User name and e-mail are kept in lower case so that lookups are
- * case-insensitive; the secrets are hashes only.
+ * case-insensitive; the secrets are hashes only. Times are stored as UTC {@link OffsetDateTime} because
+ * EclipseLink 4.0 (Payara's) serializes {@link Instant} into a blob instead of mapping it.
  */
 @Entity(name = "AppUser")
 @Table(name = "app_user")
@@ -54,7 +57,7 @@ public class User {
     private String webServiceKeyHash;
 
     @Column(name = "web_service_key_changed")
-    private Instant webServiceKeyChanged;
+    private OffsetDateTime webServiceKeyChanged;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -63,13 +66,13 @@ public class User {
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "created_by", nullable = false, updatable = false, length = 50)
     private String createdBy;
 
     @Column(name = "modified_at", nullable = false)
-    private Instant modifiedAt;
+    private OffsetDateTime modifiedAt;
 
     @Column(name = "modified_by", nullable = false, length = 50)
     private String modifiedBy;
@@ -90,7 +93,7 @@ public class User {
         apply(details, now, by);
         this.passwordHash = passwordHash;
         this.changePassword = mustChange;
-        this.createdAt = now;
+        this.createdAt = utc(now);
         this.createdBy = by;
     }
 
@@ -111,13 +114,17 @@ public class User {
 
     public void changeWebServiceKey(String newKeyHash, Instant now, String by) {
         this.webServiceKeyHash = newKeyHash;
-        this.webServiceKeyChanged = now;
+        this.webServiceKeyChanged = utc(now);
         touch(now, by);
     }
 
     private void touch(Instant now, String by) {
-        this.modifiedAt = now;
+        this.modifiedAt = utc(now);
         this.modifiedBy = by;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** The fields a card shows and edits, as they are now. */
@@ -158,7 +165,7 @@ public class User {
     }
 
     public Optional<Instant> webServiceKeyChanged() {
-        return Optional.ofNullable(webServiceKeyChanged);
+        return Optional.ofNullable(webServiceKeyChanged).map(OffsetDateTime::toInstant);
     }
 
     public Set<Role> getRoles() {
@@ -170,7 +177,7 @@ public class User {
     }
 
     public Instant getCreatedAt() {
-        return createdAt;
+        return createdAt.toInstant();
     }
 
     public String getCreatedBy() {
@@ -178,7 +185,7 @@ public class User {
     }
 
     public Instant getModifiedAt() {
-        return modifiedAt;
+        return modifiedAt.toInstant();
     }
 
     public String getModifiedBy() {

@@ -16,7 +16,8 @@ import java.util.Set;
 public record UserDetails(
         @NotBlank(message = "{user.userName.required}")
         @Size(max = 50, message = "{user.userName.length}")
-        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]*", message = "{user.userName.invalid}")
+        // The empty alternative leaves an empty name to @NotBlank, so that it gets one clear message.
+        @Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9._@-]*", message = "{user.userName.invalid}")
         String userName,
 
         @NotNull(message = "{user.fullName.length}")

@@ -16,7 +16,9 @@ public final class UserValidation {
     public static List<FieldProblem> problems(Validator validator, UserDetails details) {
         var byField = new LinkedHashMap<String, FieldProblem>();
         validator.validate(details).stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                // Sorted so that a field with several violations always shows the same one.
+                .sorted(Comparator.<jakarta.validation.ConstraintViolation<UserDetails>, String>comparing(
+                        v -> v.getPropertyPath().toString()).thenComparing(v -> v.getMessageTemplate()))
                 .forEach(v -> {
                     var field = v.getPropertyPath().toString();
                     var key = v.getMessageTemplate().replaceAll("^\\{|}$", "");
