@@ -81,6 +81,18 @@ class SecurityIT {
     }
 
     @Test
+    void aBrowsersBackgroundRequestDoesNotBecomeThePageToReturnTo() throws Exception {
+        var browser = new Browser();
+        assertEquals(302, browser.get("users/card.xhtml").statusCode());
+
+        var favicon = browser.get("favicon.ico");
+        assertEquals(401, favicon.statusCode(), "not sent to the login page");
+
+        var signIn = browser.signIn("alice", "alice-demo-2026");
+        assertTrue(location(signIn).endsWith("/users/card.xhtml"), location(signIn));
+    }
+
+    @Test
     void signingInWithoutAPageToReturnToGoesHome() throws Exception {
         var browser = new Browser();
         var signIn = browser.signIn("ALICE", "alice-demo-2026");

@@ -24,7 +24,9 @@ import org.contactsync.api.Problem;
  * <li>{@code /sandbox/*}: nothing; the Microsoft 365 sandbox checks its own bearer tokens.</li>
  * <li>{@code /api/*}: HTTP Basic with user name and web service access key on every request. No session, and no
  * redirect to the login page: a missing or wrong key gets 401 with {@code WWW-Authenticate} and problem+json.</li>
- * <li>everything else: pages, handled by {@link PageSignIn} (login page, session, back to the page asked for).</li>
+ * <li>pages ({@code *.xhtml} and folders): {@link PageSignIn} (login page, session, back to the page asked for).</li>
+ * <li>any other protected path without a signed-in user: 401 without a redirect. Otherwise a browser's own
+ * background request (such as {@code /favicon.ico}) would replace the page to return to after sign-in.</li>
  * </ul>
  * The API branch stays outside {@code @LoginToContinue} and {@code @AutoApplySession} on purpose: those would send
  * API clients to the login page and give every API call a session.
@@ -51,7 +53,14 @@ public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMec
         if (path.startsWith("/api/")) {
             return apiCall(request, response, context);
         }
-        return pages.validateRequest(request, response, context);
+        if (isPage(path) || request.getUserPrincipal() != null || !context.isProtected()) {
+            return pages.validateRequest(request, response, context);
+        }
+        return context.responseUnauthorized();
+    }
+
+    private static boolean isPage(String path) {
+        return path.endsWith(".xhtml") || path.endsWith("/");
     }
 
     private AuthenticationStatus apiCall(HttpServletRequest request, HttpServletResponse response,
