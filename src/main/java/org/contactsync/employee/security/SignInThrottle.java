@@ -79,10 +79,6 @@ public class SignInThrottle {
         attempts.remove(key(userName));
     }
 
-    public Duration lockoutDuration() {
-        return lockout;
-    }
-
     private void forgetStale(Instant now) {
         attempts.values().removeIf(a -> !a.lockedUntil().isAfter(now) && !a.windowStart().plus(lockout).isAfter(now));
     }
