@@ -88,10 +88,22 @@ public class SandboxProducer {
             + ":Contacts.Read," + SandboxSettings.DEMO_UNPRIVILEGED_CLIENT_ID + ":" + SandboxSettings.DEMO_SECRET
             + ":User.Read.All";
 
+    private Sandbox sandbox;
+
+    /**
+     * The server's one sandbox, built on first use. Produced {@code @Dependent} (the same instance every time) because
+     * {@link Sandbox} is a final plain class that CDI cannot proxy.
+     */
     @Produces
-    @ApplicationScoped
-    Sandbox sandbox() {
-        SandboxSettings settings = new SandboxSettings(tenant,
+    synchronized Sandbox sandbox() {
+        if (sandbox == null) {
+            sandbox = new Sandbox(settings(), clock);
+        }
+        return sandbox;
+    }
+
+    private SandboxSettings settings() {
+        return new SandboxSettings(tenant,
                 list(apps).stream().map(SandboxApp::parse).toList(),
                 list(mailboxes),
                 Duration.ofSeconds(tokenLifetimeSeconds),
@@ -100,7 +112,6 @@ public class SandboxProducer {
                 new SandboxSettings.FaultSettings(faultKinds(faultScript.orElse("")), faultProbability,
                         faultProbability > 0 ? faultKinds(faultKinds) : List.of(), Duration.ofMillis(slowMillis)),
                 adminKey);
-        return new Sandbox(settings, clock);
     }
 
     static List<FaultKind> faultKinds(String text) {
