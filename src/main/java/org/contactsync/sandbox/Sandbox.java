@@ -65,7 +65,7 @@ public final class Sandbox {
             Route route = Route.parse(request.path());
             Optional<FaultKind> fault = faults.next(route.kind() == Route.Kind.DELTA
                     && (request.queryParameter("$deltatoken").isPresent() || request.queryParameter("$skiptoken").isPresent()));
-            Optional<GraphResponse> faulted = fault.flatMap(f -> inject(f, route));
+            Optional<GraphResponse> faulted = fault.flatMap(f -> inject(f, route, requestId));
             if (faulted.isPresent()) {
                 response = faulted.get();
             } else if (route.kind() == Route.Kind.BATCH) {
@@ -112,16 +112,16 @@ public final class Sandbox {
         }
     }
 
-    private Optional<GraphResponse> inject(FaultKind fault, Route route) {
+    private Optional<GraphResponse> inject(FaultKind fault, Route route, String requestId) {
         route.user().flatMap(this::findMailbox).ifPresent(m -> throttle.countFault(m.userPrincipalName));
         return switch (fault) {
             case THROTTLED -> Optional.of(asResponse(Throttle.throttled("TooManyRequests", "Please retry again later.",
-                    limits.get().retryAfterSeconds())));
+                    limits.get().retryAfterSeconds()), requestId));
             case UNAVAILABLE -> Optional.of(asResponse(new GraphError(503, "serviceNotAvailable",
                     "The service is temporarily unavailable for maintenance or is overloaded. You may repeat the "
-                            + "request after a delay.").withHeader("Retry-After", Integer.toString(limits.get().retryAfterSeconds()))));
+                            + "request after a delay.").withHeader("Retry-After", Integer.toString(limits.get().retryAfterSeconds())), requestId));
             case GATEWAY_TIMEOUT -> Optional.of(asResponse(new GraphError(504, "UnknownError",
-                    "The server, while acting as a proxy, did not receive a timely response from the upstream server.")));
+                    "The server, while acting as a proxy, did not receive a timely response from the upstream server."), requestId));
             case DROPPED_CONNECTION -> Optional.of(GraphResponse.dropped());
             case SLOW -> {
                 pause(faults.settings().slowResponse());
@@ -134,8 +134,8 @@ public final class Sandbox {
         };
     }
 
-    private GraphResponse asResponse(GraphError error) {
-        return errorResponse(error, GraphJson.newRequestId(), Optional.empty());
+    private GraphResponse asResponse(GraphError error, String requestId) {
+        return errorResponse(error, requestId, Optional.empty());
     }
 
     private GraphResponse errorResponse(GraphError error, String requestId, GraphRequest request) {

@@ -29,6 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TokenService {
 
     private static final String GRAPH_AUDIENCE = "https://graph.microsoft.com";
+    private static final java.time.format.DateTimeFormatter ENTRA_TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SandboxSettings settings;
@@ -188,7 +190,8 @@ public final class TokenService {
     private IdentityResponse error(int status, String error, int aadsts, String description) {
         String traceId = UUID.randomUUID().toString();
         String correlationId = UUID.randomUUID().toString();
-        String timestamp = clock.instant().toString();
+        // Entra's own format, e.g. "2026-01-31 09:15:02Z".
+        String timestamp = ENTRA_TIMESTAMP.format(clock.instant().atOffset(java.time.ZoneOffset.UTC));
         return new IdentityResponse(status, Json.createObjectBuilder()
                 .add("error", error)
                 .add("error_description", "AADSTS" + aadsts + ": " + description + " Trace ID: " + traceId
