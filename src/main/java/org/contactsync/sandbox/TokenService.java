@@ -36,7 +36,8 @@ public final class TokenService {
     private final SandboxSettings settings;
     private final Clock clock;
     private final byte[] signingKey = new byte[32];
-    private volatile Instant revokedBefore = Instant.MIN;
+    /** Raised to expire every token issued so far; tokens carry the generation they were issued in. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 
     public TokenService(SandboxSettings settings, Clock clock) {
         this.settings = settings;
@@ -113,9 +114,8 @@ public final class TokenService {
             throw unauthorized("Access token validation failure. Invalid audience.");
         }
         JsonObject claims = parseClaims(parts[1]);
-        Instant issuedAt = Instant.ofEpochSecond(claims.getJsonNumber("iat").longValue());
         Instant expires = Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue());
-        if (!clock.instant().isBefore(expires) || issuedAt.isBefore(revokedBefore)) {
+        if (!clock.instant().isBefore(expires) || claims.getInt("sandbox_generation") < generation.get()) {
             throw unauthorized("Lifetime validation failed, the token is expired.");
         }
         Set<String> roles = new HashSet<>();
@@ -125,7 +125,7 @@ public final class TokenService {
 
     /** Makes every token issued so far expired, so that tests can see what clients do with an expired token. */
     public void expireIssuedTokens() {
-        revokedBefore = clock.instant().plusSeconds(1);
+        generation.incrementAndGet();
     }
 
     private boolean knowsTenant(String tenant) {
@@ -150,6 +150,7 @@ public final class TokenService {
                 .add("tid", tenantId())
                 .add("roles", roles)
                 .add("uti", UUID.randomUUID().toString())
+                .add("sandbox_generation", generation.get())
                 .build();
         String unsigned = encode(header.toString()) + "." + encode(claims.toString());
         return unsigned + "." + sign(unsigned);

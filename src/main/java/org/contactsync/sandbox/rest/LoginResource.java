@@ -15,10 +15,17 @@ import org.contactsync.sandbox.IdentityResponse;
 import org.contactsync.sandbox.Sandbox;
 
 /**
- * Entra ID's v2.0 token endpoint for the sandbox tenant, where azure-identity / MSAL send client-credentials requests
- * when their authority host is {@code https://host:port/sandbox/login}.
+ * Entra ID's v2.0 token endpoint for the sandbox tenant, twice:
+ * <ul>
+ * <li>{@code /sandbox/login/{tenant}/oauth2/v2.0/token}: Entra's URL shape under the authority host
+ * {@code https://host:port/sandbox/login}, tenant checked; for curl and any OAuth client that keeps the path.</li>
+ * <li>{@code /sandbox/oauth2/v2.0/token}: where MSAL (azure-identity) really posts. MSAL keeps only the host and the
+ * <em>first</em> path segment of an authority ({@code AADAuthority}: {@code https://host/{firstSegment}/oauth2/v2.0/token}),
+ * so with {@code authorityHost("https://host:port/sandbox")} (application at the root context) it calls this URL and
+ * the tenant id never reaches the server; this endpoint answers for the configured sandbox tenant.</li>
+ * </ul>
  */
-@Path("login/{tenant}/oauth2/v2.0/token")
+@Path("")
 @RequestScoped
 public class LoginResource {
 
@@ -26,6 +33,14 @@ public class LoginResource {
     Sandbox sandbox;
 
     @POST
+    @Path("oauth2/v2.0/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response tokenForMsal(MultivaluedMap<String, String> form) {
+        return token(sandbox.settings().tenant(), form);
+    }
+
+    @POST
+    @Path("login/{tenant}/oauth2/v2.0/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@PathParam("tenant") String tenant, MultivaluedMap<String, String> form) {
         Map<String, String> parameters = new HashMap<>();
