@@ -23,6 +23,15 @@ public record SandboxSettings(String tenant, List<SandboxApp> apps, List<String>
         mailboxes = List.copyOf(mailboxes);
     }
 
+    /** The tenant's directory id, a GUID derived from its name; Entra accepts either in the authority. */
+    public String tenantId() {
+        return tenantIdOf(tenant);
+    }
+
+    public static String tenantIdOf(String tenantName) {
+        return java.util.UUID.nameUUIDFromBytes(tenantName.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     /** The documented demo set-up, also what the unit tests start from. */
     public static SandboxSettings demo() {
         return new SandboxSettings("contoso-sandbox",

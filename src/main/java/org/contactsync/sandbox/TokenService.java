@@ -28,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TokenService {
 
+    private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access", "email");
     private static final String GRAPH_AUDIENCE = "https://graph.microsoft.com";
     private static final java.time.format.DateTimeFormatter ENTRA_TIMESTAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
@@ -74,7 +75,7 @@ public final class TokenService {
         if (scope.isEmpty()) {
             return error(400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
         }
-        if (!scope.trim().endsWith("/.default")) {
+        if (!isClientCredentialsScope(scope)) {
             return error(400, "invalid_scope", 1002012, "The provided value for scope " + scope + " is not valid. Client "
                     + "credential flows must have a scope value with /.default suffixed to the resource identifier "
                     + "(application ID URI).");
@@ -123,6 +124,16 @@ public final class TokenService {
         return new AccessGrant(claims.getString("appid"), claims.getString("tid"), roles);
     }
 
+    /**
+     * Client credentials need one {@code resource/.default} scope; MSAL adds the OpenID Connect scopes
+     * ({@code openid profile offline_access}), which Entra accepts alongside.
+     */
+    private static boolean isClientCredentialsScope(String scope) {
+        List<String> scopes = List.of(scope.trim().split("\\s+"));
+        long defaults = scopes.stream().filter(s -> s.endsWith("/.default")).count();
+        return defaults == 1 && scopes.stream().allMatch(s -> s.endsWith("/.default") || OIDC_SCOPES.contains(s));
+    }
+
     /** Makes every token issued so far expired, so that tests can see what clients do with an expired token. */
     public void expireIssuedTokens() {
         generation.incrementAndGet();
@@ -132,9 +143,8 @@ public final class TokenService {
         return tenant.equalsIgnoreCase(settings.tenant()) || tenant.equalsIgnoreCase(tenantId());
     }
 
-    /** The tenant's directory id, a GUID derived from its name (Entra accepts either in the authority). */
-    public String tenantId() {
-        return UUID.nameUUIDFromBytes(settings.tenant().getBytes(StandardCharsets.UTF_8)).toString();
+    private String tenantId() {
+        return settings.tenantId();
     }
 
     private String issue(SandboxApp app) {

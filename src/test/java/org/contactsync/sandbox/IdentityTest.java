@@ -33,6 +33,12 @@ class IdentityTest {
     }
 
     @Test
+    void msalsScopesTheDefaultScopePlusOpenIdConnectAreAccepted() {
+        assertEquals(200, token("contoso-sandbox", SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET,
+                "https://graph.microsoft.com/.default openid profile offline_access").status());
+    }
+
+    @Test
     void aWrongSecretGetsInvalidClientWithAadsts7000215() {
         IdentityResponse answer = token("contoso-sandbox", SandboxSettings.DEMO_CLIENT_ID, "guess",
                 "https://graph.microsoft.com/.default");

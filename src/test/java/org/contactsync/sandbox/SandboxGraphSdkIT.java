@@ -63,8 +63,8 @@ class SandboxGraphSdkIT {
     private static final String CRM_KEY = "String {66f5a359-4659-4830-9070-00047ec6ac6e} Name CrmContactNo";
 
     /**
-     * The real WAR, deployed at the root context: MSAL keeps only the first path segment of an authority, so
-     * azure-identity reaches {@code /sandbox/oauth2/v2.0/token} only when the application is at {@code /}.
+     * The real WAR, deployed at the root context as the README runs it: MSAL keeps only the host of an authority and
+     * posts to {@code https://host/{tenant}/oauth2/v2.0/token}, which the sandbox serves at the application's root.
      */
     @Deployment(testable = false)
     static WebArchive application() {
@@ -74,12 +74,14 @@ class SandboxGraphSdkIT {
     @ArquillianResource
     URL base;
 
+    private String httpsHost;
     private String httpsRoot;
     private SandboxAdmin admin;
 
     @BeforeEach
     void freshSandbox() {
-        httpsRoot = "https://localhost:" + System.getProperty("it.sslport.h2") + "/sandbox";
+        httpsHost = "https://localhost:" + System.getProperty("it.sslport.h2");
+        httpsRoot = httpsHost + "/sandbox";
         admin = new SandboxAdmin(base.toString().replaceAll("/$", "") + "/sandbox");
         admin.reset();
     }
@@ -89,7 +91,7 @@ class SandboxGraphSdkIT {
                 .tenantId(TENANT)
                 .clientId(clientId)
                 .clientSecret(secret)
-                .authorityHost(httpsRoot)
+                .authorityHost(httpsHost)
                 .disableInstanceDiscovery()
                 .build();
         var authentication = new AzureIdentityAuthenticationProvider(credential, new String[]{"localhost"},

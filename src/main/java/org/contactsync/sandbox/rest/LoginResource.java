@@ -15,17 +15,12 @@ import org.contactsync.sandbox.IdentityResponse;
 import org.contactsync.sandbox.Sandbox;
 
 /**
- * Entra ID's v2.0 token endpoint for the sandbox tenant, twice:
- * <ul>
- * <li>{@code /sandbox/login/{tenant}/oauth2/v2.0/token}: Entra's URL shape under the authority host
- * {@code https://host:port/sandbox/login}, tenant checked; for curl and any OAuth client that keeps the path.</li>
- * <li>{@code /sandbox/oauth2/v2.0/token}: where MSAL (azure-identity) really posts. MSAL keeps only the host and the
- * <em>first</em> path segment of an authority ({@code AADAuthority}: {@code https://host/{firstSegment}/oauth2/v2.0/token}),
- * so with {@code authorityHost("https://host:port/sandbox")} (application at the root context) it calls this URL and
- * the tenant id never reaches the server; this endpoint answers for the configured sandbox tenant.</li>
- * </ul>
+ * Entra ID's v2.0 token endpoint for the sandbox tenant at {@code /sandbox/login/{tenant}/oauth2/v2.0/token}: Entra's
+ * URL shape under the authority host {@code https://host:port/sandbox/login}, for curl and OAuth clients that keep
+ * an authority's path. MSAL (azure-identity) does not: it posts to {@code https://host/{tenant}/oauth2/v2.0/token},
+ * which {@link SandboxTokenServlet} serves.
  */
-@Path("")
+@Path("login/{tenant}/oauth2/v2.0/token")
 @RequestScoped
 public class LoginResource {
 
@@ -33,14 +28,6 @@ public class LoginResource {
     Sandbox sandbox;
 
     @POST
-    @Path("oauth2/v2.0/token")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response tokenForMsal(MultivaluedMap<String, String> form) {
-        return token(sandbox.settings().tenant(), form);
-    }
-
-    @POST
-    @Path("login/{tenant}/oauth2/v2.0/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(@PathParam("tenant") String tenant, MultivaluedMap<String, String> form) {
         Map<String, String> parameters = new HashMap<>();
