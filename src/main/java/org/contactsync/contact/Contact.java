@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,7 +26,9 @@ import java.util.Locale;
 @Entity
 @Table(name = "contact")
 @EntityListeners(ContactMaintenance.class)
-public class Contact {
+public class Contact implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Letters are not allowed in phone and fax numbers (Business Central's Phone No. validation). */
     static final String NO_LETTERS = "[^\\p{L}]*";
