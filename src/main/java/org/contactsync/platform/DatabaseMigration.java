@@ -38,6 +38,7 @@ public class DatabaseMigration {
                 .locations("classpath:db/migration")
                 .load();
         flyway.migrate();
-        return flyway.info().current().getVersion().getVersion();
+        var current = flyway.info().current();
+        return current == null ? "empty" : current.getVersion().getVersion();
     }
 }
