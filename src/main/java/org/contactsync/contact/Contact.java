@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -156,8 +158,9 @@ public class Contact implements Serializable {
     @Column(name = "last_time_modified")
     private LocalTime lastTimeModified;
 
+    /** UTC; kept as a LocalDateTime because EclipseLink 4.0 would serialize an Instant into a byte array. */
     @Column(name = "last_modified_at")
-    private Instant lastModifiedAt;
+    private LocalDateTime lastModifiedAt;
 
     @Version
     private long version;
@@ -206,8 +209,8 @@ public class Contact implements Serializable {
         searchCompanyName = companyName.toUpperCase(Locale.ROOT);
         searchCity = city.toUpperCase(Locale.ROOT);
         searchEmail = email.toUpperCase(Locale.ROOT);
-        var utc = now.atOffset(java.time.ZoneOffset.UTC);
-        lastModifiedAt = now;
+        var utc = now.atOffset(ZoneOffset.UTC);
+        lastModifiedAt = utc.toLocalDateTime();
         lastDateModified = utc.toLocalDate();
         lastTimeModified = utc.toLocalTime();
     }
@@ -431,7 +434,7 @@ public class Contact implements Serializable {
     }
 
     public Instant getLastModifiedAt() {
-        return lastModifiedAt;
+        return lastModifiedAt.toInstant(ZoneOffset.UTC);
     }
 
     public long getVersion() {

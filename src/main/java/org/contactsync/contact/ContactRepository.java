@@ -8,7 +8,8 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,8 +110,8 @@ public class ContactRepository {
         if (!filter.companyNo().isEmpty()) {
             where.add(cb.equal(contact.get("companyNo"), filter.companyNo().toUpperCase(Locale.ROOT)));
         }
-        filter.modifiedSince().ifPresent(since ->
-                where.add(cb.greaterThanOrEqualTo(contact.<Instant>get("lastModifiedAt"), since)));
+        filter.modifiedSince().ifPresent(since -> where.add(cb.greaterThanOrEqualTo(
+                contact.<LocalDateTime>get("lastModifiedAt"), LocalDateTime.ofInstant(since, ZoneOffset.UTC))));
         return where.toArray(Predicate[]::new);
     }
 
