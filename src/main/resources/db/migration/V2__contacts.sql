@@ -53,7 +53,7 @@ create table contact (
 
 -- The Contact List's order (BC key Company Name, Company No., Type, Name), No. last so that paging is stable.
 create index contact_list_order on contact (company_name, company_no, type, name, no);
--- Search box and column filters: prefix matches on upper-cased copies.
+-- Column filters: prefix matches on upper-cased copies.
 create index contact_search_name on contact (search_name, no);
 create index contact_search_company_name on contact (search_company_name, no);
 create index contact_search_e_mail on contact (search_e_mail, no);
@@ -62,3 +62,12 @@ create index contact_phone_no on contact (phone_no, no);
 -- A company's persons, and the sync engine's "changed since".
 create index contact_company_no on contact (company_no, type);
 create index contact_last_modified on contact (last_modified_at, no);
+
+-- The search box: every searchable value of a contact (No., Name, Company Name, E-Mail, City, Phone No.), upper-cased,
+-- one row each, so that "starts with" over all of them is one index range instead of a scan of the contact table.
+create table contact_search_term (
+    contact_no  varchar(20)  not null references contact (no) on delete cascade,
+    term        varchar(100) not null,
+    primary key (contact_no, term)
+);
+create index contact_search_term_term on contact_search_term (term, contact_no);

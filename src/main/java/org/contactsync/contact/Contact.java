@@ -1,11 +1,14 @@
 package org.contactsync.contact;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +20,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A Business Central contact (table 5050): a company, or a person who may belong to a company. Texts are never
@@ -162,6 +169,12 @@ public class Contact implements Serializable {
     @Column(name = "last_modified_at")
     private LocalDateTime lastModifiedAt;
 
+    /** The values the search box finds the contact by, upper-cased; derived, see {@link #maintain}. */
+    @ElementCollection
+    @CollectionTable(name = "contact_search_term", joinColumns = @JoinColumn(name = "contact_no"))
+    @Column(name = "term")
+    private Set<String> searchTerms = new HashSet<>();
+
     @Version
     private long version;
 
@@ -209,6 +222,13 @@ public class Contact implements Serializable {
         searchCompanyName = companyName.toUpperCase(Locale.ROOT);
         searchCity = city.toUpperCase(Locale.ROOT);
         searchEmail = email.toUpperCase(Locale.ROOT);
+        var terms = Stream.of(no, searchName, searchCompanyName, searchEmail, searchCity, phoneNo)
+                .filter(term -> !term.isEmpty())
+                .collect(Collectors.toSet());
+        if (!terms.equals(searchTerms)) {
+            searchTerms.retainAll(terms);
+            searchTerms.addAll(terms);
+        }
         var utc = now.atOffset(ZoneOffset.UTC);
         lastModifiedAt = utc.toLocalDateTime();
         lastDateModified = utc.toLocalDate();

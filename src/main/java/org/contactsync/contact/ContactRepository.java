@@ -2,9 +2,11 @@ package org.contactsync.contact;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -39,7 +41,7 @@ public class ContactRepository {
         var cb = em.getCriteriaBuilder();
         var query = cb.createQuery(Contact.class);
         var contact = query.from(Contact.class);
-        query.select(contact).where(predicates(cb, contact, filter)).orderBy(order(cb, contact, sort));
+        query.select(contact).where(predicates(cb, query, contact, filter)).orderBy(order(cb, contact, sort));
         return em.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
@@ -47,7 +49,7 @@ public class ContactRepository {
         var cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         var contact = query.from(Contact.class);
-        query.select(cb.count(contact)).where(predicates(cb, contact, filter));
+        query.select(cb.count(contact)).where(predicates(cb, query, contact, filter));
         return em.createQuery(query).getSingleResult();
     }
 
@@ -57,7 +59,7 @@ public class ContactRepository {
         var cb = em.getCriteriaBuilder();
         var query = cb.createQuery(Contact.class);
         var contact = query.from(Contact.class);
-        query.select(contact).where(predicates(cb, contact, filter)).orderBy(cb.asc(contact.get("no")));
+        query.select(contact).where(predicates(cb, query, contact, filter)).orderBy(cb.asc(contact.get("no")));
         return em.createQuery(query).getResultList();
     }
 
@@ -86,17 +88,16 @@ public class ContactRepository {
         return series.takeNext();
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<Contact> contact, ContactFilter filter) {
+    private static Predicate[] predicates(CriteriaBuilder cb, CommonAbstractCriteria query, Root<Contact> contact,
+                                          ContactFilter filter) {
         var where = new ArrayList<Predicate>();
         if (!filter.search().isEmpty()) {
-            var pattern = prefixPattern(filter.search());
-            where.add(cb.or(
-                    cb.like(contact.get("no"), pattern, LIKE_ESCAPE),
-                    cb.like(contact.get("searchName"), pattern, LIKE_ESCAPE),
-                    cb.like(contact.get("searchCompanyName"), pattern, LIKE_ESCAPE),
-                    cb.like(contact.get("searchEmail"), pattern, LIKE_ESCAPE),
-                    cb.like(contact.get("searchCity"), pattern, LIKE_ESCAPE),
-                    cb.like(contact.get("phoneNo"), pattern, LIKE_ESCAPE)));
+            // One index range over the search terms of all searchable columns (an OR over six columns would scan).
+            var matching = query.subquery(String.class);
+            var candidate = matching.from(Contact.class);
+            Join<Contact, String> term = candidate.join("searchTerms");
+            matching.select(candidate.get("no")).where(cb.like(term, prefixPattern(filter.search()), LIKE_ESCAPE));
+            where.add(contact.get("no").in(matching));
         }
         filter.type().ifPresent(type -> where.add(cb.equal(contact.get("type"), type)));
         addPrefix(cb, where, contact.get("no"), filter.no());

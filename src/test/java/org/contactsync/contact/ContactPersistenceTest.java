@@ -220,6 +220,8 @@ class ContactPersistenceTest {
             var changed = service(db, s -> s.get("CT000060"));
             assertTrue(changed.getLastModifiedAt().isAfter(created.getLastModifiedAt()));
             assertEquals(1L, count(db, ContactFilter.NONE.withCity("malmö")), "search copy follows");
+            assertEquals(Set.of("CT000060"), search(db, "MALM"), "search terms follow");
+            assertEquals(Set.of(), search(db, "lund"), "search terms follow");
             assertEquals(created.getVersion() + 1, changed.getVersion());
 
             var since = service(db, s -> s.list(ContactFilter.NONE.withModifiedSince(
