@@ -16,6 +16,7 @@ import org.contactsync.contact.ContactFilter;
 import org.contactsync.contact.ContactMessages;
 import org.contactsync.contact.ContactService;
 import org.contactsync.platform.web.FacesMessages;
+import org.primefaces.component.datatable.DataTable;
 
 /** Page 5052 "Contacts": the lazy list, its search box and its actions. */
 @Named
@@ -49,6 +50,12 @@ public class ContactListView implements Serializable {
 
     public void setSearch(String search) {
         this.search = search == null ? "" : search;
+    }
+
+    /** A new search starts at the first page. */
+    public void searchChanged() {
+        var table = (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent("contactList:contacts");
+        table.setFirst(0);
     }
 
     /** The row the user selected, if any; Edit and Delete work on it. */
