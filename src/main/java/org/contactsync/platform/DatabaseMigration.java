@@ -6,9 +6,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Brings the schema up to date with Flyway before anything else touches the database. Startup beans that read or
@@ -23,22 +31,33 @@ public class DatabaseMigration {
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     private DataSource dataSource;
 
+    /** A schema of its own on a shared database server (PostgreSQL); Flyway creates it when missing. */
+    @Inject
+    @ConfigProperty(name = "contactsync.db.schema")
+    Optional<String> schema;
+
     /** Flyway commits each migration itself, so it must not run inside the container's transaction. */
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void migrate() {
-        var result = migrate(dataSource);
+    void migrateOnStartup() {
+        var result = migrate(dataSource, schema);
         LOG.info(() -> "Database schema at version " + result + ".");
     }
 
     /** Migrates any datasource to the current schema; shared with the persistence tests. */
-    public static String migrate(DataSource dataSource) {
-        var flyway = Flyway.configure()
+    public static String migrate(DataSource dataSource, Optional<String> schema) {
+        var configuration = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load();
+                .locations("classpath:db/migration");
+        schema.ifPresent(configuration::schemas);
+        var flyway = configuration.load();
         flyway.migrate();
-        var current = flyway.info().current();
-        return current == null ? "empty" : current.getVersion().getVersion();
+        // Flyway's own schema-creation marker has no version, so take the newest versioned migration applied.
+        return Arrays.stream(flyway.info().applied())
+                .map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion)
+                .orElse("empty");
     }
 }

@@ -17,7 +17,7 @@ class DatabaseMigrationTest {
     void migrationsApplyCleanlyAndAreIdempotent(DatabaseKind kind) throws SQLException {
         try (var db = TestDatabase.fresh(kind)) {
             int applied = successfulMigrations(db);
-            var versionAfterRestart = DatabaseMigration.migrate(db.dataSource());
+            var versionAfterRestart = DatabaseMigration.migrate(db.dataSource(), java.util.Optional.empty());
 
             assertEquals(applied, successfulMigrations(db), "a second start must not apply anything again");
             assertEquals(latestMigrationOnClasspath(), versionAfterRestart);

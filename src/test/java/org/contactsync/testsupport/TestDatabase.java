@@ -53,7 +53,7 @@ public final class TestDatabase implements AutoCloseable {
             case POSTGRESQL -> new TestDatabase(kind, postgres(name), name);
         };
         database.createSchema();
-        DatabaseMigration.migrate(database.dataSource);
+        DatabaseMigration.migrate(database.dataSource, java.util.Optional.empty());
         return database;
     }
 

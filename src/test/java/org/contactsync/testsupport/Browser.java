@@ -1,0 +1,91 @@
+package org.contactsync.testsupport;
+
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with the paths given explicitly so that Selenium Manager never
+ * tries to download a browser or driver, and the networking flags this closed machine needs.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final WebDriver driver;
+    private final URL base;
+
+    public Browser(URL base, String language) {
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1400,1000", "--lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.base = base;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    /** An element whose client id ends with {@code :id} or is {@code id} (JSF prefixes ids with the form's). */
+    public WebElement byId(String id) {
+        return new WebDriverWait(driver, PATIENCE).until(
+                ExpectedConditions.visibilityOfElementLocated(idSelector(id)));
+    }
+
+    public static By idSelector(String id) {
+        return By.cssSelector("[id='" + id + "'], [id$=':" + id + "']");
+    }
+
+    public void type(String id, String text) {
+        var input = byId(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    public void click(String id) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(idSelector(id))).click();
+    }
+
+    public void waitForText(By where, String text) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+    }
+
+    public void waitForText(String id, String text) {
+        waitForText(idSelector(id), text);
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void signIn(String user, String password) {
+        open("/login.xhtml");
+        type("username", user);
+        type("password", password);
+        click("signIn");
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
