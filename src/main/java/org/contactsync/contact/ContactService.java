@@ -60,7 +60,7 @@ public class ContactService {
         return contacts().count(filter);
     }
 
-    /** Companies whose No. or Name starts with the text, for the Company No. lookup. */
+    /** Companies the search box would find by the text (No., Name, ...), for the Company No. lookup. */
     public List<Contact> companies(String startingWith, int max) {
         var filter = ContactFilter.NONE.withSearch(startingWith).withType(Optional.of(ContactType.COMPANY));
         return contacts().find(filter, new ContactSort("name", true), 0, max);
