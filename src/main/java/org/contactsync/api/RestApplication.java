@@ -3,6 +3,7 @@ package org.contactsync.api;
 import jakarta.ws.rs.ApplicationPath;
 import java.util.Set;
 import jakarta.ws.rs.core.Application;
+import org.contactsync.employee.api.MeResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -33,6 +34,7 @@ public class RestApplication extends Application {
                 ProblemMappers.WebApplicationExceptionMapper.class,
                 ProblemMappers.JsonMapper.class,
                 ProblemMappers.ProcessingMapper.class,
-                ProblemMappers.UnexpectedMapper.class);
+                ProblemMappers.UnexpectedMapper.class,
+                MeResource.class);
     }
 }

@@ -1,0 +1,52 @@
+package org.contactsync.employee;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * With {@code contactsync.demo-data=true}, makes sure the demo users exist, with the passwords and web service
+ * access keys the README documents. Adds only what is missing, so restarts keep every change and never duplicate.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class DemoUsers {
+
+    private static final Logger LOG = Logger.getLogger(DemoUsers.class.getName());
+
+    /** A documented demo account; these values are public on purpose and never used without demo data. */
+    record DemoUser(UserDetails details, String password, String accessKey) {
+    }
+
+    static final Set<DemoUser> USERS = Set.of(
+            new DemoUser(new UserDetails("admin", "Annie Admin", "admin@contoso.example", true, Set.of(Role.ADMIN)),
+                    "admin-demo-2026", "admin-ws-key-demo-0000000000000000"),
+            new DemoUser(new UserDetails("alice", "Alice Andersson", "alice@contoso.example", true,
+                    Set.of(Role.EMPLOYEE)), "alice-demo-2026", "alice-ws-key-demo-000000000000000"),
+            new DemoUser(new UserDetails("bob", "Bob Berg", "bob@contoso.example", true, Set.of(Role.EMPLOYEE)),
+                    "bob-demo-2026", "bob-ws-key-demo-00000000000000000"));
+
+    @Inject
+    UserService userService;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.demo-data", defaultValue = "false")
+    boolean demoData;
+
+    @PostConstruct
+    void addDemoUsers() {
+        if (!demoData) {
+            return;
+        }
+        long added = USERS.stream()
+                .filter(u -> userService.addIfMissing(u.details(), u.password(), u.accessKey()))
+                .count();
+        LOG.info(() -> "Demo users: " + added + " added, " + (USERS.size() - added) + " already there.");
+    }
+}

@@ -1,0 +1,80 @@
+package org.contactsync.employee;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Users in the database. Lookups take user names and e-mails in any case (they are stored in lower case). */
+@ApplicationScoped
+public class UserRepository {
+
+    @PersistenceContext(unitName = "contactsync")
+    EntityManager em;
+
+    protected UserRepository() {
+        // for CDI
+    }
+
+    /** For tests outside the container. */
+    public UserRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<User> findByUserName(String userName) {
+        return em.createQuery("select u from AppUser u where u.userName = :name", User.class)
+                .setParameter("name", normalize(userName))
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<User> findByAuthenticationEmail(String email) {
+        return em.createQuery("select u from AppUser u where u.authenticationEmail = :email", User.class)
+                .setParameter("email", normalize(email))
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<User> listByUserName() {
+        return em.createQuery("select u from AppUser u order by u.userName", User.class).getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("select count(u) from AppUser u", Long.class).getSingleResult();
+    }
+
+    public long countEnabledAdmins() {
+        return em.createQuery("select count(u) from AppUser u join u.roles r where u.enabled = true and r = :admin",
+                        Long.class)
+                .setParameter("admin", Role.ADMIN)
+                .getSingleResult();
+    }
+
+    /** Whether the user must change their password before doing anything else; false for unknown users. */
+    public boolean mustChangePassword(String userName) {
+        return !em.createQuery("select u.id from AppUser u where u.userName = :name and u.changePassword = true",
+                        Long.class)
+                .setParameter("name", normalize(userName))
+                .getResultList()
+                .isEmpty();
+    }
+
+    public void add(User user) {
+        em.persist(user);
+    }
+
+    public void remove(User user) {
+        em.remove(user);
+    }
+
+    /** Writes pending changes now, so that constraint violations surface inside the service. */
+    public void flush() {
+        em.flush();
+    }
+
+    private static String normalize(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,179 @@
+package org.contactsync.employee;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.platform.FieldProblem;
+
+/**
+ * Everything that changes a user: the Users list and User Card actions, passwords and web service keys. Every
+ * method checks {@link UserChangePolicy} for the caller first and refuses bad input with an
+ * {@link ApplicationException}, changing nothing.
+ */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    /** Who created or changed a user when no person did (first start, demo data). */
+    public static final String SYSTEM = "system";
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    /** A user together with a secret issued for them, to be shown exactly once. */
+    public record Issued(User user, String secret) {
+    }
+
+    public List<User> list(Caller caller) {
+        UserChangePolicy.mayManageUsers(caller);
+        return users.listByUserName();
+    }
+
+    public User card(Caller caller, String userName) {
+        UserChangePolicy.mayOpenCard(caller, userName);
+        return existing(userName);
+    }
+
+    public Optional<User> find(String userName) {
+        return users.findByUserName(userName);
+    }
+
+    /** A new user with a one-time password that must be changed at the first sign-in. */
+    public Issued create(Caller caller, UserDetails details) {
+        UserChangePolicy.mayManageUsers(caller);
+        validate(details);
+        if (users.findByUserName(details.normalizedUserName()).isPresent()) {
+            throw invalid(new FieldProblem("userName", UserMessages.of("user.userName.taken")));
+        }
+        requireUniqueEmail(details, Optional.empty());
+        var password = Secrets.newOneTimePassword();
+        var user = new User(details, passwords.hash(password), true, clock.instant(), caller.userName());
+        users.add(user);
+        users.flush();
+        return new Issued(user, password);
+    }
+
+    /** Saves a card that was read at {@code readVersion}; a change made meanwhile by someone else is refused. */
+    public User update(Caller caller, UserDetails details, long readVersion) {
+        UserChangePolicy.mayOpenCard(caller, details.userName());
+        var user = existing(details.userName());
+        if (user.getVersion() != readVersion) {
+            throw new ApplicationException(Kind.CONFLICT, UserMessages.of("user.refused.changedMeanwhile"));
+        }
+        UserChangePolicy.mayUpdate(caller, user.details(), details);
+        validate(details);
+        requireUniqueEmail(details, Optional.of(user));
+        user.apply(details, clock.instant(), caller.userName());
+        users.flush();
+        UserChangePolicy.keepsAnAdmin(users.countEnabledAdmins());
+        return user;
+    }
+
+    public void delete(Caller caller, String userName) {
+        UserChangePolicy.mayDelete(caller, userName);
+        users.remove(existing(userName));
+        users.flush();
+        UserChangePolicy.keepsAnAdmin(users.countEnabledAdmins());
+    }
+
+    /** Replaces the user's web service access key; the old one stops working at once. Returns the new key. */
+    public String changeWebServiceKey(Caller caller, String userName) {
+        UserChangePolicy.mayChangeWebServiceKey(caller, userName);
+        var key = Secrets.newAccessKey();
+        existing(userName).changeWebServiceKey(Secrets.hashAccessKey(key), clock.instant(), caller.userName());
+        return key;
+    }
+
+    /** Gives the user a one-time password that must be changed at the next sign-in. Returns it. */
+    public String resetPassword(Caller caller, String userName) {
+        UserChangePolicy.mayManageUsers(caller);
+        var password = Secrets.newOneTimePassword();
+        existing(userName).changePassword(passwords.hash(password), true, clock.instant(), caller.userName());
+        return password;
+    }
+
+    /** The signed-in user replaces their own password, proving that they know the current one. */
+    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword, String confirmation) {
+        var user = existing(caller.userName());
+        if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw invalid(new FieldProblem("currentPassword", UserMessages.of("password.currentWrong")));
+        }
+        var problems = PasswordRules.problems(user.getUserName(), newPassword, confirmation);
+        if (!problems.isEmpty()) {
+            throw new ApplicationException(Kind.INVALID, UserMessages.of("password.invalid"), problems);
+        }
+        user.changePassword(passwords.hash(newPassword), false, clock.instant(), caller.userName());
+    }
+
+    public boolean mustChangePassword(String userName) {
+        return users.mustChangePassword(userName);
+    }
+
+    /**
+     * On a first start (no users at all) creates the administrator {@code admin}, whose password must be changed
+     * at the first sign-in. Returns the password only when it was generated here, so the caller can show it once.
+     */
+    public Optional<String> createFirstAdmin(Optional<String> configuredPassword) {
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        var password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(Secrets::newOneTimePassword);
+        var details = new UserDetails("admin", "Administrator", "", true, Set.of(Role.ADMIN));
+        users.add(new User(details, passwords.hash(password), true, clock.instant(), SYSTEM));
+        return configuredPassword.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(password);
+    }
+
+    /** Adds a user with a known password and access key unless one of that name exists (demo data). */
+    public boolean addIfMissing(UserDetails details, String password, String accessKey) {
+        if (users.findByUserName(details.normalizedUserName()).isPresent()) {
+            return false;
+        }
+        var now = clock.instant();
+        var user = new User(details, passwords.hash(password), false, now, SYSTEM);
+        user.changeWebServiceKey(Secrets.hashAccessKey(accessKey), now, SYSTEM);
+        users.add(user);
+        return true;
+    }
+
+    private User existing(String userName) {
+        return users.findByUserName(userName).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
+                UserMessages.of("user.notFound", userName)));
+    }
+
+    private void validate(UserDetails details) {
+        var problems = UserValidation.problems(validator, details);
+        if (!problems.isEmpty()) {
+            throw new ApplicationException(Kind.INVALID, UserMessages.of("user.invalid"), problems);
+        }
+    }
+
+    private void requireUniqueEmail(UserDetails details, Optional<User> self) {
+        details.normalizedAuthenticationEmail()
+                .flatMap(users::findByAuthenticationEmail)
+                .filter(other -> self.map(s -> !s.getId().equals(other.getId())).orElse(true))
+                .ifPresent(other -> {
+                    throw invalid(new FieldProblem("authenticationEmail",
+                            UserMessages.of("user.authenticationEmail.taken")));
+                });
+    }
+
+    private static ApplicationException invalid(FieldProblem problem) {
+        return new ApplicationException(Kind.INVALID, UserMessages.of("user.invalid"), List.of(problem));
+    }
+}

@@ -1,0 +1,108 @@
+package org.contactsync.employee.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.BasicAuthenticationCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.contactsync.api.Problem;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security allows one), routing by path:
+ * <ul>
+ * <li>{@code /sandbox/*}: nothing; the Microsoft 365 sandbox checks its own bearer tokens.</li>
+ * <li>{@code /api/*}: HTTP Basic with user name and web service access key on every request. No session, and no
+ * redirect to the login page: a missing or wrong key gets 401 with {@code WWW-Authenticate} and problem+json.</li>
+ * <li>pages ({@code *.xhtml} and folders): {@link PageSignIn} (login page, session, back to the page asked for).</li>
+ * <li>any other protected path without a signed-in user: 401 without a redirect. Otherwise a browser's own
+ * background request (such as {@code /favicon.ico}) would replace the page to return to after sign-in.</li>
+ * </ul>
+ * The API branch stays outside {@code @LoginToContinue} and {@code @AutoApplySession} on purpose: those would send
+ * API clients to the login page and give every API call a session.
+ */
+@ApplicationScoped
+public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String REALM = "Contact Sync";
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    PageSignIn pages;
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
+            return context.doNothing();
+        }
+        if (path.startsWith("/api/")) {
+            return apiCall(request, response, context);
+        }
+        if (isPage(path) || request.getUserPrincipal() != null || !context.isProtected()) {
+            return pages.validateRequest(request, response, context);
+        }
+        return context.responseUnauthorized();
+    }
+
+    private static boolean isPage(String path) {
+        return path.endsWith(".xhtml") || path.endsWith("/");
+    }
+
+    private AuthenticationStatus apiCall(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        var result = basicCredential(request)
+                .map(identityStores::validate)
+                .filter(r -> r.getStatus() == CredentialValidationResult.Status.VALID);
+        if (result.isPresent()) {
+            return context.notifyContainerAboutLogin(result.get());
+        }
+        return unauthorized(response);
+    }
+
+    private static Optional<AccessKeyCredential> basicCredential(HttpServletRequest request) {
+        var header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            var basic = new BasicAuthenticationCredential(header.substring(6).strip());
+            return Optional.of(new AccessKeyCredential(basic.getCaller(), basic.getPasswordAsString()));
+        } catch (IllegalArgumentException malformed) {
+            // Not Base64 or empty: the same answer as for wrong credentials.
+            return Optional.empty();
+        }
+    }
+
+    /** Writes and commits the 401 here: the container would otherwise answer with its own HTML error page. */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response) {
+        var problem = Problem.of(401, "Unauthorized",
+                "Sign in with HTTP Basic authentication: your user name and your web service access key "
+                        + "(User Card, Change Web Service Key).");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write(JSON.toJson(problem));
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The 401 answer could not be written", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,252 @@
+package org.contactsync.employee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.EntityManager;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.platform.FieldProblem;
+import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The user service on a real (H2) database: the rules hold in the service itself, whatever a page hides, and a
+ * refused change leaves the data as it was.
+ */
+class UserServiceTest {
+
+    private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
+    private static final Caller ALICE = new Caller("alice", Set.of(Role.EMPLOYEE));
+    private static ValidatorFactory validation;
+
+    @BeforeAll
+    static void validation() {
+        validation = Validation.buildDefaultValidatorFactory();
+    }
+
+    @AfterAll
+    static void close() {
+        validation.close();
+    }
+
+    @Test
+    void anAdminCreatesAUserWithAOneTimePassword() {
+        try (var db = seeded()) {
+            var issued = in(db, s -> s.create(ADMIN, details("carol", "carol@contoso.example", Role.EMPLOYEE)));
+
+            var carol = in(db, s -> s.find("carol")).orElseThrow();
+            assertTrue(carol.isChangePassword(), "a one-time password must be changed at first sign-in");
+            assertEquals("fake-hash:" + issued.secret(), carol.getPasswordHash());
+            assertEquals("admin", carol.getCreatedBy());
+            assertTrue(mustChange(db, "carol"));
+        }
+    }
+
+    @Test
+    void duplicateNamesAndEmailsAreRefusedOnTheirFields() {
+        try (var db = seeded()) {
+            assertEquals(List.of("userName"), fields(assertThrows(ApplicationException.class,
+                    () -> in(db, s -> s.create(ADMIN, details("ALICE", "", Role.EMPLOYEE))))));
+            assertEquals(List.of("authenticationEmail"), fields(assertThrows(ApplicationException.class,
+                    () -> in(db, s -> s.create(ADMIN, details("carol", "Bob@contoso.example", Role.EMPLOYEE))))));
+            assertEquals(3, in(db, s -> s.list(ADMIN)).size(), "nothing was added");
+        }
+    }
+
+    @Test
+    void anEmployeeEditsTheirOwnCardButNotTheirRoles() {
+        try (var db = seeded()) {
+            long version = in(db, s -> s.card(ALICE, "alice")).getVersion();
+            in(db, s -> s.update(ALICE, new UserDetails("alice", "Alice B. Andersson", "alice@fabrikam.example",
+                    true, Set.of(Role.EMPLOYEE)), version));
+            assertEquals("Alice B. Andersson", in(db, s -> s.card(ALICE, "alice")).getFullName());
+
+            long newVersion = in(db, s -> s.card(ALICE, "alice")).getVersion();
+            var refusal = assertThrows(ApplicationException.class, () -> in(db, s -> s.update(ALICE,
+                    new UserDetails("alice", "Alice", "", true, Set.of(Role.EMPLOYEE, Role.ADMIN)), newVersion)));
+            assertEquals(Kind.FORBIDDEN, refusal.kind());
+            assertEquals(Set.of(Role.EMPLOYEE), in(db, s -> s.card(ALICE, "alice")).getRoles());
+        }
+    }
+
+    @Test
+    void anEmployeeCannotReadOrChangeAnotherUser() {
+        try (var db = seeded()) {
+            for (Function<UserService, ?> attempt : List.<Function<UserService, ?>>of(
+                    s -> s.card(ALICE, "bob"),
+                    s -> s.changeWebServiceKey(ALICE, "bob"),
+                    s -> s.resetPassword(ALICE, "bob"),
+                    s -> s.list(ALICE))) {
+                assertEquals(Kind.FORBIDDEN, assertThrows(ApplicationException.class, () -> in(db, attempt)).kind());
+            }
+        }
+    }
+
+    @Test
+    void theLastAdminCannotBeRemoved() {
+        try (var db = seeded()) {
+            long version = in(db, s -> s.card(ADMIN, "admin")).getVersion();
+            assertThrows(ApplicationException.class, () -> in(db, s -> s.update(ADMIN,
+                    new UserDetails("admin", "Admin", "admin@contoso.example", true, Set.of(Role.EMPLOYEE)), version)));
+            assertThrows(ApplicationException.class, () -> in(db, s -> {
+                s.delete(ADMIN, "admin");
+                return null;
+            }));
+
+            // bob still has the admin role in an old session, but no longer in the database: admin must stay.
+            var bobWithStaleAdminSession = new Caller("bob", Set.of(Role.ADMIN));
+            var demoteAdmin = new UserDetails("admin", "Admin", "admin@contoso.example", true, Set.of(Role.EMPLOYEE));
+            var lastAdmin = assertThrows(ApplicationException.class,
+                    () -> in(db, s -> s.update(bobWithStaleAdminSession, demoteAdmin, version)));
+            assertEquals("At least one enabled administrator must remain.", lastAdmin.userMessage().in(Locale.ENGLISH));
+            assertEquals(Set.of(Role.ADMIN), in(db, s -> s.card(ADMIN, "admin")).getRoles(), "rolled back");
+
+            // Once bob really is an admin, he may take the role from the first one: someone still manages users.
+            long bobVersion = in(db, s -> s.card(ADMIN, "bob")).getVersion();
+            in(db, s -> s.update(ADMIN, new UserDetails("bob", "Bob", "bob@contoso.example", true,
+                    Set.of(Role.ADMIN)), bobVersion));
+            in(db, s -> s.update(bobWithStaleAdminSession, demoteAdmin, version));
+            assertEquals(Set.of(Role.EMPLOYEE), in(db, s -> s.card(ADMIN, "admin")).getRoles());
+        }
+    }
+
+    @Test
+    void aConcurrentEditIsReportedNotOverwritten() {
+        try (var db = seeded()) {
+            long version = in(db, s -> s.card(ADMIN, "bob")).getVersion();
+            in(db, s -> s.update(ADMIN, new UserDetails("bob", "Robert Berg", "", true, Set.of(Role.EMPLOYEE)),
+                    version));
+
+            var refusal = assertThrows(ApplicationException.class, () -> in(db, s -> s.update(ADMIN,
+                    new UserDetails("bob", "Bobby", "", true, Set.of(Role.EMPLOYEE)), version)));
+
+            assertEquals(Kind.CONFLICT, refusal.kind());
+            assertEquals("Robert Berg", in(db, s -> s.card(ADMIN, "bob")).getFullName());
+        }
+    }
+
+    @Test
+    void aNewWebServiceKeyReplacesTheOldOne() {
+        try (var db = seeded()) {
+            var key = in(db, s -> s.changeWebServiceKey(ALICE, "alice"));
+            var hash = in(db, s -> s.card(ALICE, "alice")).webServiceKeyHash().orElseThrow();
+
+            assertTrue(key.length() >= 32);
+            assertNotEquals(key, hash, "only the hash is stored");
+            assertTrue(Secrets.accessKeyMatches(key, hash));
+            assertFalse(Secrets.accessKeyMatches("alice-key", hash), "the old key no longer works");
+        }
+    }
+
+    @Test
+    void passwordChangesFollowTheRules() {
+        try (var db = seeded()) {
+            var reset = in(db, s -> s.resetPassword(ADMIN, "alice"));
+            assertTrue(mustChange(db, "alice"));
+
+            var wrongCurrent = assertThrows(ApplicationException.class,
+                    () -> run(db, s -> s.changeOwnPassword(ALICE, "guess", "a good new password", "a good new password")));
+            assertEquals(List.of("currentPassword"), fields(wrongCurrent));
+            var tooShort = assertThrows(ApplicationException.class,
+                    () -> run(db, s -> s.changeOwnPassword(ALICE, reset, "short", "short")));
+            assertEquals(List.of("newPassword"), fields(tooShort));
+            assertTrue(mustChange(db, "alice"), "refused changes change nothing");
+
+            run(db, s -> s.changeOwnPassword(ALICE, reset, "a good new password", "a good new password"));
+
+            assertFalse(mustChange(db, "alice"));
+            assertEquals("fake-hash:a good new password", in(db, s -> s.card(ALICE, "alice")).getPasswordHash());
+        }
+    }
+
+    @Test
+    void theFirstAdminIsCreatedOnlyOnAnEmptyDatabase() {
+        try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
+            var generated = in(db, s -> s.createFirstAdmin(Optional.empty())).orElseThrow();
+            var admin = in(db, s -> s.find("admin")).orElseThrow();
+            assertEquals("fake-hash:" + generated, admin.getPasswordHash());
+            assertTrue(admin.isChangePassword());
+            assertEquals(Set.of(Role.ADMIN), admin.getRoles());
+
+            assertTrue(in(db, s -> s.createFirstAdmin(Optional.of("configured-secret"))).isEmpty());
+            assertEquals(admin.getPasswordHash(), in(db, s -> s.find("admin")).orElseThrow().getPasswordHash(),
+                    "a second start changes nothing");
+        }
+        try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
+            assertTrue(in(db, s -> s.createFirstAdmin(Optional.of("configured-secret"))).isEmpty(),
+                    "a configured password is not printed");
+            assertEquals("fake-hash:configured-secret", in(db, s -> s.find("admin")).orElseThrow().getPasswordHash());
+        }
+    }
+
+    @Test
+    void demoUsersAreAddedOnceWithTheirKeys() {
+        try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
+            for (int start = 0; start < 2; start++) {
+                DemoUsers.USERS.forEach(u -> in(db, s -> s.addIfMissing(u.details(), u.password(), u.accessKey())));
+            }
+            var users = in(db, s -> s.list(ADMIN));
+            assertEquals(List.of("admin", "alice", "bob"), users.stream().map(User::getUserName).toList());
+            var alice = users.get(1);
+            assertFalse(alice.isChangePassword());
+            assertTrue(Secrets.accessKeyMatches("alice-ws-key-demo-000000000000000", alice.webServiceKeyHash().orElseThrow()));
+        }
+    }
+
+    /** admin (admin), alice and bob (employees), with access keys "<name>-key". */
+    private static TestDatabase seeded() {
+        var db = TestDatabase.fresh(DatabaseKind.H2);
+        for (var name : List.of("admin", "alice", "bob")) {
+            var role = name.equals("admin") ? Role.ADMIN : Role.EMPLOYEE;
+            in(db, s -> s.addIfMissing(details(name, name + "@contoso.example", role), name + "-password", name + "-key"));
+        }
+        return db;
+    }
+
+    private static UserDetails details(String userName, String email, Role... roles) {
+        return new UserDetails(userName, userName.toUpperCase(Locale.ROOT), email, true, Set.of(roles));
+    }
+
+    /** Runs one service call in its own transaction, as the container would. */
+    private static <T> T in(TestDatabase db, Function<UserService, T> call) {
+        return db.inTransaction(em -> call.apply(service(em)));
+    }
+
+    private static void run(TestDatabase db, java.util.function.Consumer<UserService> call) {
+        db.runInTransaction(em -> call.accept(service(em)));
+    }
+
+    private static UserService service(EntityManager em) {
+        var service = new UserService();
+        service.users = new UserRepository(em);
+        service.passwords = new FakePasswords();
+        service.validator = validation.getValidator();
+        service.clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
+        return service;
+    }
+
+    private static boolean mustChange(TestDatabase db, String userName) {
+        return db.inTransaction(em -> service(em).mustChangePassword(userName));
+    }
+
+    private static List<String> fields(ApplicationException refusal) {
+        return refusal.fieldProblems().stream().map(FieldProblem::field).toList();
+    }
+}
