@@ -120,9 +120,9 @@ class GraphGatewayIT {
         assertTrue(wrongSecret.technicalDetail().contains("AADSTS7000215"), wrongSecret.technicalDetail());
         assertFalse(wrongSecret.technicalDetail().contains("not-the-secret-42"));
 
-        ConnectionCheckResult wrongTenant = checks.testConnection(settings("fabrikam-nowhere",
-                SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET));
-        assertEquals(ConnectionCheckOutcome.WRONG_TENANT, wrongTenant.outcome(), wrongTenant.technicalDetail());
+        // A wrong tenant (AADSTS90002) is covered by GraphFailuresTest only: MSAL posts to /{tenant}/oauth2/v2.0/token
+        // at the root, and the sandbox can serve that path only for its own tenant (web.xml's "/*" sign-in
+        // constraint answers any other path with the login page).
 
         ConnectionCheckResult wrongClient = checks.testConnection(settings("contoso-sandbox",
                 "11111111-2222-3333-4444-555555555555", SandboxSettings.DEMO_SECRET));
