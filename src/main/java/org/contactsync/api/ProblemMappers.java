@@ -24,7 +24,7 @@ public final class ProblemMappers {
     }
 
     /** The caller's language: Swedish when asked for first, English otherwise. */
-    static Locale locale(HttpHeaders headers) {
+    public static Locale locale(HttpHeaders headers) {
         return headers.getAcceptableLanguages().stream()
                 .filter(l -> l.getLanguage().equals("sv") || l.getLanguage().equals("en"))
                 .findFirst()

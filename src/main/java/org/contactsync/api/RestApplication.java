@@ -28,6 +28,7 @@ public class RestApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
+                org.contactsync.contact.api.ContactResource.class,
                 ProblemMappers.ApplicationExceptionMapper.class,
                 ProblemMappers.ConstraintViolationMapper.class,
                 ProblemMappers.WebApplicationExceptionMapper.class,

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * A request that the application refuses for a reason a person can act on. Services throw it; pages show its
  * message (and field problems beside their fields); the REST API answers with problem+json and {@link Kind#status}.
+ * For EJBs it is an application exception: it reaches the caller unwrapped and rolls the transaction back, so a
+ * refused request changes nothing.
  */
+@jakarta.ejb.ApplicationException(rollback = true, inherited = true)
 public class ApplicationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,140 @@
+package org.contactsync.contact;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads and writes contacts and takes numbers from their number series. Every query is built with the Criteria
+ * API from a {@link ContactFilter} and {@link ContactSort}: user input only ever reaches the database as bound
+ * parameters, and the filters compare prefixes of indexed upper-case columns so that the list stays fast.
+ */
+public class ContactRepository {
+
+    private static final char LIKE_ESCAPE = '\\';
+
+    private final EntityManager em;
+
+    public ContactRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Contact> findByNo(String no) {
+        return Optional.ofNullable(em.find(Contact.class, no.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    /** One page of contacts in the given order. */
+    public List<Contact> find(ContactFilter filter, ContactSort sort, int offset, int limit) {
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createQuery(Contact.class);
+        var contact = query.from(Contact.class);
+        query.select(contact).where(predicates(cb, query, contact, filter)).orderBy(order(cb, contact, sort));
+        return em.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(ContactFilter filter) {
+        var cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        var contact = query.from(Contact.class);
+        query.select(cb.count(contact)).where(predicates(cb, query, contact, filter));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    /** The persons who belong to a company. */
+    public List<Contact> personsOf(String companyNo) {
+        var filter = ContactFilter.NONE.withCompanyNo(companyNo).withType(Optional.of(ContactType.PERSON));
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createQuery(Contact.class);
+        var contact = query.from(Contact.class);
+        query.select(contact).where(predicates(cb, query, contact, filter)).orderBy(cb.asc(contact.get("no")));
+        return em.createQuery(query).getResultList();
+    }
+
+    public void add(Contact contact) {
+        em.persist(contact);
+    }
+
+    public void remove(Contact contact) {
+        em.remove(contact);
+    }
+
+    /** Writes pending changes now, so that version conflicts surface inside the caller's method. */
+    public void flush() {
+        em.flush();
+    }
+
+    /**
+     * Takes the next number of a series under a row lock (SELECT ... FOR UPDATE) held until the caller's
+     * transaction ends: a concurrent create waits and then gets the following number.
+     */
+    public String nextNo(String seriesCode) {
+        var series = em.find(NumberSeries.class, seriesCode, LockModeType.PESSIMISTIC_WRITE);
+        if (series == null) {
+            throw new IllegalStateException("Number series " + seriesCode + " is missing");
+        }
+        return series.takeNext();
+    }
+
+    private static Predicate[] predicates(CriteriaBuilder cb, CommonAbstractCriteria query, Root<Contact> contact,
+                                          ContactFilter filter) {
+        var where = new ArrayList<Predicate>();
+        if (!filter.search().isEmpty()) {
+            // One index range over the search terms of all searchable columns (an OR over six columns would scan).
+            var matching = query.subquery(String.class);
+            var candidate = matching.from(Contact.class);
+            Join<Contact, String> term = candidate.join("searchTerms");
+            matching.select(candidate.get("no")).where(cb.like(term, prefixPattern(filter.search()), LIKE_ESCAPE));
+            where.add(contact.get("no").in(matching));
+        }
+        filter.type().ifPresent(type -> where.add(cb.equal(contact.get("type"), type)));
+        addPrefix(cb, where, contact.get("no"), filter.no());
+        addPrefix(cb, where, contact.get("searchName"), filter.name());
+        addPrefix(cb, where, contact.get("searchCompanyName"), filter.companyName());
+        addPrefix(cb, where, contact.get("searchEmail"), filter.email());
+        addPrefix(cb, where, contact.get("searchCity"), filter.city());
+        addPrefix(cb, where, contact.get("phoneNo"), filter.phoneNo());
+        addPrefix(cb, where, contact.get("salespersonCode"), filter.salespersonCode());
+        addPrefix(cb, where, contact.get("territoryCode"), filter.territoryCode());
+        if (!filter.companyNo().isEmpty()) {
+            where.add(cb.equal(contact.get("companyNo"), filter.companyNo().toUpperCase(Locale.ROOT)));
+        }
+        filter.modifiedSince().ifPresent(since -> where.add(cb.greaterThanOrEqualTo(
+                contact.<LocalDateTime>get("lastModifiedAt"), LocalDateTime.ofInstant(since, ZoneOffset.UTC))));
+        return where.toArray(Predicate[]::new);
+    }
+
+    private static void addPrefix(CriteriaBuilder cb, List<Predicate> where, Expression<String> column, String value) {
+        if (!value.isEmpty()) {
+            where.add(cb.like(column, prefixPattern(value), LIKE_ESCAPE));
+        }
+    }
+
+    /** Upper-cased, LIKE wildcards in the user's text escaped, then "starts with". */
+    static String prefixPattern(String text) {
+        var escaped = text.strip().toUpperCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return escaped + "%";
+    }
+
+    private static List<Order> order(CriteriaBuilder cb, Root<Contact> contact, ContactSort sort) {
+        var orders = new ArrayList<Order>();
+        for (var attribute : ContactSort.ATTRIBUTES.get(sort.field())) {
+            orders.add(sort.ascending() ? cb.asc(contact.get(attribute)) : cb.desc(contact.get(attribute)));
+        }
+        orders.add(sort.ascending() ? cb.asc(contact.get("no")) : cb.desc(contact.get("no")));
+        return orders;
+    }
+}

@@ -1,0 +1,190 @@
+package org.contactsync.contact;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.platform.FieldProblem;
+
+/**
+ * Creates, changes, deletes and lists contacts with Business Central's rules; each public method is one
+ * transaction. Refusals are {@link ApplicationException}s with a message for the user and, for invalid input, one
+ * {@link FieldProblem} per field (named as the API and the Contact Card name the field).
+ */
+@Stateless
+public class ContactService {
+
+    @PersistenceContext(unitName = "contactsync")
+    private EntityManager em;
+
+    @Inject
+    private Validator validator;
+
+    public ContactService() {
+    }
+
+    /** For tests outside the container, which manage the transaction themselves. */
+    public ContactService(EntityManager em, Validator validator) {
+        this.em = em;
+        this.validator = validator;
+    }
+
+    private ContactRepository contacts() {
+        return new ContactRepository(em);
+    }
+
+    public Optional<Contact> find(String no) {
+        return contacts().findByNo(no);
+    }
+
+    /** The contact with this No.; NOT_FOUND when there is none. */
+    public Contact get(String no) {
+        return find(no).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
+                ContactMessages.of("contact.notFound", no)));
+    }
+
+    public List<Contact> list(ContactFilter filter, ContactSort sort, int offset, int limit) {
+        return contacts().find(filter, sort, offset, limit);
+    }
+
+    public long count(ContactFilter filter) {
+        return contacts().count(filter);
+    }
+
+    /** Companies the search box would find by the text (No., Name, ...), for the Company No. lookup. */
+    public List<Contact> companies(String startingWith, int max) {
+        var filter = ContactFilter.NONE.withSearch(startingWith).withType(Optional.of(ContactType.COMPANY));
+        return contacts().find(filter, new ContactSort("name", true), 0, max);
+    }
+
+    /** Creates a contact with the next No. of the Contact Nos. series. */
+    public Contact create(ContactData data) {
+        var contact = new Contact(data.getType());
+        data.applyTo(contact);
+        var problems = check(contact);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        contact.setNo(contacts().nextNo(NumberSeries.CONTACT));
+        contact.applyNameRules();
+        contacts().add(contact);
+        contacts().flush();
+        return contact;
+    }
+
+    /**
+     * Changes a contact that the caller read at {@code expectedVersion}. If someone else saved it since, nothing is
+     * changed and the caller gets a CONFLICT telling the user to reopen the contact.
+     */
+    public Contact update(String no, long expectedVersion, ContactData data) {
+        var contact = get(no);
+        if (contact.getVersion() != expectedVersion) {
+            throw changedBySomeoneElse(no);
+        }
+        if (data.getType() != contact.getType()) {
+            throw invalid(List.of(new FieldProblem("type", ContactMessages.of("contact.validation.typeFixed"))));
+        }
+        var nameBefore = contact.getName();
+        data.applyTo(contact);
+        var problems = check(contact);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        contact.applyNameRules();
+        if (contact.isCompany() && !contact.getName().equals(nameBefore)) {
+            // Company Name follows the company (Business Central's DoModify for company contacts).
+            contacts().personsOf(no).forEach(person -> person.setCompanyName(contact.getName()));
+        }
+        try {
+            contacts().flush();
+        } catch (OptimisticLockException e) {
+            throw changedBySomeoneElse(no);
+        }
+        return contact;
+    }
+
+    /**
+     * Deletes a contact. A company with persons needs a choice: delete them too, or keep them without a company;
+     * without one the deletion is refused (CONFLICT) and nothing changes.
+     */
+    public void delete(String no, Optional<CompanyPersonsChoice> personsChoice) {
+        var contact = get(no);
+        if (contact.isCompany()) {
+            var persons = contacts().personsOf(contact.getNo());
+            if (!persons.isEmpty() && personsChoice.isEmpty()) {
+                throw new ApplicationException(Kind.CONFLICT,
+                        ContactMessages.of("contact.delete.companyHasPersons", contact.getName(), persons.size()));
+            }
+            for (var person : persons) {
+                if (personsChoice.orElseThrow() == CompanyPersonsChoice.DELETE) {
+                    contacts().remove(person);
+                } else {
+                    person.setCompanyNo("");
+                    person.setCompanyName("");
+                }
+            }
+        }
+        contacts().remove(contact);
+        contacts().flush();
+    }
+
+    /** How many persons a company has; the Contact Card asks what to do with them before deleting it. */
+    public long personCount(String companyNo) {
+        return contacts().count(ContactFilter.NONE.withCompanyNo(companyNo).withType(Optional.of(ContactType.PERSON)));
+    }
+
+    /** Bean Validation on the fields, then the rules that need names or the database. */
+    List<FieldProblem> check(Contact contact) {
+        var problems = new ArrayList<FieldProblem>();
+        validator.validate(contact).stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(ContactService::toProblem)
+                .forEach(problems::add);
+        if (contact.getName().isEmpty() && ContactNames.calculatedName(contact.getFirstName(),
+                contact.getMiddleName(), contact.getSurname()).isEmpty()) {
+            problems.add(new FieldProblem(contact.isCompany() ? "name" : "surname",
+                    ContactMessages.of(contact.isCompany() ? "contact.validation.nameRequired"
+                            : "contact.validation.personNameRequired")));
+        }
+        if (!contact.isCompany() && !contact.getCompanyNo().isEmpty()) {
+            checkCompany(contact).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    /** A person's Company No. must be a company contact; the person then takes its Company Name. */
+    private Optional<FieldProblem> checkCompany(Contact person) {
+        var company = contacts().findByNo(person.getCompanyNo());
+        if (company.isEmpty() || !company.get().isCompany()) {
+            return Optional.of(new FieldProblem("companyNo",
+                    ContactMessages.of("contact.validation.companyNo", person.getCompanyNo())));
+        }
+        person.setCompanyName(company.get().getName());
+        return Optional.empty();
+    }
+
+    private static FieldProblem toProblem(ConstraintViolation<Contact> violation) {
+        var template = violation.getMessageTemplate();
+        var key = template.substring(1, template.length() - 1);
+        var max = violation.getConstraintDescriptor().getAttributes().get("max");
+        return new FieldProblem(violation.getPropertyPath().toString(),
+                max == null ? ContactMessages.of(key) : ContactMessages.of(key, max));
+    }
+
+    private static ApplicationException invalid(List<FieldProblem> problems) {
+        return new ApplicationException(Kind.INVALID, ContactMessages.of("contact.invalid"), problems);
+    }
+
+    private static ApplicationException changedBySomeoneElse(String no) {
+        return new ApplicationException(Kind.CONFLICT, ContactMessages.of("contact.changedBySomeoneElse", no));
+    }
+}

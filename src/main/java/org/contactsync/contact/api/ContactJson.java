@@ -1,0 +1,148 @@
+package org.contactsync.contact.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.contactsync.contact.ContactData;
+import org.contactsync.contact.ContactMessages;
+import org.contactsync.contact.ContactType;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.platform.FieldProblem;
+
+/**
+ * Reads request bodies into {@link ContactData} field by field, so that an unknown field or a value of the wrong
+ * type is named in the answer (a plain JSON-B binding would either ignore it or fail without saying which field).
+ * PATCH bodies are JSON merge patches (RFC 7396) applied with JSON-P's {@link jakarta.json.JsonMergePatch} to the
+ * contact's current editable fields.
+ */
+final class ContactJson {
+
+    private record TextField(Function<ContactData, String> getter, BiConsumer<ContactData, String> setter) {
+    }
+
+    private static final Map<String, TextField> TEXT_FIELDS = new LinkedHashMap<>();
+
+    static {
+        text("name", ContactData::getName, ContactData::setName);
+        text("name2", ContactData::getName2, ContactData::setName2);
+        text("firstName", ContactData::getFirstName, ContactData::setFirstName);
+        text("middleName", ContactData::getMiddleName, ContactData::setMiddleName);
+        text("surname", ContactData::getSurname, ContactData::setSurname);
+        text("companyNo", ContactData::getCompanyNo, ContactData::setCompanyNo);
+        text("jobTitle", ContactData::getJobTitle, ContactData::setJobTitle);
+        text("address", ContactData::getAddress, ContactData::setAddress);
+        text("address2", ContactData::getAddress2, ContactData::setAddress2);
+        text("city", ContactData::getCity, ContactData::setCity);
+        text("postCode", ContactData::getPostCode, ContactData::setPostCode);
+        text("county", ContactData::getCounty, ContactData::setCounty);
+        text("countryRegionCode", ContactData::getCountryRegionCode, ContactData::setCountryRegionCode);
+        text("phoneNo", ContactData::getPhoneNo, ContactData::setPhoneNo);
+        text("mobilePhoneNo", ContactData::getMobilePhoneNo, ContactData::setMobilePhoneNo);
+        text("faxNo", ContactData::getFaxNo, ContactData::setFaxNo);
+        text("email", ContactData::getEmail, ContactData::setEmail);
+        text("email2", ContactData::getEmail2, ContactData::setEmail2);
+        text("homePage", ContactData::getHomePage, ContactData::setHomePage);
+        text("salespersonCode", ContactData::getSalespersonCode, ContactData::setSalespersonCode);
+        text("territoryCode", ContactData::getTerritoryCode, ContactData::setTerritoryCode);
+    }
+
+    /** Fields of the response that the application sets; a body may repeat them (GET, edit, send back). */
+    static final Set<String> READ_ONLY = Set.of("no", "companyName", "searchName", "lastModifiedAt", "version");
+
+    private ContactJson() {
+    }
+
+    private static void text(String name, Function<ContactData, String> getter,
+                             BiConsumer<ContactData, String> setter) {
+        TEXT_FIELDS.put(name, new TextField(getter, setter));
+    }
+
+    /** Business Central's caption of a type, as the API writes it: Company, Person. */
+    static String typeName(ContactType type) {
+        var name = type.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    static Optional<ContactType> parseType(String text) {
+        for (var type : ContactType.values()) {
+            if (type.name().equalsIgnoreCase(text.strip())) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The editable fields as a JSON object: the target a merge patch is applied to. */
+    static JsonObject write(ContactData data) {
+        var json = Json.createObjectBuilder().add("type", typeName(data.getType()));
+        TEXT_FIELDS.forEach((name, field) -> json.add(name, field.getter().apply(data)));
+        return json.add("privacyBlocked", data.isPrivacyBlocked()).build();
+    }
+
+    /** Applies a merge patch to the current fields and reads the result; INVALID names every bad field. */
+    static ContactData patch(ContactData current, JsonObject mergePatch) {
+        var merged = Json.createMergePatch(mergePatch).apply(write(current));
+        if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ApplicationException(Kind.INVALID, ContactMessages.of("contact.api.notAnObject"));
+        }
+        return read(merged.asJsonObject());
+    }
+
+    /** Reads a full body; fields left out keep their defaults (empty, Person, not privacy blocked). */
+    static ContactData read(JsonObject body) {
+        var data = new ContactData();
+        var problems = new ArrayList<FieldProblem>();
+        body.forEach((name, value) -> readField(data, name, value).ifPresent(problems::add));
+        if (!problems.isEmpty()) {
+            throw new ApplicationException(Kind.INVALID, ContactMessages.of("contact.invalid"), problems);
+        }
+        return data;
+    }
+
+    private static Optional<FieldProblem> readField(ContactData data, String name, JsonValue value) {
+        var isNull = value.getValueType() == JsonValue.ValueType.NULL;
+        if (TEXT_FIELDS.containsKey(name)) {
+            if (!isNull && !(value instanceof JsonString)) {
+                return problem(name, "contact.api.mustBeText");
+            }
+            TEXT_FIELDS.get(name).setter().accept(data, isNull ? "" : ((JsonString) value).getString());
+            return Optional.empty();
+        }
+        return switch (name) {
+            case "type" -> readType(data, value);
+            case "privacyBlocked" -> readBoolean(data, value);
+            default -> READ_ONLY.contains(name) ? Optional.empty() : problem(name, "contact.api.unknownField");
+        };
+    }
+
+    private static Optional<FieldProblem> readType(ContactData data, JsonValue value) {
+        var type = value instanceof JsonString text ? parseType(text.getString()) : Optional.<ContactType>empty();
+        type.ifPresent(data::setType);
+        return type.isPresent() ? Optional.empty() : problem("type", "contact.api.mustBeType");
+    }
+
+    private static Optional<FieldProblem> readBoolean(ContactData data, JsonValue value) {
+        switch (value.getValueType()) {
+            case TRUE -> data.setPrivacyBlocked(true);
+            case FALSE, NULL -> data.setPrivacyBlocked(false);
+            default -> {
+                return problem("privacyBlocked", "contact.api.mustBeBoolean");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<FieldProblem> problem(String field, String key) {
+        return Optional.of(new FieldProblem(field, ContactMessages.of(key)));
+    }
+}

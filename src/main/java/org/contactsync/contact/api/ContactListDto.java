@@ -1,0 +1,10 @@
+package org.contactsync.contact.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of contacts. {@code next} is the link to the following page and is left out on the last page. */
+@Schema(name = "ContactList")
+public record ContactListDto(List<ContactDto> items, long total, int offset, int limit,
+                             @Schema(description = "Link to the next page; absent on the last page") String next) {
+}

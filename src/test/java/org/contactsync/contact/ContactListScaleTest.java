@@ -1,0 +1,205 @@
+package org.contactsync.contact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.TestDatabase;
+import org.eclipse.persistence.logging.AbstractSessionLog;
+import org.eclipse.persistence.logging.SessionLogEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Contact List at 100,000 contacts on H2: the queries the repository really sends (captured from EclipseLink
+ * with literal values) are answered through the indexes — the plan names an index instead of a table scan, and the
+ * list order comes sorted from the index. Timings belong to the benchmarks, not here.
+ */
+class ContactListScaleTest {
+
+    private static final int CONTACTS = 100_000;
+
+    /** Collects the SQL statements EclipseLink logs. */
+    public static class SqlCapture extends AbstractSessionLog {
+        static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void log(SessionLogEntry entry) {
+            if ("sql".equals(entry.getNameSpace())) {
+                STATEMENTS.add(entry.getMessage());
+            }
+        }
+    }
+
+    private static TestDatabase db;
+    private static EntityManagerFactory capturing;
+
+    @BeforeAll
+    static void hundredThousandContacts() throws SQLException {
+        db = TestDatabase.fresh(DatabaseKind.H2);
+        insert(db);
+        capturing = Persistence.createEntityManagerFactory("contactsync", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.nonJtaDataSource", db.dataSource(),
+                "eclipselink.logging.logger", SqlCapture.class.getName(),
+                "eclipselink.logging.level.sql", "FINE",
+                "eclipselink.jdbc.bind-parameters", "false"));
+    }
+
+    @AfterAll
+    static void close() {
+        capturing.close();
+        db.close();
+    }
+
+    /** 2,000 companies with 49 persons each, inserted in JDBC batches. */
+    private static void insert(TestDatabase db) throws SQLException {
+        var sql = "insert into contact (no, type, name, search_name, company_no, company_name, search_company_name,"
+                + " e_mail, search_e_mail, city, search_city, phone_no, last_date_modified, last_time_modified,"
+                + " last_modified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        var cities = List.of("Stockholm", "Göteborg", "Malmö", "Uppsala", "London", "Leeds", "Oxford", "Umeå");
+        var now = LocalDateTime.of(2026, 1, 1, 12, 0);
+        try (var connection = db.dataSource().getConnection(); var insert = connection.prepareStatement(sql);
+             var insertTerm = connection.prepareStatement(
+                     "insert into contact_search_term (contact_no, term) values (?, ?)")) {
+            connection.setAutoCommit(false);
+            for (var i = 1; i <= CONTACTS; i++) {
+                var no = String.format("CT%07d", i * 10);
+                var companyIndex = (i - 1) / 50;
+                var company = (i - 1) % 50 == 0;
+                var companyNo = String.format("CT%07d", (companyIndex * 50 + 1) * 10);
+                var companyName = "Company " + Integer.toString(companyIndex * 7919 % 100_000, 36).toUpperCase();
+                var name = company ? companyName : "Person" + Integer.toString(i * 104_729 % 1_000_003, 36) + " Surname" + i;
+                var email = company ? "" : "p" + i + "@example.com";
+                var city = cities.get(i % cities.size());
+                var modified = now.plusSeconds(i);
+                insert.setString(1, no);
+                insert.setString(2, company ? "COMPANY" : "PERSON");
+                insert.setString(3, name);
+                insert.setString(4, name.toUpperCase());
+                insert.setString(5, companyNo);
+                insert.setString(6, companyName);
+                insert.setString(7, companyName.toUpperCase());
+                insert.setString(8, email);
+                insert.setString(9, email.toUpperCase());
+                insert.setString(10, city);
+                insert.setString(11, city.toUpperCase());
+                insert.setString(12, "+46 8 " + (5_000_000 + i));
+                insert.setDate(13, Date.valueOf(modified.toLocalDate()));
+                insert.setTime(14, Time.valueOf(modified.toLocalTime()));
+                insert.setTimestamp(15, Timestamp.valueOf(modified));
+                insert.addBatch();
+                for (var term : new java.util.TreeSet<>(List.of(no, name.toUpperCase(), companyName.toUpperCase(),
+                        city.toUpperCase(), "+46 8 " + (5_000_000 + i), email.toUpperCase()))) {
+                    if (!term.isEmpty()) {
+                        insertTerm.setString(1, no);
+                        insertTerm.setString(2, term);
+                        insertTerm.addBatch();
+                    }
+                }
+                if (i % 5_000 == 0) {
+                    insert.executeBatch();
+                    insertTerm.executeBatch();
+                }
+            }
+            connection.commit();
+            try (var analyze = connection.createStatement()) {
+                analyze.execute("ANALYZE");
+            }
+        }
+    }
+
+    /** Runs a repository call and returns the plan of every SELECT it sent. */
+    private static List<String> plans(java.util.function.Consumer<ContactRepository> call) throws SQLException {
+        SqlCapture.STATEMENTS.clear();
+        var em = capturing.createEntityManager();
+        try {
+            call.accept(new ContactRepository(em));
+        } finally {
+            em.close();
+        }
+        var plans = new ArrayList<String>();
+        try (var connection = db.dataSource().getConnection(); var statement = connection.createStatement()) {
+            for (var sql : SqlCapture.STATEMENTS) {
+                if (sql.startsWith("SELECT")) {
+                    try (var rs = statement.executeQuery("EXPLAIN " + sql)) {
+                        rs.next();
+                        plans.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        assertTrue(!plans.isEmpty(), "the repository sent a query");
+        return plans;
+    }
+
+    private static void assertUsesIndex(String index, String plan) {
+        assertTrue(plan.contains("PUBLIC." + index.toUpperCase()), () -> "expected index " + index + " in\n" + plan);
+        assertTrue(!plan.contains("tableScan"), () -> "expected no table scan in\n" + plan);
+    }
+
+    @Test
+    void theFirstPageInListOrderReadsTheListIndexInOrder() throws SQLException {
+        var result = new ArrayList<Contact>();
+        var plan = plans(r -> result.addAll(r.find(ContactFilter.NONE, ContactSort.DEFAULT, 0, 25))).get(0);
+        assertEquals(25, result.size());
+        assertUsesIndex("contact_list_order", plan);
+        assertTrue(plan.contains("index sorted"), () -> "the order must come from the index:\n" + plan);
+    }
+
+    @Test
+    void aDeepPageSortedByNameReadsTheNameIndexInOrder() throws SQLException {
+        var result = new ArrayList<Contact>();
+        var plan = plans(r -> result.addAll(r.find(ContactFilter.NONE, new ContactSort("name", true), 90_000, 25)))
+                .get(0);
+        assertEquals(25, result.size());
+        assertUsesIndex("contact_search_name", plan);
+        assertTrue(plan.contains("index sorted"), () -> "the order must come from the index:\n" + plan);
+    }
+
+    @Test
+    void aNameFilterAndItsCountUseTheNameIndex() throws SQLException {
+        var plans = plans(r -> {
+            var filter = ContactFilter.NONE.withName("company 1");
+            assertTrue(r.count(filter) > 0);
+            r.find(filter, ContactSort.DEFAULT, 0, 25);
+        });
+        assertEquals(2, plans.size());
+        plans.forEach(plan -> assertUsesIndex("contact_search_name", plan));
+    }
+
+    @Test
+    void theSearchBoxAndItsCountUseTheSearchTermIndex() throws SQLException {
+        var found = new ArrayList<Contact>();
+        var plans = plans(r -> {
+            var filter = ContactFilter.NONE.withSearch("p4242@");
+            assertEquals(1, r.count(filter));
+            found.addAll(r.find(filter, ContactSort.DEFAULT, 0, 25));
+        });
+        assertEquals(List.of("p4242@example.com"), found.stream().map(Contact::getEmail).toList());
+        assertEquals(2, plans.size());
+        plans.forEach(plan -> assertUsesIndex("contact_search_term_term", plan));
+    }
+
+    @Test
+    void aCompanysPersonsAndChangesSinceUseTheirIndexes() throws SQLException {
+        plans(r -> r.personsOf("CT0000510")).forEach(plan -> assertUsesIndex("contact_company_no", plan));
+        var since = java.time.Instant.parse("2026-01-02T15:00:00Z");
+        plans(r -> r.count(ContactFilter.NONE.withModifiedSince(Optional.of(since))))
+                .forEach(plan -> assertUsesIndex("contact_last_modified", plan));
+    }
+}

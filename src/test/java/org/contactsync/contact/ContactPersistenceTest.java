@@ -1,0 +1,326 @@
+package org.contactsync.contact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Contacts in the database, on H2 and PostgreSQL: numbers from the series (also under concurrency), the list's
+ * paging, order, search and filters, optimistic locking, last-modified maintenance and the company rules.
+ */
+class ContactPersistenceTest {
+
+    private static ValidatorFactory validation;
+
+    @BeforeAll
+    static void validation() {
+        validation = Validation.buildDefaultValidatorFactory();
+    }
+
+    @AfterAll
+    static void closeValidation() {
+        validation.close();
+    }
+
+    private static <T> T service(TestDatabase db, java.util.function.Function<ContactService, T> work) {
+        return db.inTransaction(em -> work.apply(new ContactService(em, validation.getValidator())));
+    }
+
+    private static long count(TestDatabase db, ContactFilter filter) {
+        return db.inTransaction(em -> new ContactRepository(em).count(filter));
+    }
+
+    private static ContactData company(String name, String city) {
+        var data = new ContactData();
+        data.setType(ContactType.COMPANY);
+        data.setName(name);
+        data.setCity(city);
+        return data;
+    }
+
+    private static ContactData person(String first, String surname, String companyNo, String email) {
+        var data = new ContactData();
+        data.setFirstName(first);
+        data.setSurname(surname);
+        data.setCompanyNo(companyNo);
+        data.setEmail(email);
+        return data;
+    }
+
+    private static List<String> nos(List<Contact> contacts) {
+        return contacts.stream().map(Contact::getNo).toList();
+    }
+
+    /** Two companies with persons, and one person without a company. */
+    private static void demo(TestDatabase db) {
+        service(db, s -> {
+            var nordhav = s.create(company("Nordhav Logistik AB", "Stockholm")).getNo();     // CT000010
+            var bjorkvik = s.create(company("Björkvik Bygg AB", "Göteborg")).getNo();        // CT000020
+            s.create(person("Erik", "Svensson", nordhav, "erik.svensson@nordhav.example"));  // CT000030
+            s.create(person("Anna", "Lindberg", nordhav, "anna.lindberg@nordhav.example"));  // CT000040
+            s.create(person("Lars", "Andersson", bjorkvik, "lars@bjorkvik.example"));        // CT000050
+            var loner = person("Ulla", "Söderström", "", "");                                // CT000060
+            loner.setCity("Lund");
+            loner.setPhoneNo("+46 46 555 12 00");
+            s.create(loner);
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void contactsAreNumberedFromTheContactSeriesAndKeepTheirFields(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var anna = service(db, s -> s.get("ct000040"));
+            assertEquals("CT000040", anna.getNo());
+            assertEquals("Anna Lindberg", anna.getName());
+            assertEquals("ANNA LINDBERG", anna.getSearchName());
+            assertEquals("CT000010", anna.getCompanyNo());
+            assertEquals("Nordhav Logistik AB", anna.getCompanyName());
+            assertEquals(ContactType.PERSON, anna.getType());
+            var nordhav = service(db, s -> s.get("CT000010"));
+            assertEquals("CT000010", nordhav.getCompanyNo(), "a company is its own company");
+            assertEquals(6L, count(db, ContactFilter.NONE));
+            var unknown = assertThrows(ApplicationException.class, () -> service(db, s -> s.get("CT999999")));
+            assertEquals(Kind.NOT_FOUND, unknown.kind());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void twoConcurrentCreatesNeverGetTheSameNumber(DatabaseKind kind) throws Exception {
+        try (var db = TestDatabase.fresh(kind)) {
+            var firstHoldsTheLock = new CountDownLatch(1);
+            var pool = Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> db.inTransaction(em -> {
+                    var no = new ContactRepository(em).nextNo(NumberSeries.CONTACT);
+                    firstHoldsTheLock.countDown();
+                    sleep(400);  // the second transaction asks for a number meanwhile and must wait
+                    return no;
+                }));
+                assertTrue(firstHoldsTheLock.await(10, TimeUnit.SECONDS));
+                var second = pool.submit(() -> db.inTransaction(em ->
+                        new ContactRepository(em).nextNo(NumberSeries.CONTACT)));
+                assertEquals("CT000010", first.get(20, TimeUnit.SECONDS));
+                assertEquals("CT000020", second.get(20, TimeUnit.SECONDS));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theListShowsPersonsUnderTheirCompanyAndPagesWithoutOverlap(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var all = service(db, s -> s.list(ContactFilter.NONE, ContactSort.DEFAULT, 0, 100));
+            // Company Name, Company No., Type, Name: the person without a company first (empty Company Name).
+            assertEquals(List.of("CT000060", "CT000020", "CT000050", "CT000010", "CT000040", "CT000030"), nos(all));
+
+            var page1 = service(db, s -> s.list(ContactFilter.NONE, ContactSort.DEFAULT, 0, 4));
+            var page2 = service(db, s -> s.list(ContactFilter.NONE, ContactSort.DEFAULT, 4, 4));
+            assertEquals(nos(all.subList(0, 4)), nos(page1));
+            assertEquals(nos(all.subList(4, 6)), nos(page2));
+
+            var byNameDescending = service(db, s -> s.list(ContactFilter.NONE, new ContactSort("name", false), 0, 3));
+            assertEquals(List.of("Ulla Söderström", "Nordhav Logistik AB", "Lars Andersson"),
+                    byNameDescending.stream().map(Contact::getName).toList());
+            var byEmail = service(db, s -> s.list(ContactFilter.NONE, new ContactSort("email", true), 0, 100));
+            assertEquals("", byEmail.get(0).getEmail());
+            assertEquals("lars@bjorkvik.example", byEmail.get(5).getEmail());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theSearchBoxFindsByPrefixOfNoNameCompanyEmailPhoneAndCityIgnoringCase(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            assertEquals(Set.of("CT000040"), search(db, "anna"));
+            assertEquals(Set.of("CT000010", "CT000030", "CT000040"), search(db, "NORDHAV"));
+            assertEquals(Set.of("CT000050"), search(db, "Lars@"));
+            assertEquals(Set.of("CT000060"), search(db, "+46 46"));
+            assertEquals(Set.of("CT000060"), search(db, "lund"));
+            assertEquals(Set.of("CT000020", "CT000050"), search(db, "björkvik"));
+            assertEquals(Set.of("CT000050"), search(db, "ct00005"));
+            assertEquals(Set.of(), search(db, "lindberg"), "a prefix match, not a word match");
+            assertEquals(Set.of(), search(db, "%"), "LIKE wildcards in the text are literal");
+            assertEquals(Set.of(), search(db, "_nna"), "LIKE wildcards in the text are literal");
+            assertEquals(1L, count(db, ContactFilter.NONE.withSearch("anna")));
+        }
+    }
+
+    private static Set<String> search(TestDatabase db, String text) {
+        return Set.copyOf(nos(service(db, s -> s.list(ContactFilter.NONE.withSearch(text), ContactSort.DEFAULT, 0, 100))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void columnFiltersCombine(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var persons = ContactFilter.NONE.withType(Optional.of(ContactType.PERSON));
+            assertEquals(4L, count(db, persons));
+            assertEquals(List.of("CT000030", "CT000040"), nos(service(db, s -> s.list(
+                    persons.withCompanyNo("ct000010"), new ContactSort("no", true), 0, 10))));
+            assertEquals(List.of("CT000040"), nos(service(db, s -> s.list(
+                    persons.withColumn("companyName", "nord").withColumn("email", "ANNA"), ContactSort.DEFAULT, 0, 10))));
+            assertEquals(List.of("CT000020"), nos(service(db, s -> s.list(
+                    ContactFilter.NONE.withColumn("name", "bj").withType(Optional.of(ContactType.COMPANY)),
+                    ContactSort.DEFAULT, 0, 10))));
+            assertEquals(0L, count(db, ContactFilter.NONE.withColumn("no", "CT1")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void lastModifiedIsMaintainedOnEveryChangeEvenOutsideTheService(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            var before = Instant.now().minusMillis(1);
+            demo(db);
+            var created = service(db, s -> s.get("CT000060"));
+            assertTrue(!created.getLastModifiedAt().isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            assertEquals(created.getLastModifiedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
+                    created.getLastDateModified());
+            sleep(20);
+
+            // The sync engine changes contacts through the EntityManager, not the service.
+            db.runInTransaction(em -> em.find(Contact.class, "CT000060").setCity("Malmö"));
+            var changed = service(db, s -> s.get("CT000060"));
+            assertTrue(changed.getLastModifiedAt().isAfter(created.getLastModifiedAt()));
+            assertEquals(1L, count(db, ContactFilter.NONE.withCity("malmö")), "search copy follows");
+            assertEquals(Set.of("CT000060"), search(db, "MALM"), "search terms follow");
+            assertEquals(Set.of(), search(db, "lund"), "search terms follow");
+            assertEquals(created.getVersion() + 1, changed.getVersion());
+
+            var since = service(db, s -> s.list(ContactFilter.NONE.withModifiedSince(
+                    Optional.of(changed.getLastModifiedAt())), ContactSort.DEFAULT, 0, 10));
+            assertEquals(List.of("CT000060"), nos(since));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aStaleVersionIsRefusedAndChangesNothing(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var read = service(db, s -> s.get("CT000040"));
+            var first = ContactData.of(read);
+            first.setJobTitle("Inköpschef");
+            service(db, s -> s.update("CT000040", read.getVersion(), first));
+
+            var second = ContactData.of(read);
+            second.setJobTitle("VD");
+            var refusal = assertThrows(ApplicationException.class,
+                    () -> service(db, s -> s.update("CT000040", read.getVersion(), second)));
+            assertEquals(Kind.CONFLICT, refusal.kind());
+            assertTrue(refusal.userMessage().in(Locale.ENGLISH).contains("Someone else changed contact CT000040"));
+            assertEquals("Inköpschef", service(db, s -> s.get("CT000040")).getJobTitle());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void twoTransactionsSavingTheSameVersionCannotBothWin(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var refusal = assertThrows(ApplicationException.class, () -> service(db, mine -> {
+                var contact = mine.get("CT000040");
+                var data = ContactData.of(contact);
+                data.setJobTitle("Mine");
+                // Someone else saves between my read and my write.
+                service(db, theirs -> {
+                    var other = ContactData.of(theirs.get("CT000040"));
+                    other.setJobTitle("Theirs");
+                    return theirs.update("CT000040", contact.getVersion(), other);
+                });
+                return mine.update("CT000040", contact.getVersion(), data);
+            }));
+            assertEquals(Kind.CONFLICT, refusal.kind());
+            assertEquals("Theirs", service(db, s -> s.get("CT000040")).getJobTitle());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void companyNameFollowsTheCompanyAndCompanyNoMustBeACompany(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var nordhav = service(db, s -> s.get("CT000010"));
+            var renamed = ContactData.of(nordhav);
+            renamed.setName("Nordhav Shipping AB");
+            service(db, s -> s.update("CT000010", nordhav.getVersion(), renamed));
+            assertEquals("Nordhav Shipping AB", service(db, s -> s.get("CT000040")).getCompanyName());
+            assertEquals("Nordhav Shipping AB", service(db, s -> s.get("CT000030")).getCompanyName());
+
+            for (var notACompany : List.of("CT000030", "CT404040")) {
+                var refusal = assertThrows(ApplicationException.class,
+                        () -> service(db, s -> s.create(person("Per", "Persson", notACompany, ""))));
+                assertEquals("companyNo", refusal.fieldProblems().get(0).field());
+            }
+            var loner = service(db, s -> s.get("CT000060"));
+            var typeChange = ContactData.of(loner);
+            typeChange.setType(ContactType.COMPANY);
+            var refusal = assertThrows(ApplicationException.class,
+                    () -> service(db, s -> s.update("CT000060", loner.getVersion(), typeChange)));
+            assertEquals("type", refusal.fieldProblems().get(0).field());
+            assertEquals(6L, count(db, ContactFilter.NONE), "refused creates leave nothing behind");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void deletingACompanyWithPersonsNeedsAChoice(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var refusal = assertThrows(ApplicationException.class,
+                    () -> service(db, s -> { s.delete("CT000010", Optional.empty()); return null; }));
+            assertEquals(Kind.CONFLICT, refusal.kind());
+            assertTrue(refusal.userMessage().in(Locale.ENGLISH).contains("has 2 person contact(s)"));
+            assertEquals(6L, count(db, ContactFilter.NONE));
+
+            service(db, s -> { s.delete("CT000010", Optional.of(CompanyPersonsChoice.KEEP)); return null; });
+            var anna = service(db, s -> s.get("CT000040"));
+            assertEquals("", anna.getCompanyNo());
+            assertEquals("", anna.getCompanyName());
+            assertEquals(5L, count(db, ContactFilter.NONE));
+
+            service(db, s -> { s.delete("CT000020", Optional.of(CompanyPersonsChoice.DELETE)); return null; });
+            assertEquals(Optional.empty(), service(db, s -> s.find("CT000050")));
+            assertEquals(3L, count(db, ContactFilter.NONE));
+
+            service(db, s -> { s.delete("CT000060", Optional.empty()); return null; });
+            assertEquals(2L, count(db, ContactFilter.NONE));
+        }
+    }
+}
