@@ -1,0 +1,224 @@
+package org.contactsync.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The whole sandbox: the identity endpoint, the mailboxes, and the way every Graph request goes through it: bearer
+ * token, route, mailbox, injected fault, permission, Exchange's limits, latency, then the operation. Thread-safe;
+ * state lives in memory until {@link #reset()}.
+ */
+public final class Sandbox {
+
+    private final SandboxSettings settings;
+    private final Clock clock;
+    private final TokenService tokens;
+    private final Throttle throttle;
+    private final FaultInjector faults;
+    private final AtomicReference<SandboxSettings.Limits> limits;
+    private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+
+    public Sandbox(SandboxSettings settings, Clock clock) {
+        this(settings, clock, new Random());
+    }
+
+    Sandbox(SandboxSettings settings, Clock clock, Random random) {
+        this.settings = settings;
+        this.clock = clock;
+        this.tokens = new TokenService(settings, clock);
+        this.throttle = new Throttle(clock);
+        this.faults = new FaultInjector(settings.faults(), random);
+        this.limits = new AtomicReference<>(settings.limits());
+        reset();
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    // Identity --------------------------------------------------------------------------------------------------
+
+    public IdentityResponse requestToken(String tenant, Map<String, String> form) {
+        return tokens.requestToken(tenant, form);
+    }
+
+    /** Every access token issued so far is expired from now on. */
+    public void expireAccessTokens() {
+        tokens.expireIssuedTokens();
+    }
+
+    // Graph -----------------------------------------------------------------------------------------------------
+
+    /** Answers one Graph request (a {@code $batch} included), never throwing: errors are Graph error responses. */
+    public GraphResponse handle(GraphRequest request) {
+        String requestId = GraphJson.newRequestId();
+        GraphResponse response;
+        try {
+            AccessGrant grant = tokens.authenticate(request.header("Authorization"));
+            Route route = Route.parse(request.path());
+            Optional<FaultKind> fault = faults.next(route.kind() == Route.Kind.DELTA
+                    && (request.queryParameter("$deltatoken").isPresent() || request.queryParameter("$skiptoken").isPresent()));
+            Optional<GraphResponse> faulted = fault.flatMap(f -> inject(f, route, requestId));
+            if (faulted.isPresent()) {
+                response = faulted.get();
+            } else if (route.kind() == Route.Kind.BATCH) {
+                if (!request.method().equals("POST")) {
+                    throw new GraphError(405, "ErrorInvalidRequest", "The OData request is not supported.");
+                }
+                response = BatchProcessor.execute(request, item -> execute(item, grant));
+            } else {
+                response = execute(request, grant, route);
+            }
+        } catch (GraphError e) {
+            response = errorResponse(e, requestId, request);
+        }
+        return response.dropConnection() ? response : response.withHeader("request-id", requestId)
+                .withHeader("client-request-id", request.header("client-request-id").orElse(requestId));
+    }
+
+    /** A single (non-batch) request, also each item of a batch. */
+    private GraphResponse execute(GraphRequest request, AccessGrant grant) {
+        String requestId = GraphJson.newRequestId();
+        try {
+            Route route = Route.parse(request.path());
+            if (route.kind() == Route.Kind.BATCH) {
+                throw GraphError.badRequest("BadRequest", "A batch cannot contain a batch.");
+            }
+            return execute(request, grant, route);
+        } catch (GraphError e) {
+            return errorResponse(e, requestId, request);
+        }
+    }
+
+    private GraphResponse execute(GraphRequest request, AccessGrant grant, Route route) {
+        Mailbox mailbox = mailbox(route.user().orElseThrow());
+        if (route.isRead(request.method()) ? !grant.canRead() : !grant.canWrite()) {
+            throw new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+        }
+        SandboxSettings.Limits current = limits.get();
+        Throttle.Permit permit = throttle.enter(grant.clientId(), mailbox.userPrincipalName, request.method(), current);
+        try {
+            pause(current.latency());
+            return GraphEndpoints.dispatch(route, request, mailbox);
+        } finally {
+            throttle.leave(permit);
+        }
+    }
+
+    private Optional<GraphResponse> inject(FaultKind fault, Route route, String requestId) {
+        route.user().flatMap(this::findMailbox).ifPresent(m -> throttle.countFault(m.userPrincipalName));
+        return switch (fault) {
+            case THROTTLED -> Optional.of(asResponse(Throttle.throttled("TooManyRequests", "Please retry again later.",
+                    limits.get().retryAfterSeconds()), requestId));
+            case UNAVAILABLE -> Optional.of(asResponse(new GraphError(503, "serviceNotAvailable",
+                    "The service is temporarily unavailable for maintenance or is overloaded. You may repeat the "
+                            + "request after a delay.").withHeader("Retry-After", Integer.toString(limits.get().retryAfterSeconds())), requestId));
+            case GATEWAY_TIMEOUT -> Optional.of(asResponse(new GraphError(504, "UnknownError",
+                    "The server, while acting as a proxy, did not receive a timely response from the upstream server."), requestId));
+            case DROPPED_CONNECTION -> Optional.of(GraphResponse.dropped());
+            case SLOW -> {
+                pause(faults.settings().slowResponse());
+                yield Optional.empty();
+            }
+            case DELTA_TOKEN_EXPIRED -> {
+                route.user().flatMap(this::findMailbox).ifPresent(Mailbox::expireSyncStates);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private GraphResponse asResponse(GraphError error, String requestId) {
+        return errorResponse(error, requestId, Optional.empty());
+    }
+
+    private GraphResponse errorResponse(GraphError error, String requestId, GraphRequest request) {
+        return errorResponse(error, requestId, request.header("client-request-id"));
+    }
+
+    private GraphResponse errorResponse(GraphError error, String requestId, Optional<String> clientRequestId) {
+        GraphResponse response = GraphResponse.json(error.status(), GraphJson.error(error, requestId, clientRequestId, clock));
+        for (Map.Entry<String, String> header : error.headers().entrySet()) {
+            response = response.withHeader(header.getKey(), header.getValue());
+        }
+        return response;
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // Mailboxes -------------------------------------------------------------------------------------------------
+
+    /** A mailbox by user principal name or user id; 404 ErrorInvalidUser as Graph answers for an unknown user. */
+    public Mailbox mailbox(String user) {
+        return findMailbox(user).orElseThrow(() -> GraphError.invalidUser(user));
+    }
+
+    public Optional<Mailbox> findMailbox(String user) {
+        String key = user.toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(mailboxes.get(key))
+                .or(() -> mailboxes.values().stream().filter(m -> m.id.equalsIgnoreCase(user)).findFirst());
+    }
+
+    public List<String> mailboxNames() {
+        return settings.mailboxes().stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    public MailboxCounters counters(String user) {
+        return throttle.counters(mailbox(user).userPrincipalName);
+    }
+
+    /** Empties one mailbox and its counters; its delta tokens no longer match anything. */
+    public void resetMailbox(String user) {
+        Mailbox old = mailbox(user);
+        mailboxes.put(old.userPrincipalName, new Mailbox(old.userPrincipalName, clock));
+        throttle.reset(old.userPrincipalName);
+    }
+
+    /** Back to the configured start: empty mailboxes, no counters, configured limits and faults. */
+    public void reset() {
+        mailboxes.clear();
+        for (String name : settings.mailboxes()) {
+            Mailbox mailbox = new Mailbox(name, clock);
+            mailboxes.put(mailbox.userPrincipalName, mailbox);
+        }
+        throttle.resetAll();
+        limits.set(settings.limits());
+        faults.configure(settings.faults());
+    }
+
+    /** Drops the delta sync states of a mailbox: its delta tokens get 410 from now on. */
+    public void expireDeltaTokens(String user) {
+        mailbox(user).expireSyncStates();
+    }
+
+    public SandboxSettings.Limits limits() {
+        return limits.get();
+    }
+
+    public void setLimits(SandboxSettings.Limits newLimits) {
+        limits.set(newLimits);
+    }
+
+    public SandboxSettings.FaultSettings faults() {
+        return faults.settings();
+    }
+
+    public void setFaults(SandboxSettings.FaultSettings newFaults) {
+        faults.configure(newFaults);
+    }
+}

@@ -1,0 +1,196 @@
+package org.contactsync.sandbox.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.contactsync.sandbox.FaultKind;
+import org.contactsync.sandbox.GraphError;
+import org.contactsync.sandbox.MailboxCounters;
+import org.contactsync.sandbox.Sandbox;
+import org.contactsync.sandbox.SandboxSettings;
+
+/**
+ * What tests, the benchmark and demos control: reset, per-mailbox counters, limits, faults, token and delta-token
+ * expiry. Every call needs the sandbox admin key ({@code contactsync.sandbox.admin-key}) in
+ * {@value #ADMIN_KEY_HEADER}.
+ */
+@Path("admin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    public static final String ADMIN_KEY_HEADER = "X-Sandbox-Admin-Key";
+
+    @Inject
+    Sandbox sandbox;
+
+    @HeaderParam(ADMIN_KEY_HEADER)
+    String adminKey;
+
+    @POST
+    @Path("reset")
+    public Response reset() {
+        return guarded(() -> {
+            sandbox.reset();
+            return Response.noContent().build();
+        });
+    }
+
+    @POST
+    @Path("mailboxes/{user}/reset")
+    public Response resetMailbox(@PathParam("user") String user) {
+        return guarded(() -> {
+            sandbox.resetMailbox(user);
+            return Response.noContent().build();
+        });
+    }
+
+    @GET
+    @Path("mailboxes/{user}/counters")
+    public Response counters(@PathParam("user") String user) {
+        return guarded(() -> {
+            MailboxCounters counters = sandbox.counters(user);
+            JsonObjectBuilder byMethod = Json.createObjectBuilder();
+            counters.byMethod().forEach(byMethod::add);
+            return Response.ok(Json.createObjectBuilder()
+                    .add("requests", counters.requests())
+                    .add("throttled", counters.throttled())
+                    .add("faults", counters.faults())
+                    .add("byMethod", byMethod)
+                    .build().toString()).build();
+        });
+    }
+
+    @POST
+    @Path("mailboxes/{user}/delta-tokens/expire")
+    public Response expireDeltaTokens(@PathParam("user") String user) {
+        return guarded(() -> {
+            sandbox.expireDeltaTokens(user);
+            return Response.noContent().build();
+        });
+    }
+
+    @POST
+    @Path("tokens/expire")
+    public Response expireAccessTokens() {
+        return guarded(() -> {
+            sandbox.expireAccessTokens();
+            return Response.noContent().build();
+        });
+    }
+
+    @GET
+    @Path("limits")
+    public Response limits() {
+        return guarded(() -> Response.ok(limitsJson(sandbox.limits()).toString()).build());
+    }
+
+    /** Replaces the limits; absent members keep their current values. */
+    @PUT
+    @Path("limits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setLimits(JsonObject body) {
+        return guarded(() -> {
+            SandboxSettings.Limits current = sandbox.limits();
+            sandbox.setLimits(new SandboxSettings.Limits(
+                    body.getInt("concurrentRequests", current.concurrentRequests()),
+                    body.getInt("requestsPerWindow", current.requestsPerWindow()),
+                    Duration.ofSeconds(body.getInt("windowSeconds", (int) current.window().toSeconds())),
+                    Duration.ofMillis(body.getInt("latencyMillis", (int) current.latency().toMillis())),
+                    body.getInt("retryAfterSeconds", current.retryAfterSeconds())));
+            return Response.ok(limitsJson(sandbox.limits()).toString()).build();
+        });
+    }
+
+    @GET
+    @Path("faults")
+    public Response faults() {
+        return guarded(() -> Response.ok(faultsJson(sandbox.faults()).toString()).build());
+    }
+
+    /** Replaces the fault plan: {@code script} (kinds, one per request), {@code probability}, {@code kinds}, {@code slowMillis}. */
+    @PUT
+    @Path("faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setFaults(JsonObject body) {
+        return guarded(() -> {
+            double probability = body.get("probability") instanceof JsonNumber n ? n.doubleValue() : 0;
+            sandbox.setFaults(new SandboxSettings.FaultSettings(kinds(body, "script"), probability,
+                    kinds(body, "kinds"), Duration.ofMillis(body.getInt("slowMillis", 5000))));
+            return Response.ok(faultsJson(sandbox.faults()).toString()).build();
+        });
+    }
+
+    private Response guarded(Supplier<Response> action) {
+        if (adminKey == null || !MessageDigest.isEqual(adminKey.getBytes(StandardCharsets.UTF_8),
+                sandbox.settings().adminKey().getBytes(StandardCharsets.UTF_8))) {
+            return refusal(401, "InvalidAdminKey", "The sandbox admin endpoints need the admin key in "
+                    + ADMIN_KEY_HEADER + ".");
+        }
+        try {
+            return action.get();
+        } catch (GraphError e) {
+            return refusal(e.status(), e.code(), e.getMessage());
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return refusal(400, "BadRequest", "Invalid sandbox setting: " + e.getMessage());
+        }
+    }
+
+    private static Response refusal(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.createObjectBuilder()
+                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .build().toString()).build();
+    }
+
+    private static List<FaultKind> kinds(JsonObject body, String member) {
+        if (!body.containsKey(member) || body.isNull(member)) {
+            return List.of();
+        }
+        return body.getJsonArray(member).getValuesAs(JsonString.class).stream()
+                .map(s -> FaultKind.valueOf(s.getString().toUpperCase(Locale.ROOT))).toList();
+    }
+
+    private static JsonObject limitsJson(SandboxSettings.Limits limits) {
+        return Json.createObjectBuilder()
+                .add("concurrentRequests", limits.concurrentRequests())
+                .add("requestsPerWindow", limits.requestsPerWindow())
+                .add("windowSeconds", limits.window().toSeconds())
+                .add("latencyMillis", limits.latency().toMillis())
+                .add("retryAfterSeconds", limits.retryAfterSeconds())
+                .build();
+    }
+
+    private static JsonObject faultsJson(SandboxSettings.FaultSettings faults) {
+        JsonArrayBuilder script = Json.createArrayBuilder();
+        faults.script().forEach(k -> script.add(k.name()));
+        JsonArrayBuilder kinds = Json.createArrayBuilder();
+        faults.randomKinds().forEach(k -> kinds.add(k.name()));
+        return Json.createObjectBuilder()
+                .add("script", script)
+                .add("probability", faults.probability())
+                .add("kinds", kinds)
+                .add("slowMillis", faults.slowResponse().toMillis())
+                .build();
+    }
+}

@@ -1,0 +1,102 @@
+package org.contactsync.sandbox;
+
+import static org.contactsync.sandbox.SandboxCaller.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** JSON batching: the 20-request limit, dependsOn and 424, per-request answers matched by id, limits per item. */
+class BatchTest {
+
+    private static final String ALICE = "/users/alice@contoso.example";
+
+    private final Sandbox sandbox = new Sandbox(SandboxSettings.demo(), new MutableClock());
+    private final SandboxCaller graph = new SandboxCaller(sandbox, SandboxSettings.DEMO_CLIENT_ID);
+
+    private static Map<String, JsonObject> byId(JsonObject batchResponse) {
+        Map<String, JsonObject> responses = new HashMap<>();
+        batchResponse.getJsonArray("responses").getValuesAs(JsonObject.class).forEach(r -> responses.put(r.getString("id"), r));
+        return responses;
+    }
+
+    @Test
+    void eachRequestGetsItsOwnStatusHeadersAndBody() {
+        JsonObject batch = ok(graph.post("/$batch", """
+                {"requests":[
+                  {"id":"folder","method":"POST","url":"/users/alice@contoso.example/contactFolders",
+                   "headers":{"Content-Type":"application/json","content-type":"application/json"},
+                   "body":{"displayName":"CRM"}},
+                  {"id":"nobody","method":"GET","url":"/users/mallory@contoso.example/contactFolders"},
+                  {"id":"list","method":"GET","url":"users/alice@contoso.example/contactFolders?$filter=displayName%20eq%20'CRM'",
+                   "dependsOn":["folder"]}]}"""), 200);
+        Map<String, JsonObject> responses = byId(batch);
+        assertEquals(201, responses.get("folder").getInt("status"));
+        assertEquals("CRM", responses.get("folder").getJsonObject("body").getString("displayName"));
+        assertEquals(404, responses.get("nobody").getInt("status"));
+        assertEquals("ErrorInvalidUser", responses.get("nobody").getJsonObject("body").getJsonObject("error").getString("code"));
+        assertEquals(200, responses.get("list").getInt("status"));
+        assertEquals(1, responses.get("list").getJsonObject("body").getJsonArray("value").size());
+        assertTrue(responses.get("folder").getJsonObject("headers").containsKey("Content-Type"));
+    }
+
+    @Test
+    void dependantsOfAFailedRequestGet424() {
+        JsonObject batch = ok(graph.post("/$batch", """
+                {"requests":[
+                  {"id":"1","method":"POST","url":"/users/alice@contoso.example/contactFolders","body":{"displayName":""},
+                   "headers":{"Content-Type":"application/json"}},
+                  {"id":"2","method":"GET","url":"/users/alice@contoso.example/contactFolders","dependsOn":["1"]},
+                  {"id":"3","method":"GET","url":"/users/alice@contoso.example/contactFolders","dependsOn":["2"]}]}"""), 200);
+        Map<String, JsonObject> responses = byId(batch);
+        assertEquals(400, responses.get("1").getInt("status"));
+        assertEquals(424, responses.get("2").getInt("status"));
+        assertEquals(424, responses.get("3").getInt("status"));
+    }
+
+    @Test
+    void moreThanTwentyRequestsAreRefusedWhole() {
+        JsonArrayBuilder requests = Json.createArrayBuilder();
+        for (int i = 1; i <= 21; i++) {
+            requests.add(Json.createObjectBuilder().add("id", "r" + i).add("method", "GET")
+                    .add("url", "/users/alice@contoso.example/contactFolders"));
+        }
+        GraphResponse response = graph.post("/$batch", Json.createObjectBuilder().add("requests", requests).build().toString());
+        assertEquals(400, response.status());
+        assertEquals(0, sandbox.counters("alice@contoso.example").requests(), "nothing of a refused batch ran");
+    }
+
+    @Test
+    void everyItemCountsAgainstTheMailboxBudgetAndIsThrottledOnItsOwn() {
+        sandbox.setLimits(new SandboxSettings.Limits(4, 3, Duration.ofMinutes(10), Duration.ZERO, 1));
+        JsonArrayBuilder requests = Json.createArrayBuilder();
+        for (int i = 1; i <= 5; i++) {
+            requests.add(Json.createObjectBuilder().add("id", "r" + i).add("method", "GET")
+                    .add("url", "/users/alice@contoso.example/contactFolders"));
+        }
+        Map<String, JsonObject> responses = byId(ok(graph.post("/$batch",
+                Json.createObjectBuilder().add("requests", requests).build().toString()), 200));
+        assertEquals(200, responses.get("r3").getInt("status"));
+        JsonObject throttled = responses.get("r4");
+        assertEquals(429, throttled.getInt("status"));
+        assertTrue(Integer.parseInt(throttled.getJsonObject("headers").getString("Retry-After")) > 0);
+        assertEquals(429, responses.get("r5").getInt("status"));
+        assertEquals(5, sandbox.counters("alice@contoso.example").requests());
+        assertEquals(2, sandbox.counters("alice@contoso.example").throttled());
+    }
+
+    @Test
+    void theSdksRelativeUrlUnderALongerBasePathIsUnderstood() {
+        GraphRequest request = BatchProcessor.relativeRequest("GET",
+                "box/graph/v1.0/users/alice@contoso.example/contactFolders?%24top=5", Map.of(),
+                java.util.Optional.empty(), SandboxCaller.ROOT);
+        assertEquals("/users/alice@contoso.example/contactFolders", request.path());
+        assertEquals("5", request.queryParameter("$top").orElseThrow());
+    }
+}

@@ -1,0 +1,138 @@
+package org.contactsync.sandbox;
+
+import static org.contactsync.sandbox.SandboxCaller.errorCode;
+import static org.contactsync.sandbox.SandboxCaller.ok;
+import static org.contactsync.sandbox.SandboxCaller.values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Delta per contact folder: rounds, pages, deletions, page size, $select and the sync reset (410). */
+class DeltaTest {
+
+    private static final String ALICE = "/users/alice@contoso.example";
+
+    private final Sandbox sandbox = new Sandbox(SandboxSettings.demo(), new MutableClock());
+    private final SandboxCaller graph = new SandboxCaller(sandbox, SandboxSettings.DEMO_CLIENT_ID);
+    private final String folder = ok(graph.post(ALICE + "/contactFolders", "{\"displayName\":\"CRM\"}"), 201).getString("id");
+    private final String contacts = ALICE + "/contactFolders/" + folder + "/contacts";
+
+    /** One delta round from a first request or a delta link: all pages, the items and the new delta link. */
+    private record Round(List<JsonObject> items, List<Integer> pageSizes, String deltaLink) {
+    }
+
+    private Round round(JsonObject firstPage, Map<String, String> headers) {
+        List<JsonObject> items = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        JsonObject page = firstPage;
+        while (true) {
+            items.addAll(values(page));
+            sizes.add(values(page).size());
+            if (!page.containsKey("@odata.nextLink")) {
+                assertTrue(page.containsKey("@odata.deltaLink"), "the last page carries the delta link");
+                return new Round(items, sizes, page.getString("@odata.deltaLink"));
+            }
+            assertFalse(page.containsKey("@odata.deltaLink"));
+            page = ok(graph.follow(page.getString("@odata.nextLink"), headers), 200);
+        }
+    }
+
+    private String create(String givenName) {
+        return ok(graph.post(contacts, "{\"givenName\":\"" + givenName + "\"}"), 201).getString("id");
+    }
+
+    @Test
+    void theFirstRoundPagesThroughWhatExistsAndEndsWithADeltaLink() {
+        for (int i = 0; i < 7; i++) {
+            create("Person " + i);
+        }
+        Map<String, String> prefer = Map.of("Prefer", "odata.maxpagesize=3");
+        GraphResponse first = graph.send("GET", contacts + "/delta()", java.util.Optional.empty(), prefer);
+        assertEquals("odata.maxpagesize=3", first.headers().get("Preference-Applied"));
+        Round round = round(ok(first, 200), Map.of());
+        assertEquals(List.of(3, 3, 1), round.pageSizes(), "the page size carries over into the next links");
+        assertEquals(7, round.items().stream().map(c -> c.getString("id")).distinct().count());
+        assertTrue(round.deltaLink().startsWith(SandboxCaller.ROOT + contacts + "/delta()?$deltatoken="));
+    }
+
+    @Test
+    void theNextRoundReportsChangesAndDeletionsOnly() {
+        String kept = create("Kept");
+        String changed = create("Changed");
+        String deleted = create("Deleted");
+        Round first = round(ok(graph.get(contacts + "/delta"), 200), Map.of());
+        assertEquals(3, first.items().size());
+
+        ok(graph.patch(contacts + "/" + changed, "{\"jobTitle\":\"CTO\"}", Map.of()), 200);
+        assertEquals(204, graph.delete(contacts + "/" + deleted, Map.of()).status());
+        String added = create("Added");
+
+        Round second = round(ok(graph.follow(first.deltaLink(), Map.of()), 200), Map.of());
+        Map<String, JsonObject> byId = new HashMap<>();
+        second.items().forEach(i -> byId.put(i.getString("id"), i));
+        assertEquals(Set.of(changed, deleted, added), byId.keySet());
+        assertFalse(byId.containsKey(kept));
+        assertEquals("CTO", byId.get(changed).getString("jobTitle"));
+        assertEquals("deleted", byId.get(deleted).getJsonObject("@removed").getString("reason"));
+
+        Round third = round(ok(graph.follow(second.deltaLink(), Map.of()), 200), Map.of());
+        assertTrue(third.items().isEmpty(), "nothing changed since");
+    }
+
+    @Test
+    void aContactChangedDuringARoundIsNotLost() {
+        for (int i = 0; i < 4; i++) {
+            create("Person " + i);
+        }
+        JsonObject page = ok(graph.send("GET", contacts + "/delta", java.util.Optional.empty(),
+                Map.of("Prefer", "odata.maxpagesize=2")), 200);
+        String firstSeen = values(page).get(0).getString("id");
+        ok(graph.patch(contacts + "/" + firstSeen, "{\"jobTitle\":\"Changed mid-round\"}", Map.of()), 200);
+        Round rest = round(ok(graph.follow(page.getString("@odata.nextLink"), Map.of()), 200), Map.of());
+        Round next = round(ok(graph.follow(rest.deltaLink(), Map.of()), 200), Map.of());
+        assertTrue(next.items().stream().anyMatch(c -> c.getString("id").equals(firstSeen)
+                && c.getString("jobTitle").equals("Changed mid-round")));
+    }
+
+    @Test
+    void selectIsKeptAcrossTheRoundsLinks() {
+        create("Ada");
+        Round round = round(ok(graph.get(contacts + "/delta()?$select=givenName,changeKey"), 200), Map.of());
+        assertEquals(Set.of("@odata.etag", "id", "givenName", "changeKey"), round.items().get(0).keySet());
+        ok(graph.patch(contacts + "/" + round.items().get(0).getString("id"), "{\"surname\":\"Lovelace\"}", Map.of()), 200);
+        Round next = round(ok(graph.follow(round.deltaLink(), Map.of()), 200), Map.of());
+        assertEquals(Set.of("@odata.etag", "id", "givenName", "changeKey"), next.items().get(0).keySet());
+    }
+
+    @Test
+    void anExpiredDeltaTokenGets410SyncStateNotFoundWithALocationToStartOver() {
+        create("Ada");
+        Round round = round(ok(graph.get(contacts + "/delta"), 200), Map.of());
+        sandbox.expireDeltaTokens("alice@contoso.example");
+        GraphResponse gone = graph.follow(round.deltaLink(), Map.of());
+        assertEquals(410, gone.status());
+        assertEquals("syncStateNotFound", errorCode(gone));
+        String location = gone.headers().get("Location");
+        assertTrue(location.endsWith("$deltatoken="), location);
+        Round restart = round(ok(graph.follow(location, Map.of()), 200), Map.of());
+        assertEquals(1, restart.items().size(), "a full resync");
+    }
+
+    @Test
+    void aScriptedFaultExpiresTheNextDeltaToken() {
+        create("Ada");
+        Round round = round(ok(graph.get(contacts + "/delta"), 200), Map.of());
+        sandbox.setFaults(new SandboxSettings.FaultSettings(List.of(FaultKind.DELTA_TOKEN_EXPIRED), 0, List.of(),
+                java.time.Duration.ZERO));
+        assertEquals(200, graph.get(contacts).status(), "a non-delta request leaves the scripted 410 waiting");
+        assertEquals(410, graph.follow(round.deltaLink(), Map.of()).status());
+    }
+}
