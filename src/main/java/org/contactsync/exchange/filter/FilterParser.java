@@ -96,7 +96,7 @@ public final class FilterParser {
 
     private FilterExpression condition() throws FilterSyntaxException {
         skipSpaces();
-        if (atEnd() || atDelimiter()) {
+        if (atEnd() || atDelimiter() && !input.startsWith("..", pos)) {
             throw error(Problem.EMPTY_CONDITION);
         }
         boolean ignoreCase = take("@");
