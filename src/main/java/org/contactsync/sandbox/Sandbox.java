@@ -161,6 +161,57 @@ public final class Sandbox {
         }
     }
 
+    // Outlook: what the mailbox owner does in Outlook; no app token, no app limits, changes visible to delta ---
+
+    /** A folder as Outlook lists it: the default Contacts folder first, then its subfolders. */
+    public record FolderSummary(String id, String displayName, boolean isDefault) {
+    }
+
+    public List<FolderSummary> outlookFolders(String user) {
+        Mailbox mailbox = mailbox(user);
+        synchronized (mailbox) {
+            List<FolderSummary> folders = new java.util.ArrayList<>();
+            ContactFolder contacts = mailbox.contactsFolder();
+            folders.add(new FolderSummary(contacts.id, contacts.displayName, true));
+            mailbox.folders().forEach(f -> folders.add(new FolderSummary(f.id, f.displayName, false)));
+            return folders;
+        }
+    }
+
+    /** The folder's contacts as Graph JSON, by display name. */
+    public List<jakarta.json.JsonObject> outlookContacts(String user, String folderId) {
+        Mailbox mailbox = mailbox(user);
+        synchronized (mailbox) {
+            return mailbox.contacts(folderId).stream()
+                    .map(c -> GraphJson.contact(c, java.util.Set.of(), Optional.empty()))
+                    .sorted(java.util.Comparator.comparing(c -> c.getString("displayName", "").toLowerCase(Locale.ROOT)))
+                    .toList();
+        }
+    }
+
+    /** Creates a contact from Graph JSON (checked as a Graph POST body); throws {@link GraphError} if refused. */
+    public jakarta.json.JsonObject outlookCreate(String user, String folderId, jakarta.json.JsonObject contact) {
+        Mailbox mailbox = mailbox(user);
+        synchronized (mailbox) {
+            return GraphJson.contact(mailbox.createContact(folderId, ContactBody.parse(Optional.of(contact))),
+                    java.util.Set.of(), Optional.empty());
+        }
+    }
+
+    /** Changes a contact with Graph JSON (a PATCH body); throws {@link GraphError} if refused. */
+    public jakarta.json.JsonObject outlookUpdate(String user, String folderId, String contactId,
+                                                 jakarta.json.JsonObject changes) {
+        Mailbox mailbox = mailbox(user);
+        synchronized (mailbox) {
+            return GraphJson.contact(mailbox.updateContact(folderId, contactId, ContactBody.parse(Optional.of(changes)),
+                    Optional.empty()), java.util.Set.of(), Optional.empty());
+        }
+    }
+
+    public void outlookDelete(String user, String folderId, String contactId) {
+        mailbox(user).deleteContact(folderId, contactId, Optional.empty());
+    }
+
     // Mailboxes -------------------------------------------------------------------------------------------------
 
     /** A mailbox by user principal name or user id; 404 ErrorInvalidUser as Graph answers for an unknown user. */

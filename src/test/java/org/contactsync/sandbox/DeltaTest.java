@@ -135,4 +135,25 @@ class DeltaTest {
         assertEquals(200, graph.get(contacts).status(), "a non-delta request leaves the scripted 410 waiting");
         assertEquals(410, graph.follow(round.deltaLink(), Map.of()).status());
     }
+
+    @Test
+    void editsMadeInOutlookReachTheNextDeltaRoundAndCostTheAppNothing() {
+        String ada = create("Ada");
+        Round first = round(ok(graph.get(contacts + "/delta"), 200), Map.of());
+        long requestsBefore = sandbox.counters("alice@contoso.example").requests();
+
+        sandbox.outlookUpdate("alice@contoso.example", folder, ada, SandboxCaller.parse("{\"jobTitle\":\"CTO\"}").asJsonObject());
+        String grace = sandbox.outlookCreate("alice@contoso.example", folder,
+                SandboxCaller.parse("{\"givenName\":\"Grace\",\"surname\":\"Hopper\"}").asJsonObject()).getString("id");
+        assertEquals(requestsBefore, sandbox.counters("alice@contoso.example").requests());
+
+        Round second = round(ok(graph.follow(first.deltaLink(), Map.of()), 200), Map.of());
+        assertEquals(Set.of(ada, grace), Set.copyOf(second.items().stream().map(c -> c.getString("id")).toList()));
+        assertEquals("Grace Hopper", sandbox.outlookContacts("alice@contoso.example", folder).stream()
+                .filter(c -> c.getString("id").equals(grace)).findFirst().orElseThrow().getString("displayName"));
+
+        sandbox.outlookDelete("alice@contoso.example", folder, grace);
+        Round third = round(ok(graph.follow(second.deltaLink(), Map.of()), 200), Map.of());
+        assertTrue(third.items().get(0).containsKey("@removed"));
+    }
 }
