@@ -22,6 +22,15 @@ public record ConnectionInput(String tenantId, String clientId, CredentialKind c
         newCertificatePassword = newCertificatePassword.filter(s -> !s.isEmpty());
     }
 
+    /** Never shows the secrets, should the input ever reach a log or an exception message. */
+    @Override
+    public String toString() {
+        return "ConnectionInput[tenantId=" + tenantId + ", clientId=" + clientId + ", credential=" + credential
+                + ", newClientSecret=" + (newClientSecret.isPresent() ? "***" : "none") + ", newCertificate="
+                + newCertificate + ", newCertificatePassword=" + (newCertificatePassword.isPresent() ? "***" : "none")
+                + ", authorityHost=" + authorityHost + ", graphEndpoint=" + graphEndpoint + "]";
+    }
+
     private static String strip(String value) {
         return value == null ? "" : value.strip();
     }
@@ -32,7 +41,7 @@ public record ConnectionInput(String tenantId, String clientId, CredentialKind c
     }
 
     /** An uploaded certificate file; {@code toString} shows no content. */
-    public record UploadedCertificate(String fileName, byte[] content) {
+    public record UploadedCertificate(String fileName, byte[] content) implements java.io.Serializable {
 
         public UploadedCertificate {
             content = content.clone();
