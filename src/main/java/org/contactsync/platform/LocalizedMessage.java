@@ -12,7 +12,8 @@ import java.util.ResourceBundle;
  *
  * @param bundle base name of the feature's resource bundle, e.g. {@code org.contactsync.contact.web.messages}
  * @param key    the key in that bundle
- * @param args   {@link MessageFormat} arguments
+ * @param args   {@link MessageFormat} arguments; an argument that is itself a {@code LocalizedMessage} is put in
+ *               the same language (a field's caption inside a message about that field)
  */
 public record LocalizedMessage(String bundle, String key, List<Object> args) {
 
@@ -27,7 +28,10 @@ public record LocalizedMessage(String bundle, String key, List<Object> args) {
     public String in(Locale locale) {
         try {
             var pattern = ResourceBundle.getBundle(bundle, locale).getString(key);
-            return new MessageFormat(pattern, locale).format(args.toArray());
+            var localizedArgs = args.stream()
+                    .map(arg -> arg instanceof LocalizedMessage message ? message.in(locale) : arg)
+                    .toArray();
+            return new MessageFormat(pattern, locale).format(localizedArgs);
         } catch (MissingResourceException e) {
             // A missing text must not hide the problem it describes: show the key itself.
             return key + " " + args;

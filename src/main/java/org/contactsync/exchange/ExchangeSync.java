@@ -1,0 +1,250 @@
+package org.contactsync.exchange;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Optional;
+
+/**
+ * One employee's Exchange Sync / Contact Sync Setup (Business Central's table 6700 "Exchange Sync"): the Outlook
+ * folder, the saved filter, background synchronization, the keep-in-Outlook policy, and what the sync engine
+ * records (folder id, last sync, delta link). Changes by a person record who and when; the engine's records do not.
+ */
+@Entity
+@Table(name = "exchange_sync")
+public class ExchangeSync {
+
+    /** BC's default folder: the product's short name. */
+    public static final String DEFAULT_FOLDER_NAME = "Business Central";
+    public static final int FOLDER_NAME_LENGTH = 30;
+
+    @Id
+    @SequenceGenerator(name = "exchange_sync_seq", sequenceName = "exchange_sync_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "exchange_sync_seq")
+    private Long id;
+
+    @Column(name = "user_name", nullable = false, updatable = false, length = 50)
+    private String userName;
+
+    @Column(name = "folder_name", nullable = false, length = FOLDER_NAME_LENGTH)
+    private String folderName = DEFAULT_FOLDER_NAME;
+
+    @Column(name = "folder_id", length = 250)
+    private String folderId;
+
+    @Column(name = "folder_rename_pending", nullable = false)
+    private boolean folderRenamePending;
+
+    @Column(name = "filter_no", nullable = false)
+    private String filterNo = "";
+    @Column(name = "filter_name", nullable = false)
+    private String filterName = "";
+    @Column(name = "filter_type", nullable = false)
+    private String filterType = "";
+    @Column(name = "filter_company_no", nullable = false)
+    private String filterCompanyNo = "";
+    @Column(name = "filter_company_name", nullable = false)
+    private String filterCompanyName = "";
+    @Column(name = "filter_salesperson_code", nullable = false)
+    private String filterSalespersonCode = "";
+    @Column(name = "filter_territory_code", nullable = false)
+    private String filterTerritoryCode = "";
+    @Column(name = "filter_city", nullable = false)
+    private String filterCity = "";
+    @Column(name = "filter_post_code", nullable = false)
+    private String filterPostCode = "";
+    @Column(name = "filter_county", nullable = false)
+    private String filterCounty = "";
+    @Column(name = "filter_country_region_code", nullable = false)
+    private String filterCountryRegionCode = "";
+
+    @Column(name = "background_sync_enabled", nullable = false)
+    private boolean backgroundSyncEnabled;
+
+    @Column(name = "keep_in_outlook", nullable = false)
+    private boolean keepInOutlook;
+
+    @Column(name = "last_sync_at")
+    private OffsetDateTime lastSyncAt;
+
+    @Column(name = "last_sync_result", length = 250)
+    private String lastSyncResult;
+
+    @Column(name = "delta_link", length = 4000)
+    private String deltaLink;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 50)
+    private String createdBy;
+
+    @Column(name = "modified_at", nullable = false)
+    private OffsetDateTime modifiedAt;
+
+    @Column(name = "modified_by", nullable = false, length = 50)
+    private String modifiedBy;
+
+    @Version
+    private long version;
+
+    protected ExchangeSync() {
+        // for JPA
+    }
+
+    /** A new setup with BC's defaults: folder "Business Central", no filter, no background sync. */
+    public ExchangeSync(String userName, Instant now, String by) {
+        this.userName = userName;
+        this.createdAt = utc(now);
+        this.createdBy = by;
+        touch(now, by);
+    }
+
+    /**
+     * Takes over what a person set on the Contact Sync Setup. A new folder name for a folder the engine already
+     * created only marks it "rename pending": the engine renames the Outlook folder (keeping its contacts) and then
+     * calls {@link #folderRenamed()}.
+     */
+    public void change(ContactSyncSettings settings, Instant now, String by) {
+        var newName = settings.folderName().strip();
+        if (!newName.equals(folderName) && folderId != null) {
+            folderRenamePending = true;
+        }
+        folderName = newName;
+        setFilter(settings.filter());
+        backgroundSyncEnabled = settings.backgroundSyncEnabled();
+        keepInOutlook = settings.keepInOutlook();
+        touch(now, by);
+    }
+
+    /** Engine: the Outlook folder it found or created under {@link #getFolderName()}. */
+    public void recordFolder(String graphFolderId) {
+        this.folderId = graphFolderId;
+        this.folderRenamePending = false;
+    }
+
+    /** Engine: the Outlook folder now has {@link #getFolderName()}. */
+    public void folderRenamed() {
+        this.folderRenamePending = false;
+    }
+
+    /** Engine: a finished run, its one-line result and the delta link to continue from (empty: start over). */
+    public void recordSync(Instant finishedAt, String result, Optional<String> nextDeltaLink) {
+        this.lastSyncAt = utc(finishedAt);
+        this.lastSyncResult = result.length() > 250 ? result.substring(0, 250) : result;
+        this.deltaLink = nextDeltaLink.orElse(null);
+    }
+
+    private void touch(Instant now, String by) {
+        this.modifiedAt = utc(now);
+        this.modifiedBy = by;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public SyncFilter filter() {
+        var texts = new EnumMap<FilterField, String>(FilterField.class);
+        texts.put(FilterField.NO, filterNo);
+        texts.put(FilterField.NAME, filterName);
+        texts.put(FilterField.TYPE, filterType);
+        texts.put(FilterField.COMPANY_NO, filterCompanyNo);
+        texts.put(FilterField.COMPANY_NAME, filterCompanyName);
+        texts.put(FilterField.SALESPERSON_CODE, filterSalespersonCode);
+        texts.put(FilterField.TERRITORY_CODE, filterTerritoryCode);
+        texts.put(FilterField.CITY, filterCity);
+        texts.put(FilterField.POST_CODE, filterPostCode);
+        texts.put(FilterField.COUNTY, filterCounty);
+        texts.put(FilterField.COUNTRY_REGION_CODE, filterCountryRegionCode);
+        return new SyncFilter(texts);
+    }
+
+    private void setFilter(SyncFilter filter) {
+        filterNo = filter.text(FilterField.NO);
+        filterName = filter.text(FilterField.NAME);
+        filterType = filter.text(FilterField.TYPE);
+        filterCompanyNo = filter.text(FilterField.COMPANY_NO);
+        filterCompanyName = filter.text(FilterField.COMPANY_NAME);
+        filterSalespersonCode = filter.text(FilterField.SALESPERSON_CODE);
+        filterTerritoryCode = filter.text(FilterField.TERRITORY_CODE);
+        filterCity = filter.text(FilterField.CITY);
+        filterPostCode = filter.text(FilterField.POST_CODE);
+        filterCounty = filter.text(FilterField.COUNTY);
+        filterCountryRegionCode = filter.text(FilterField.COUNTRY_REGION_CODE);
+    }
+
+    /** What the Contact Sync Setup page edits, as it is now. */
+    public ContactSyncSettings settings() {
+        return new ContactSyncSettings(folderName, filter(), backgroundSyncEnabled, keepInOutlook);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public String getFolderName() {
+        return folderName;
+    }
+
+    public Optional<String> folderId() {
+        return Optional.ofNullable(folderId);
+    }
+
+    public boolean isFolderRenamePending() {
+        return folderRenamePending;
+    }
+
+    public boolean isBackgroundSyncEnabled() {
+        return backgroundSyncEnabled;
+    }
+
+    public boolean isKeepInOutlook() {
+        return keepInOutlook;
+    }
+
+    public Optional<Instant> lastSyncAt() {
+        return Optional.ofNullable(lastSyncAt).map(OffsetDateTime::toInstant);
+    }
+
+    public Optional<String> lastSyncResult() {
+        return Optional.ofNullable(lastSyncResult);
+    }
+
+    public Optional<String> deltaLink() {
+        return Optional.ofNullable(deltaLink);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt.toInstant();
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getModifiedAt() {
+        return modifiedAt.toInstant();
+    }
+
+    public String getModifiedBy() {
+        return modifiedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,239 @@
+package org.contactsync.exchange;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.contactsync.employee.Caller;
+import org.contactsync.exchange.ConnectionInput.CredentialKind;
+import org.contactsync.exchange.ConnectionInput.UploadedCertificate;
+import org.contactsync.graph.GraphConnectionSettings;
+import org.contactsync.graph.GraphConnectionSettings.CertificateFormat;
+import org.contactsync.graph.GraphConnectionSettings.ClientCertificate;
+import org.contactsync.graph.GraphConnectionSettings.ClientSecret;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.platform.FieldProblem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The installation's Microsoft 365 connection: admins read and change it; the sync engine and the Exchange Sync
+ * Setup read it as {@link GraphConnectionSettings} (secrets decrypted only then, in memory). Secrets are sealed by
+ * {@link SecretProtection} before they reach the entity, and never returned to a page.
+ */
+@ApplicationScoped
+@Transactional
+public class GraphConnectionService {
+
+    static final int MAX_CERTIFICATE_BYTES = 64 * 1024;
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** A tenant is its GUID or one of its domain names (contoso.onmicrosoft.com), or a sandbox/test name. */
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,99}");
+
+    @PersistenceContext(unitName = "contactsync")
+    EntityManager em;
+
+    @Inject
+    SecretProtection secrets;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.graph.authority-host",
+            defaultValue = GraphConnectionSettings.GLOBAL_AUTHORITY_HOST)
+    String defaultAuthorityHost;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.graph.endpoint", defaultValue = GraphConnectionSettings.GLOBAL_GRAPH_ENDPOINT)
+    String defaultGraphEndpoint;
+
+    protected GraphConnectionService() {
+        // for CDI
+    }
+
+    /** For tests outside the container, which manage the transaction themselves. */
+    public GraphConnectionService(EntityManager em, SecretProtection secrets, Clock clock) {
+        this.em = em;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.defaultAuthorityHost = GraphConnectionSettings.GLOBAL_AUTHORITY_HOST;
+        this.defaultGraphEndpoint = GraphConnectionSettings.GLOBAL_GRAPH_ENDPOINT;
+    }
+
+    /** The connection as the admin's page shows it; empty when none was saved yet. */
+    public Optional<GraphConnection> card(Caller caller) {
+        mayManage(caller);
+        return find();
+    }
+
+    /** The stored connection (no secrets readable from it). */
+    public Optional<GraphConnection> find() {
+        return Optional.ofNullable(em.find(GraphConnection.class, GraphConnection.THE_ONE));
+    }
+
+    public String defaultAuthorityHost() {
+        return defaultAuthorityHost;
+    }
+
+    public String defaultGraphEndpoint() {
+        return defaultGraphEndpoint;
+    }
+
+    /**
+     * Saves the connection read at {@code readVersion} (empty for a new one); refuses invalid input with one
+     * problem per field, a change made meanwhile by someone else, and any secret while no key is configured.
+     */
+    public GraphConnection save(Caller caller, ConnectionInput input, Optional<Long> readVersion) {
+        mayManage(caller);
+        var existing = find();
+        if (!existing.map(GraphConnection::getVersion).equals(readVersion)) {
+            throw new ApplicationException(Kind.CONFLICT, ExchangeMessages.of("connection.refused.changedMeanwhile"));
+        }
+        var problems = problems(input, existing);
+        if (!problems.isEmpty()) {
+            throw new ApplicationException(Kind.INVALID, ExchangeMessages.of("connection.invalid"), problems);
+        }
+        var connection = existing.orElseGet(() -> new GraphConnection(clock.instant(), caller.userName()));
+        connection.setApplication(input.tenantId(), input.clientId(), input.authorityHost(), input.graphEndpoint());
+        if (input.credential() == CredentialKind.CLIENT_SECRET) {
+            input.newClientSecret().map(secrets::seal).ifPresent(s -> connection.setSealedClientSecret(Optional.of(s)));
+            connection.setSealedCertificate(Optional.empty(), Optional.empty(), Optional.empty());
+        } else {
+            var certificate = input.newCertificate();
+            var sealedCertificate = certificate.map(c -> secrets.seal(c.content()))
+                    .or(connection::sealedCertificate);
+            var fileName = certificate.map(UploadedCertificate::fileName).or(connection::certificateFileName);
+            var sealedPassword = input.newCertificatePassword().map(secrets::seal)
+                    .or(() -> certificate.isPresent() ? Optional.empty() : connection.sealedCertificatePassword());
+            connection.setSealedCertificate(sealedCertificate, fileName, sealedPassword);
+            connection.setSealedClientSecret(Optional.empty());
+        }
+        connection.touch(clock.instant(), caller.userName());
+        if (existing.isEmpty()) {
+            em.persist(connection);
+        }
+        em.flush();
+        return connection;
+    }
+
+    /** Demo data: a connection from configuration unless one exists. Returns whether it created one. */
+    public boolean createIfMissing(String tenantId, String clientId, String clientSecret, String by) {
+        if (find().isPresent()) {
+            return false;
+        }
+        var connection = new GraphConnection(clock.instant(), by);
+        connection.setApplication(tenantId, clientId, defaultAuthorityHost, defaultGraphEndpoint);
+        connection.setSealedClientSecret(Optional.of(secrets.seal(clientSecret)));
+        em.persist(connection);
+        return true;
+    }
+
+    /**
+     * The connection with its secret decrypted, for Graph calls; empty when none is saved. A secret sealed under
+     * another key is refused with a message asking the admin to enter it again.
+     */
+    public Optional<GraphConnectionSettings> settings() {
+        return find().map(this::settings);
+    }
+
+    /** Keeps the outcome of a Test connection (its name) with when and by whom. */
+    public void recordTest(Caller caller, String outcome) {
+        mayManage(caller);
+        find().ifPresent(connection -> connection.recordTest(outcome, clock.instant(), caller.userName()));
+    }
+
+    private GraphConnectionSettings settings(GraphConnection connection) {
+        try {
+            GraphConnectionSettings.ClientCredential credential = connection.sealedClientSecret().isPresent()
+                    ? new ClientSecret(secrets.openText(connection.sealedClientSecret().get()))
+                    : certificate(connection);
+            return new GraphConnectionSettings(connection.getTenantId(), connection.getClientId(), credential,
+                    connection.getAuthorityHost(), connection.getGraphEndpoint());
+        } catch (SecretCipher.UnreadableSecretException e) {
+            throw new ApplicationException(Kind.CONFLICT, ExchangeMessages.of("connection.refused.unreadableSecret"));
+        }
+    }
+
+    private ClientCertificate certificate(GraphConnection connection) {
+        var bytes = secrets.open(connection.sealedCertificate().orElseThrow(() -> new ApplicationException(
+                Kind.CONFLICT, ExchangeMessages.of("connection.refused.noCredential"))));
+        return new ClientCertificate(format(bytes), bytes,
+                connection.sealedCertificatePassword().map(secrets::openText));
+    }
+
+    /** PEM files are text starting with a "-----BEGIN" line; anything else is taken for PKCS#12 (PFX). */
+    static CertificateFormat format(byte[] certificate) {
+        var head = new String(certificate, 0, Math.min(certificate.length, 200), StandardCharsets.US_ASCII);
+        return head.contains("-----BEGIN") ? CertificateFormat.PEM : CertificateFormat.PFX;
+    }
+
+    private static List<FieldProblem> problems(ConnectionInput input, Optional<GraphConnection> existing) {
+        var problems = new ArrayList<FieldProblem>();
+        if (!GUID.matcher(input.tenantId()).matches() && !TENANT.matcher(input.tenantId()).matches()) {
+            problems.add(problem("tenantId", "connection.tenantId.invalid"));
+        }
+        if (!GUID.matcher(input.clientId()).matches()) {
+            problems.add(problem("clientId", "connection.clientId.invalid"));
+        }
+        if (!input.authorityHost().toLowerCase(java.util.Locale.ROOT).matches("https://[^/\\s]+")) {
+            problems.add(problem("authorityHost", "connection.authorityHost.invalid"));
+        }
+        if (!input.graphEndpoint().matches("https?://[^/\\s]+(/[^\\s]*)?/v1\\.0")) {
+            problems.add(problem("graphEndpoint", "connection.graphEndpoint.invalid"));
+        }
+        if (input.credential() == CredentialKind.CLIENT_SECRET) {
+            if (input.newClientSecret().isEmpty() && !existing.map(GraphConnection::hasClientSecret).orElse(false)) {
+                problems.add(problem("clientSecret", "connection.clientSecret.required"));
+            }
+        } else if (input.newCertificate().isPresent()) {
+            certificateProblem(input.newCertificate().get(), input.newCertificatePassword()).ifPresent(problems::add);
+        } else if (!existing.map(GraphConnection::hasCertificate).orElse(false)) {
+            problems.add(problem("certificate", "connection.certificate.required"));
+        }
+        return problems;
+    }
+
+    /** Catches a wrong file or password now rather than at the first sync. */
+    private static Optional<FieldProblem> certificateProblem(UploadedCertificate certificate,
+                                                            Optional<String> password) {
+        var content = certificate.content();
+        if (content.length == 0 || content.length > MAX_CERTIFICATE_BYTES) {
+            return Optional.of(problem("certificate", "connection.certificate.size"));
+        }
+        if (format(content) == CertificateFormat.PEM) {
+            var text = new String(content, StandardCharsets.US_ASCII);
+            return text.contains("PRIVATE KEY-----") && text.contains("-----BEGIN CERTIFICATE-----")
+                    ? Optional.empty() : Optional.of(problem("certificate", "connection.certificate.pemIncomplete"));
+        }
+        try {
+            KeyStore.getInstance("PKCS12").load(new ByteArrayInputStream(content),
+                    password.orElse("").toCharArray());
+            return Optional.empty();
+        } catch (IOException | GeneralSecurityException e) {
+            return Optional.of(problem("certificate", "connection.certificate.unreadable"));
+        }
+    }
+
+    private static FieldProblem problem(String field, String key) {
+        return new FieldProblem(field, ExchangeMessages.of(key));
+    }
+
+    private static void mayManage(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ApplicationException(Kind.FORBIDDEN, ExchangeMessages.of("connection.refused.adminOnly"));
+        }
+    }
+}
