@@ -1,0 +1,41 @@
+package org.contactsync.sync;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.EnumMap;
+import java.util.Map;
+import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.sync.plan.SyncedField;
+
+/**
+ * A link's last synced values as the JSON text the link table stores: an object keyed by {@link SyncedField} name.
+ * A field missing from the object has no agreed value; names the code no longer knows are ignored.
+ */
+final class FieldValuesJson {
+
+    private FieldValuesJson() {
+    }
+
+    static String write(FieldValues values) {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        values.fields().forEach(field -> object.add(field.name(), values.get(field)));
+        return object.build().toString();
+    }
+
+    static FieldValues read(String json) {
+        JsonObject object;
+        try (var reader = Json.createReader(new StringReader(json))) {
+            object = reader.readObject();
+        }
+        Map<SyncedField, String> values = new EnumMap<>(SyncedField.class);
+        for (SyncedField field : SyncedField.values()) {
+            if (object.get(field.name()) instanceof JsonString text) {
+                values.put(field, text.getString());
+            }
+        }
+        return FieldValues.of(values);
+    }
+}

@@ -1,0 +1,125 @@
+package org.contactsync.sync;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.contactsync.sync.plan.Direction;
+import org.contactsync.sync.plan.Reason;
+import org.contactsync.sync.plan.SyncedField;
+
+/**
+ * One line of the sync log: what a run did (or would do, in a preview) to one contact pair, in which direction,
+ * which fields, and why; or why a write failed ({@link #FAILED}).
+ */
+@Entity
+@Table(name = "sync_log_entry")
+public class SyncLogEntry {
+
+    /** The action name of a write that did not succeed. */
+    public static final String FAILED = "FAILED";
+    private static final int DETAIL_LENGTH = 1000;
+
+    @Id
+    @SequenceGenerator(name = "sync_log_entry_seq", sequenceName = "sync_log_entry_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sync_log_entry_seq")
+    private Long id;
+
+    @Column(name = "run_id", nullable = false, updatable = false)
+    private long runId;
+
+    @Column(name = "contact_no", nullable = false, updatable = false, length = 20)
+    private String contactNo;
+
+    @Column(name = "graph_id", nullable = false, updatable = false, length = 250)
+    private String graphId;
+
+    @Column(name = "action", nullable = false, updatable = false, length = 30)
+    private String action;
+
+    @Column(name = "direction", nullable = false, updatable = false, length = 30)
+    private String direction;
+
+    @Column(name = "fields_changed", nullable = false, updatable = false, length = 1000)
+    private String fieldsChanged;
+
+    @Column(name = "reason", nullable = false, updatable = false, length = 40)
+    private String reason;
+
+    @Column(name = "detail", nullable = false, updatable = false, length = DETAIL_LENGTH)
+    private String detail;
+
+    @Column(name = "logged_at", nullable = false, updatable = false)
+    private OffsetDateTime loggedAt;
+
+    protected SyncLogEntry() {
+        // for JPA
+    }
+
+    /**
+     * @param action the ActionKind name, or {@link #FAILED}
+     * @param fields the fields written, empty when none
+     */
+    public SyncLogEntry(long runId, Optional<String> contactNo, Optional<String> graphId, String action,
+            Direction direction, Set<SyncedField> fields, Reason reason, String detail, Instant now) {
+        this.runId = runId;
+        this.contactNo = contactNo.orElse("");
+        this.graphId = graphId.orElse("");
+        this.action = action;
+        this.direction = direction.name();
+        this.fieldsChanged = fields.stream().sorted().map(SyncedField::bcCaption)
+                .collect(Collectors.joining(", "));
+        this.reason = reason.name();
+        this.detail = detail.length() > DETAIL_LENGTH ? detail.substring(0, DETAIL_LENGTH) : detail;
+        this.loggedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getRunId() {
+        return runId;
+    }
+
+    public String getContactNo() {
+        return contactNo;
+    }
+
+    public String getGraphId() {
+        return graphId;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public Direction getDirection() {
+        return Direction.valueOf(direction);
+    }
+
+    public String getFieldsChanged() {
+        return fieldsChanged;
+    }
+
+    public Reason getReason() {
+        return Reason.valueOf(reason);
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public Instant getLoggedAt() {
+        return loggedAt.toInstant();
+    }
+}

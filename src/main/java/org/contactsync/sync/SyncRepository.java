@@ -1,0 +1,111 @@
+package org.contactsync.sync;
+
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sync engine's rows: links, runs and log entries, on the caller's entity manager (the caller owns the
+ * transaction). User names are stored lower case, as {@link SyncRequest} gives them.
+ */
+public class SyncRepository {
+
+    private final EntityManager em;
+
+    public SyncRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    // Links --------------------------------------------------------------------------------------------------------
+
+    public List<ContactLink> links(String userName) {
+        return em.createQuery("select l from ContactLink l where l.userName = :user order by l.contactNo",
+                ContactLink.class).setParameter("user", userName).getResultList();
+    }
+
+    public Optional<ContactLink> link(String userName, String contactNo) {
+        return em.createQuery("select l from ContactLink l where l.userName = :user and l.contactNo = :no",
+                ContactLink.class).setParameter("user", userName).setParameter("no", contactNo)
+                .getResultStream().findFirst();
+    }
+
+    public void add(ContactLink link) {
+        em.persist(link);
+    }
+
+    public void remove(ContactLink link) {
+        em.remove(link);
+    }
+
+    /** Removes the employee's link rows pointing at this Outlook contact (at most one: unique per employee). */
+    public int removeLinksTo(String userName, String graphId) {
+        return em.createQuery("delete from ContactLink l where l.userName = :user and l.graphId = :id")
+                .setParameter("user", userName).setParameter("id", graphId).executeUpdate();
+    }
+
+    // Runs and their lease -----------------------------------------------------------------------------------------
+
+    /**
+     * Claims the employee's lease for a new run: first a run whose lease expired (its server died or hung) is given
+     * up as FAILED, then the new run is inserted holding the lease. Both are plain conditional SQL on the shared
+     * database, so two servers cannot both succeed: when another run's lease is live, the insert violates the unique
+     * lease constraint and the caller's transaction fails with a {@link jakarta.persistence.PersistenceException}.
+     */
+    public SyncRun claim(SyncRequest request, String leaseOwner, Instant now, Duration lease) {
+        em.createQuery("update SyncRun r set r.status = :failed, r.endedAt = :now, r.errorMessage = :message, "
+                        + "r.leaseUserName = null, r.leaseOwner = null, r.leaseExpiresAt = null "
+                        + "where r.leaseUserName = :user and r.leaseExpiresAt < :now")
+                .setParameter("failed", SyncRunStatus.FAILED)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("message", "Interrupted: its server stopped renewing the lease; taken over by a new run")
+                .setParameter("user", request.userName())
+                .executeUpdate();
+        SyncRun run = new SyncRun(request, leaseOwner, now, lease);
+        em.persist(run);
+        em.flush();
+        return run;
+    }
+
+    /** The run holding the employee's lease, if any (live or expired). */
+    public Optional<SyncRun> leaseHolder(String userName) {
+        return em.createQuery("select r from SyncRun r where r.leaseUserName = :user", SyncRun.class)
+                .setParameter("user", userName).getResultStream().findFirst();
+    }
+
+    public Optional<SyncRun> run(long id) {
+        return Optional.ofNullable(em.find(SyncRun.class, id));
+    }
+
+    /** Runs newest first, of one employee or (empty) of everyone. */
+    public List<SyncRun> runs(Optional<String> userName, int max) {
+        // Two queries rather than ":user is null or ...": PostgreSQL cannot type a null parameter.
+        var query = userName.isPresent()
+                ? em.createQuery("select r from SyncRun r where r.userName = :user order by r.startedAt desc, r.id desc",
+                        SyncRun.class).setParameter("user", userName.get())
+                : em.createQuery("select r from SyncRun r order by r.startedAt desc, r.id desc", SyncRun.class);
+        return query.setMaxResults(max).getResultList();
+    }
+
+    // Log ----------------------------------------------------------------------------------------------------------
+
+    public void add(SyncLogEntry entry) {
+        em.persist(entry);
+    }
+
+    public List<SyncLogEntry> log(long runId) {
+        return em.createQuery("select e from SyncLogEntry e where e.runId = :run order by e.id", SyncLogEntry.class)
+                .setParameter("run", runId).getResultList();
+    }
+
+    /** Deletes finished runs (and, by cascade, their log entries) that started before {@code before}. */
+    public int purgeRunsBefore(Instant before) {
+        em.createQuery("delete from SyncLogEntry e where e.runId in "
+                        + "(select r.id from SyncRun r where r.startedAt < :before and r.leaseUserName is null)")
+                .setParameter("before", before.atOffset(ZoneOffset.UTC)).executeUpdate();
+        return em.createQuery("delete from SyncRun r where r.startedAt < :before and r.leaseUserName is null")
+                .setParameter("before", before.atOffset(ZoneOffset.UTC)).executeUpdate();
+    }
+}
