@@ -35,6 +35,7 @@ public class RestApplication extends Application {
                 ProblemMappers.JsonMapper.class,
                 ProblemMappers.ProcessingMapper.class,
                 ProblemMappers.UnexpectedMapper.class,
-                MeResource.class);
+                MeResource.class,
+                org.contactsync.sync.api.SyncRunResource.class);
     }
 }

@@ -312,6 +312,15 @@ public class Contact implements Serializable {
         return companyName;
     }
 
+    /**
+     * A person's company as another system names it (the Outlook sync): the company's No. when exactly one company
+     * contact has that name, else no Company No. and the name as given.
+     */
+    public void assignCompany(String companyNo, String companyName) {
+        setCompanyNo(companyNo);
+        setCompanyName(companyName);
+    }
+
     /** Company Name follows the company (set by the service from Company No.). */
     void setCompanyName(String companyName) {
         this.companyName = text(companyName);

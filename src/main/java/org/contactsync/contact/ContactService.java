@@ -82,6 +82,21 @@ public class ContactService {
     }
 
     /**
+     * Inserts a contact another system prepared (the Outlook sync) with the next No. of the Contact Nos. series,
+     * its values as given: no name breakdown, no reformatting. Callers {@link #check} it first.
+     */
+    public Contact insertAsGiven(Contact contact) {
+        var problems = check(contact);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        contact.setNo(contacts().nextNo(NumberSeries.CONTACT));
+        contacts().add(contact);
+        contacts().flush();
+        return contact;
+    }
+
+    /**
      * Changes a contact that the caller read at {@code expectedVersion}. If someone else saved it since, nothing is
      * changed and the caller gets a CONFLICT telling the user to reopen the contact.
      */
@@ -142,8 +157,11 @@ public class ContactService {
         return contacts().count(ContactFilter.NONE.withCompanyNo(companyNo).withType(Optional.of(ContactType.PERSON)));
     }
 
-    /** Bean Validation on the fields, then the rules that need names or the database. */
-    List<FieldProblem> check(Contact contact) {
+    /**
+     * Bean Validation on the fields, then the rules that need names or the database; a valid person with a Company
+     * No. takes its company's Company Name. Empty when the contact may be saved.
+     */
+    public List<FieldProblem> check(Contact contact) {
         var problems = new ArrayList<FieldProblem>();
         validator.validate(contact).stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))

@@ -1,0 +1,252 @@
+package org.contactsync.sync;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.contactsync.contact.Contact;
+import org.contactsync.contact.ContactFilter;
+import org.contactsync.contact.ContactRepository;
+import org.contactsync.contact.ContactService;
+import org.contactsync.contact.ContactSort;
+import org.contactsync.contact.ContactType;
+import org.contactsync.graph.WriteOutcome;
+import org.contactsync.platform.FieldProblem;
+import org.contactsync.sync.plan.FieldNote;
+import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.sync.plan.SyncAction;
+import org.contactsync.sync.plan.SyncAction.Conflict;
+import org.contactsync.sync.plan.SyncAction.CreateInBc;
+import org.contactsync.sync.plan.SyncAction.CreateInOutlook;
+import org.contactsync.sync.plan.SyncAction.DeleteInOutlook;
+import org.contactsync.sync.plan.SyncAction.Link;
+import org.contactsync.sync.plan.SyncAction.Recreate;
+import org.contactsync.sync.plan.SyncAction.RefreshLink;
+import org.contactsync.sync.plan.SyncAction.Relink;
+import org.contactsync.sync.plan.SyncAction.Skip;
+import org.contactsync.sync.plan.SyncAction.Unlink;
+import org.contactsync.sync.plan.SyncAction.UpdateInBc;
+import org.contactsync.sync.plan.SyncAction.UpdateInOutlook;
+import org.contactsync.sync.plan.SyncLink;
+import org.contactsync.sync.plan.SyncedField;
+
+/**
+ * Carries out the database side of a chunk's actions, in plan order, inside the caller's transaction: Business
+ * Central writes, link rows as {@link SyncAction} documents them, one log entry per action and the run's counts.
+ * An Outlook write's outcome decides whether its link row changes; a write that did not succeed, or a Business
+ * Central write the contact rules refuse, is logged as {@link SyncLogEntry#FAILED} and changes nothing.
+ */
+final class ActionRecorder {
+
+    private final EntityManager em;
+    private final SyncRepository sync;
+    private final ContactRepository contacts;
+    private final ContactService contactService;
+    private final SyncRun run;
+    private final Instant now;
+
+    ActionRecorder(EntityManager em, ContactService contactService, SyncRun run, Instant now) {
+        this.em = em;
+        this.sync = new SyncRepository(em);
+        this.contacts = new ContactRepository(em);
+        this.contactService = contactService;
+        this.run = run;
+        this.now = now;
+    }
+
+    /** Records one action; {@code outcome} is its Outlook write's outcome (empty for actions without one). */
+    void record(SyncAction action, Optional<WriteOutcome> outcome) {
+        if (action instanceof CreateInOutlook create) {
+            created(create.contactNo(), create.values(), action, outcome);
+        } else if (action instanceof Recreate recreate) {
+            created(recreate.contactNo(), recreate.values(), action, outcome);
+        } else if (action instanceof UpdateInOutlook update) {
+            updatedInOutlook(update, outcome);
+        } else if (action instanceof DeleteInOutlook delete) {
+            deletedInOutlook(delete, outcome);
+        } else if (action instanceof CreateInBc create) {
+            createInBc(create);
+        } else if (action instanceof UpdateInBc update) {
+            updateInBc(update);
+        } else {
+            recordLinkOrLogOnly(action);
+        }
+    }
+
+    private void created(String no, FieldValues values, SyncAction action, Optional<WriteOutcome> outcome) {
+        if (outcome.orElseThrow() instanceof WriteOutcome.Created created) {
+            boolean imported = currentLink(no).map(SyncLink::importedFromOutlook).orElse(false);
+            saveLink(new SyncLink(no, created.graphId(), created.changeKey(), values, imported));
+            done(action, Optional.of(no), Optional.of(created.graphId()), Set.of(), "");
+        } else {
+            failed(action, Optional.of(no), Optional.empty(), outcome.get());
+        }
+    }
+
+    private void updatedInOutlook(UpdateInOutlook update, Optional<WriteOutcome> outcome) {
+        if (outcome.orElseThrow() instanceof WriteOutcome.Updated updated) {
+            currentLink(update.contactNo()).ifPresent(link -> saveLink(new SyncLink(link.contactNo(),
+                    link.graphId(), updated.changeKey(), link.lastSynced().withAll(update.changes()),
+                    link.importedFromOutlook(), link.kept())));
+            done(update, Optional.of(update.contactNo()), Optional.of(update.graphId()),
+                    update.changes().fields(), "");
+        } else {
+            failed(update, Optional.of(update.contactNo()), Optional.of(update.graphId()), outcome.get());
+        }
+    }
+
+    private void deletedInOutlook(DeleteInOutlook delete, Optional<WriteOutcome> outcome) {
+        if (outcome.orElseThrow().succeeded()) {
+            sync.removeLinksTo(run.getUserName(), delete.graphId());
+            done(delete, delete.contactNo(), Optional.of(delete.graphId()), Set.of(), "");
+        } else {
+            failed(delete, delete.contactNo(), Optional.of(delete.graphId()), outcome.get());
+        }
+    }
+
+    private void createInBc(CreateInBc create) {
+        Contact contact = new Contact(ContactType.PERSON);
+        BcFields.assign(contact, create.values());
+        assignCompany(contact, create.companyName());
+        List<FieldProblem> problems = contactService.check(contact);
+        if (!problems.isEmpty()) {
+            refused(create, Optional.empty(), Optional.of(create.graphId()), problems);
+            return;
+        }
+        contactService.insertAsGiven(contact);
+        saveLink(new SyncLink(contact.getNo(), create.graphId(), create.changeKey(), create.values(), true));
+        done(create, Optional.of(contact.getNo()), Optional.of(create.graphId()), create.values().fields(),
+                notes(create.notes()));
+    }
+
+    private void updateInBc(UpdateInBc update) {
+        Optional<Contact> found = contacts.findByNo(update.contactNo());
+        if (found.isEmpty()) {
+            failed(update, Optional.of(update.contactNo()), Optional.of(update.graphId()),
+                    "Deleted in Business Central meanwhile");
+            return;
+        }
+        Contact contact = found.get();
+        BcFields.assign(contact, update.changes());
+        update.changes().find(SyncedField.COMPANY_NAME).ifPresent(name -> assignCompany(contact, name));
+        List<FieldProblem> problems = contactService.check(contact);
+        if (!problems.isEmpty()) {
+            em.refresh(contact);
+            refused(update, Optional.of(update.contactNo()), Optional.of(update.graphId()), problems);
+            return;
+        }
+        contacts.flush();
+        currentLink(update.contactNo()).ifPresent(link -> saveLink(new SyncLink(link.contactNo(), link.graphId(),
+                link.changeKey(), link.lastSynced().withAll(update.changes()), link.importedFromOutlook(),
+                link.kept())));
+        done(update, Optional.of(update.contactNo()), Optional.of(update.graphId()), update.changes().fields(),
+                notes(update.notes()));
+    }
+
+    /** Company No. when exactly one company contact has the name (Business Central's lookup), else none. */
+    private void assignCompany(Contact person, String companyName) {
+        List<Contact> companies = companyName.isBlank() ? List.of()
+                : contacts.find(ContactFilter.NONE.withType(Optional.of(ContactType.COMPANY)).withName(companyName),
+                        new ContactSort("no", true), 0, 2).stream()
+                        .filter(company -> company.getName().equalsIgnoreCase(companyName.strip()))
+                        .toList();
+        String companyNo = companies.size() == 1 ? companies.get(0).getNo() : "";
+        person.assignCompany(companyNo, companyName);
+    }
+
+    private void recordLinkOrLogOnly(SyncAction action) {
+        if (action instanceof Link link) {
+            boolean imported = currentLink(link.contactNo()).map(SyncLink::importedFromOutlook).orElse(false);
+            saveLink(new SyncLink(link.contactNo(), link.graphId(), link.changeKey(), link.agreed(), imported));
+            done(action, Optional.of(link.contactNo()), Optional.of(link.graphId()), Set.of(), "");
+        } else if (action instanceof Relink relink) {
+            boolean imported = currentLink(relink.contactNo()).map(SyncLink::importedFromOutlook).orElse(false);
+            saveLink(new SyncLink(relink.contactNo(), relink.graphId(), relink.changeKey(), relink.agreed(),
+                    imported));
+            done(action, Optional.of(relink.contactNo()), Optional.of(relink.graphId()), Set.of(), "");
+        } else if (action instanceof RefreshLink refresh) {
+            currentLink(refresh.contactNo()).ifPresent(link -> saveLink(new SyncLink(link.contactNo(),
+                    link.graphId(), refresh.changeKey(), link.lastSynced().withAll(refresh.agreed()),
+                    link.importedFromOutlook(), link.kept())));
+            done(action, Optional.of(refresh.contactNo()), Optional.of(refresh.graphId()), Set.of(), "");
+        } else if (action instanceof Unlink unlink) {
+            unlink(unlink);
+        } else if (action instanceof Skip || action instanceof Conflict) {
+            done(action, PlannedEntry.contactNo(action), PlannedEntry.graphId(action), PlannedEntry.fields(action),
+                    PlannedEntry.detail(action));
+        } else {
+            throw new IllegalArgumentException("Unknown action " + action);
+        }
+    }
+
+    private void unlink(Unlink unlink) {
+        sync.link(run.getUserName(), unlink.contactNo()).ifPresent(row -> {
+            if (unlink.keepTombstone()) {
+                SyncLink link = row.toSyncLink();
+                row.assign(new SyncLink(link.contactNo(), link.graphId(), link.changeKey(), link.lastSynced(),
+                        link.importedFromOutlook(), true), now);
+            } else {
+                sync.remove(row);
+                // Before a later action of this chunk links another contact to the same Outlook contact.
+                contacts.flush();
+            }
+        });
+        done(unlink, Optional.of(unlink.contactNo()), Optional.of(unlink.graphId()), Set.of(), "");
+    }
+
+    private Optional<SyncLink> currentLink(String no) {
+        return sync.link(run.getUserName(), no).map(ContactLink::toSyncLink);
+    }
+
+    private void saveLink(SyncLink link) {
+        sync.link(run.getUserName(), link.contactNo()).ifPresentOrElse(row -> row.assign(link, now),
+                () -> sync.add(new ContactLink(run.getUserName(), link, now)));
+        contacts.flush();
+    }
+
+    private void done(SyncAction action, Optional<String> no, Optional<String> graphId, Set<SyncedField> fields,
+            String detail) {
+        sync.add(new SyncLogEntry(run.getId(), no, graphId, action.kind().name(), action.kind().direction(), fields,
+                action.reason(), detail, now));
+        run.count(action.kind(), 1);
+    }
+
+    private void failed(SyncAction action, Optional<String> no, Optional<String> graphId, WriteOutcome outcome) {
+        failed(action, no, graphId, describe(outcome));
+    }
+
+    private void refused(SyncAction action, Optional<String> no, Optional<String> graphId,
+            List<FieldProblem> problems) {
+        failed(action, no, graphId, "Refused by Business Central: " + problems.stream()
+                .map(problem -> problem.field() + ": " + problem.message().in(java.util.Locale.ENGLISH))
+                .collect(Collectors.joining("; ")));
+    }
+
+    private void failed(SyncAction action, Optional<String> no, Optional<String> graphId, String detail) {
+        sync.add(new SyncLogEntry(run.getId(), no, graphId, SyncLogEntry.FAILED, action.kind().direction(),
+                Set.of(), action.reason(), action.kind().name() + ": " + detail, now));
+        run.countFailed(1);
+    }
+
+    private static String describe(WriteOutcome outcome) {
+        if (outcome instanceof WriteOutcome.NotFound) {
+            return "The Outlook contact was deleted meanwhile; the next run recreates it";
+        }
+        if (outcome instanceof WriteOutcome.Conflict conflict) {
+            return "The Outlook contact changed meanwhile (" + conflict.code() + "); the next run merges it";
+        }
+        if (outcome instanceof WriteOutcome.Throttled) {
+            return "The mailbox kept throttling; the next run carries it out";
+        }
+        if (outcome instanceof WriteOutcome.Failed failed) {
+            return "Microsoft Graph answered " + failed.status() + " " + failed.code() + ": " + failed.message();
+        }
+        return "Unexpected answer " + outcome;
+    }
+
+    private static String notes(List<FieldNote> notes) {
+        return notes.stream().map(FieldNote::describe).collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,151 @@
+package org.contactsync.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.contactsync.contact.ContactService;
+import org.contactsync.exchange.ExchangeSync;
+import org.contactsync.exchange.ExchangeSyncService;
+import org.contactsync.graph.WriteOutcome;
+import org.contactsync.sync.plan.ActionKind;
+import org.contactsync.sync.plan.BcContact;
+import org.contactsync.sync.plan.OutlookSide;
+import org.contactsync.sync.plan.Plan;
+import org.contactsync.sync.plan.SyncAction;
+import org.contactsync.sync.plan.SyncLink;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The engine's database work, each method its own transaction (the run itself is not one: its chunks commit one
+ * by one so that an interrupted run keeps what it did).
+ */
+@ApplicationScoped
+@Transactional(TxType.REQUIRES_NEW)
+public class SyncStore {
+
+    @PersistenceContext(unitName = "contactsync")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ContactService contactService;
+
+    @Inject
+    ExchangeSyncService setups;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.sync.lease-seconds", defaultValue = "300")
+    long leaseSeconds;
+
+    private SyncRepository repository() {
+        return new SyncRepository(em);
+    }
+
+    public Duration lease() {
+        return Duration.ofSeconds(leaseSeconds);
+    }
+
+    /** The new run holding the lease; a PersistenceException when another run's lease is live. */
+    public SyncRun claim(SyncRequest request, String leaseOwner) {
+        return repository().claim(request, leaseOwner, clock.instant(), lease());
+    }
+
+    public Optional<SyncRun> leaseHolder(String userName) {
+        return repository().leaseHolder(userName);
+    }
+
+    public Optional<SyncRun> run(long id) {
+        return repository().run(id);
+    }
+
+    public List<SyncRun> runs(Optional<String> userName, int max) {
+        return repository().runs(userName, max);
+    }
+
+    public List<SyncLogEntry> log(long runId) {
+        return repository().log(runId);
+    }
+
+    public ExchangeSync setup(String userName) {
+        return setups.find(userName).orElseThrow(() -> new IllegalStateException(
+                "No Contact Sync Setup for " + userName));
+    }
+
+    public void recordFolder(String userName, String folderId) {
+        setup(userName).recordFolder(folderId);
+    }
+
+    public void folderRenamed(String userName) {
+        setup(userName).folderRenamed();
+    }
+
+    public List<SyncLink> links(String userName) {
+        return repository().links(userName).stream().map(ContactLink::toSyncLink).toList();
+    }
+
+    public List<BcContact> businessCentralSide(String userName, List<SyncLink> links, OutlookSide outlook) {
+        return BusinessCentralSide.read(em, setup(userName).filter(), links, outlook);
+    }
+
+    public void planned(long runId, Plan plan) {
+        em.find(SyncRun.class, runId).planned(plan.actions().size(), plan.massDelete());
+    }
+
+    /** A preview or a blocked plan: every action logged and counted as it would be done, nothing written. */
+    public void logPlanOnly(long runId, Plan plan) {
+        SyncRun run = em.find(SyncRun.class, runId);
+        Instant now = clock.instant();
+        for (SyncAction action : plan.actions()) {
+            repository().add(new SyncLogEntry(runId, PlannedEntry.contactNo(action), PlannedEntry.graphId(action),
+                    action.kind().name(), action.kind().direction(), PlannedEntry.fields(action), action.reason(),
+                    PlannedEntry.detail(action), now));
+        }
+        for (ActionKind kind : ActionKind.values()) {
+            run.count(kind, plan.summary().count(kind));
+        }
+    }
+
+    /** One chunk's database side, after its Outlook writes: see {@link ActionRecorder}; the lease is renewed. */
+    public void recordChunk(long runId, List<Executed> chunk, int graphRequests) {
+        SyncRun run = em.find(SyncRun.class, runId);
+        Instant now = clock.instant();
+        ActionRecorder recorder = new ActionRecorder(em, contactService, run, now);
+        chunk.forEach(executed -> recorder.record(executed.action(), executed.outcome()));
+        run.progressed(chunk.size(), graphRequests);
+        run.renewLease(now, lease());
+    }
+
+    /**
+     * Ends the run. A run that carried out its whole plan (not a preview) records the last sync and the next
+     * deltaLink on the setup; any other end leaves the setup's deltaLink as it was, so the next run reads those
+     * Outlook changes again.
+     */
+    public void finish(long runId, SyncRunStatus status, Optional<String> message, int graphRequests,
+            Optional<String> nextDeltaLink) {
+        SyncRun run = em.find(SyncRun.class, runId);
+        Instant now = clock.instant();
+        run.end(status, now, message, graphRequests);
+        if (status == SyncRunStatus.SUCCEEDED && !run.isPreview()) {
+            setup(run.getUserName()).recordSync(now, message.orElse(""), nextDeltaLink);
+        }
+    }
+
+    /** Deletes runs (and their log) that started before the cut-off and have ended. */
+    public int purgeRunsBefore(Instant before) {
+        return repository().purgeRunsBefore(before);
+    }
+
+    /** An action of a chunk with its Outlook write's outcome, when it has one. */
+    public record Executed(SyncAction action, Optional<WriteOutcome> outcome) {
+    }
+}

@@ -1,0 +1,20 @@
+package org.contactsync.sync.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of {@code POST /api/v1/sync-runs}.
+ *
+ * @param mode              INCREMENTAL ("Sync with Microsoft 365", the default) or FULL ("Full Sync with Microsoft
+ *                          365")
+ * @param preview           plan and log only, write nothing
+ * @param userName          whose contacts to sync: admins may name anyone; default the caller
+ * @param confirmMassDelete carry out the deletes a previous run's mass-delete guard stopped
+ */
+@Schema(name = "SyncRunRequest", description = "Start a sync run")
+public record SyncRunRequestDto(
+        @Schema(enumeration = {"INCREMENTAL", "FULL"}, defaultValue = "INCREMENTAL") String mode,
+        boolean preview,
+        @Schema(description = "Admins only: another employee's user name") String userName,
+        boolean confirmMassDelete) {
+}

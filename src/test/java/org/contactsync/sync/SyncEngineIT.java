@@ -1,0 +1,337 @@
+package org.contactsync.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.contactsync.graph.GraphClients;
+import org.contactsync.graph.GraphConnectionSettings;
+import org.contactsync.graph.OutlookContactsGateway;
+import org.contactsync.graph.OutlookMailbox;
+import org.contactsync.graph.OutlookWrite;
+import org.contactsync.graph.WriteOutcome;
+import org.contactsync.sandbox.SandboxSettings;
+import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.sync.plan.OutlookContact;
+import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.testsupport.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The engine end to end in the real WAR, driven as alice through {@code POST /api/v1/sync-runs}, against the
+ * sandbox through the official SDK; Outlook is read and edited from this JVM through the graph gateway, Business
+ * Central through the contacts API. The methods build on each other (one server, one mailbox), in order.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(OrderAnnotation.class)
+class SyncEngineIT {
+
+    private static final String MAILBOX = "alice@contoso.example";
+    private static final String ALICE = "Basic " + Base64.getEncoder()
+            .encodeToString("alice:alice-ws-key-demo-000000000000000".getBytes(StandardCharsets.UTF_8));
+    private static final String ADMIN_KEY = "sandbox-admin-demo-key";
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.realWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final OutlookContactsGateway gateway = new OutlookContactsGateway(new GraphClients());
+
+    // Helpers ------------------------------------------------------------------------------------------------------
+
+    private String root() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("The server did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private HttpResponse<String> api(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(root() + "/api/v1" + path)).header("Authorization", ALICE)
+                .header("Content-Type", path.startsWith("/contacts/") && method.equals("PATCH")
+                        ? "application/merge-patch+json" : "application/json")
+                .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private JsonObject admin(String method, String path, String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/admin" + path))
+                .header("Content-Type", "application/json").header("X-Sandbox-Admin-Key", ADMIN_KEY)
+                .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)));
+        assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
+        return response.body().isEmpty() ? JsonValue.EMPTY_JSON_OBJECT : json(response);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private int mailboxRequests() {
+        return admin("GET", "/mailboxes/" + MAILBOX + "/counters", "").getInt("requests");
+    }
+
+    private HttpResponse<String> startRun(String mode) {
+        return api("POST", "/sync-runs", "{\"mode\":\"" + mode + "\"}");
+    }
+
+    /** Starts a run and waits for its end; the run as the API shows it then. */
+    private JsonObject sync(String mode) {
+        HttpResponse<String> started = startRun(mode);
+        assertEquals(202, started.statusCode(), started.body());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/api/v1/sync-runs/" + json(started).getJsonNumber("id").longValue()));
+        return awaitEnd(json(started).getJsonNumber("id").longValue());
+    }
+
+    private JsonObject awaitEnd(long id) {
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = api("GET", "/sync-runs/" + id, "");
+            assertEquals(200, response.statusCode(), response.body());
+            JsonObject run = json(response);
+            if (!run.getString("status").equals("RUNNING")) {
+                return run;
+            }
+            pause(Duration.ofMillis(200));
+        }
+        throw new AssertionError("Run " + id + " did not end within " + RUN_TIMEOUT);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int count(JsonObject run, String kind) {
+        return run.getJsonObject("counts").getInt(kind);
+    }
+
+    private static void assertSucceeded(JsonObject run) {
+        assertEquals("SUCCEEDED", run.getString("status"), run.toString());
+        assertEquals(0, run.getInt("failed"), run.toString());
+    }
+
+    private OutlookMailbox outlook() {
+        String https = "https://localhost:" + System.getProperty("it.sslport.h2");
+        return gateway.open(GraphConnectionSettings.withSecret("contoso-sandbox", SandboxSettings.DEMO_CLIENT_ID,
+                SandboxSettings.DEMO_SECRET, https, https + "/sandbox/graph/v1.0"), MAILBOX);
+    }
+
+    private List<OutlookContact> outlookFolder() {
+        OutlookMailbox mailbox = outlook();
+        return mailbox.listFolder(mailbox.ensureFolder("Business Central"));
+    }
+
+    private OutlookContact outlookContactOf(String no) {
+        return outlookFolder().stream().filter(c -> c.stamp().equals(Optional.of(no))).findFirst()
+                .orElseThrow(() -> new AssertionError("No Outlook contact stamped " + no));
+    }
+
+    private List<JsonObject> bcContacts() {
+        HttpResponse<String> response = api("GET", "/contacts?limit=500", "");
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response).getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
+    private JsonObject bcContact(String no) {
+        HttpResponse<String> response = api("GET", "/contacts/" + no, "");
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response);
+    }
+
+    private static boolean inScope(JsonObject contact) {
+        return contact.getString("type").equals("Person") && !contact.getString("name").isBlank()
+                && !contact.getString("email").isBlank() && !contact.getBoolean("privacyBlocked");
+    }
+
+    /** A synced person (the lowest No. among those in scope, skipping {@code except}). */
+    private String syncedPerson(String... except) {
+        List<String> skip = List.of(except);
+        return bcContacts().stream().filter(SyncEngineIT::inScope).map(c -> c.getString("no"))
+                .filter(no -> !skip.contains(no)).sorted().findFirst().orElseThrow();
+    }
+
+    // Scenarios ----------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void theFirstSyncPutsExactlyTheInScopePersonsIntoTheBusinessCentralFolder() {
+        admin("POST", "/mailboxes/" + MAILBOX + "/reset", "");
+        List<JsonObject> contacts = bcContacts();
+        Map<String, String> expected = contacts.stream().filter(SyncEngineIT::inScope)
+                .collect(Collectors.toMap(c -> c.getString("no"), c -> c.getString("email").toLowerCase()));
+        assertTrue(expected.size() > 5 && expected.size() < contacts.size(),
+                "the demo data has persons in scope and contacts out of scope: " + expected.size());
+
+        JsonObject run = sync("INCREMENTAL");
+
+        assertSucceeded(run);
+        assertEquals(expected.size(), count(run, "CREATE_IN_OUTLOOK"), run.toString());
+        Map<String, String> inOutlook = outlookFolder().stream().collect(Collectors.toMap(
+                c -> c.stamp().orElseThrow(), c -> c.values().get(SyncedField.E_MAIL).toLowerCase()));
+        assertEquals(expected, inOutlook, "one stamped Outlook contact per in-scope person, with its e-mail");
+
+        HttpResponse<String> log = api("GET", "/sync-runs/" + run.getJsonNumber("id").longValue() + "/log", "");
+        assertEquals(200, log.statusCode(), log.body());
+        assertTrue(log.body().contains("\"reason\":\"NEW_IN_BC\""), log.body());
+    }
+
+    @Test
+    @Order(2)
+    void aMailboxInStepCostsAtMostTwoRequestsPerRun() {
+        sync("INCREMENTAL"); // reads back its own creates through delta once
+        int before = mailboxRequests();
+
+        JsonObject run = sync("INCREMENTAL");
+
+        assertSucceeded(run);
+        int requests = mailboxRequests() - before;
+        assertTrue(requests <= 2, "requests: " + requests);
+        assertEquals(requests, run.getInt("graphRequests"));
+        assertEquals(0, count(run, "CREATE_IN_OUTLOOK") + count(run, "UPDATE_IN_OUTLOOK")
+                + count(run, "DELETE_IN_OUTLOOK") + count(run, "RECREATE_IN_OUTLOOK"), run.toString());
+    }
+
+    @Test
+    @Order(3)
+    void anIncrementalSyncAfterABusinessCentralEditUpdatesJustThatContact() {
+        String no = syncedPerson();
+        HttpResponse<String> edited = api("PATCH", "/contacts/" + no, "{\"jobTitle\":\"Head of Sync\"}");
+        assertEquals(200, edited.statusCode(), edited.body());
+
+        JsonObject run = sync("INCREMENTAL");
+
+        assertSucceeded(run);
+        assertEquals(1, count(run, "UPDATE_IN_OUTLOOK"), run.toString());
+        assertEquals(0, count(run, "CREATE_IN_OUTLOOK"), run.toString());
+        assertEquals("Head of Sync", outlookContactOf(no).values().get(SyncedField.JOB_TITLE));
+    }
+
+    @Test
+    @Order(4)
+    void anOutlookEditWaitsForTheFullSyncAndThenReachesBusinessCentral() {
+        String no = syncedPerson();
+        OutlookMailbox mailbox = outlook();
+        String folder = mailbox.ensureFolder("Business Central");
+        OutlookContact contact = outlookContactOf(no);
+        // Graph replaces businessAddress whole: send its other parts as they are.
+        FieldValues patch = FieldValues.empty();
+        for (SyncedField field : SyncedField.CITY.sentTogether()) {
+            patch = patch.with(field, contact.values().get(field));
+        }
+        var report = mailbox.apply(folder, List.of(new OutlookWrite.Update(contact.graphId(),
+                Optional.of(contact.changeKey()), patch.with(SyncedField.CITY, "Kiruna"))));
+        assertTrue(report.outcomes().get(0) instanceof WriteOutcome.Updated, report.toString());
+
+        JsonObject incremental = sync("INCREMENTAL");
+        assertSucceeded(incremental);
+        assertEquals(0, count(incremental, "UPDATE_IN_BC"), incremental.toString());
+        assertFalse(bcContact(no).getString("city").equals("Kiruna"), "incremental writes nothing to BC");
+
+        JsonObject full = sync("FULL");
+        assertSucceeded(full);
+        assertEquals(1, count(full, "UPDATE_IN_BC"), full.toString());
+        assertEquals("Kiruna", bcContact(no).getString("city"));
+    }
+
+    @Test
+    @Order(5)
+    void aContactDeletedInOutlookIsRecreated() {
+        String no = syncedPerson();
+        OutlookMailbox mailbox = outlook();
+        String folder = mailbox.ensureFolder("Business Central");
+        OutlookContact contact = outlookContactOf(no);
+        mailbox.apply(folder, List.of(new OutlookWrite.Delete(contact.graphId())));
+
+        JsonObject run = sync("INCREMENTAL");
+
+        assertSucceeded(run);
+        assertEquals(1, count(run, "RECREATE_IN_OUTLOOK"), run.toString());
+        OutlookContact recreated = outlookContactOf(no);
+        assertFalse(recreated.graphId().equals(contact.graphId()));
+        assertEquals(1, outlookFolder().stream().filter(c -> c.stamp().equals(Optional.of(no))).count());
+    }
+
+    @Test
+    @Order(6)
+    void aContactDeletedInBusinessCentralIsRemovedFromOutlook() {
+        String no = syncedPerson();
+        HttpResponse<String> deleted = api("DELETE", "/contacts/" + no, "");
+        assertEquals(204, deleted.statusCode(), deleted.body());
+
+        JsonObject run = sync("INCREMENTAL");
+
+        assertSucceeded(run);
+        assertEquals(1, count(run, "DELETE_IN_OUTLOOK"), run.toString());
+        assertTrue(outlookFolder().stream().noneMatch(c -> c.stamp().equals(Optional.of(no))));
+    }
+
+    @Test
+    @Order(7)
+    void aSecondStartWhileARunIsGoingIsRefusedWithThatRunsId() {
+        admin("PUT", "/limits", "{\"latencyMillis\":1500}");
+        try {
+            HttpResponse<String> first = startRun("FULL");
+            assertEquals(202, first.statusCode(), first.body());
+            long running = json(first).getJsonNumber("id").longValue();
+
+            HttpResponse<String> second = startRun("INCREMENTAL");
+
+            assertEquals(409, second.statusCode(), second.body());
+            assertTrue(second.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+            assertTrue(second.body().contains("already running") && second.body().contains("run " + running),
+                    second.body());
+            assertSucceeded(awaitEnd(running));
+        } finally {
+            admin("PUT", "/limits", "{\"latencyMillis\":0}");
+        }
+        assertSucceeded(sync("INCREMENTAL"));
+    }
+}
