@@ -156,7 +156,7 @@ class ExchangeSetupIT {
             data.put("jakarta.faces.source", source);
             data.put("jakarta.faces.partial.execute", fields.containsKey(source) ? source : form);
             data.put("jakarta.faces.partial.render", form);
-            data.put(source, source);
+            data.putIfAbsent(source, source);  // a button names itself; an input sends its value
             data.put(form, form);
             data.put("jakarta.faces.ViewState", viewState(page));
             var response = post(path, data, Map.of("Faces-Request", "partial/ajax"));
