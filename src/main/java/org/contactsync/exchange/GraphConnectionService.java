@@ -84,6 +84,11 @@ public class GraphConnectionService {
         return Optional.ofNullable(em.find(GraphConnection.class, GraphConnection.THE_ONE));
     }
 
+    /** False while no encryption key is configured (production without contactsync.secret-key). */
+    public boolean canStoreSecrets() {
+        return secrets.canSeal();
+    }
+
     public String defaultAuthorityHost() {
         return defaultAuthorityHost;
     }

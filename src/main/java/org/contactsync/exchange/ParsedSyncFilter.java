@@ -35,10 +35,6 @@ public final class ParsedSyncFilter {
         this.expressions = Collections.unmodifiableMap(copy);
     }
 
-    public Map<FilterField, FilterExpression> expressions() {
-        return expressions;
-    }
-
     /** The contacts the filter lets through (all of them for an empty filter); for the sync engine's query too. */
     public Predicate toPredicate(CriteriaBuilder cb, Root<Contact> contact) {
         var fieldPredicates = new ArrayList<Predicate>();

@@ -35,17 +35,6 @@ public record SyncFilter(Map<FilterField, String> expressions) {
         return expressions.getOrDefault(field, "");
     }
 
-    public SyncFilter with(FilterField field, String text) {
-        var changed = new EnumMap<FilterField, String>(FilterField.class);
-        changed.putAll(expressions);
-        changed.put(field, text == null ? "" : text);
-        return new SyncFilter(changed);
-    }
-
-    public boolean isEmpty() {
-        return expressions.isEmpty();
-    }
-
     /** The checked filter; refused with one problem per invalid field (which field, what, where). */
     public ParsedSyncFilter parse() {
         var parsed = new EnumMap<FilterField, FilterExpression>(FilterField.class);

@@ -135,6 +135,10 @@ public class ConnectionView implements Serializable {
         modified = ExchangeMessages.of("connection.modified", modified, connection.getModifiedBy()).in(locale);
     }
 
+    public boolean isSecretKeyMissing() {
+        return !connections.canStoreSecrets();
+    }
+
     public CredentialKind[] getCredentialKinds() {
         return CredentialKind.values();
     }

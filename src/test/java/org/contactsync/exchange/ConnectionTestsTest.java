@@ -1,0 +1,104 @@
+package org.contactsync.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.contactsync.employee.Caller;
+import org.contactsync.employee.Role;
+import org.contactsync.employee.User;
+import org.contactsync.employee.UserDetails;
+import org.contactsync.employee.UserRepository;
+import org.contactsync.graph.ConnectionCheckOutcome;
+import org.contactsync.graph.ConnectionCheckResult;
+import org.contactsync.graph.GraphConnectionChecks;
+import org.contactsync.graph.GraphConnectionSettings;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Validate Exchange Connection and Test connection around Graph: what is refused before Graph is called, and what
+ * reaches Graph and is recorded. Graph itself is replaced by a recording stand-in.
+ */
+class ConnectionTestsTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
+    private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
+    private static final Caller NOMAIL = new Caller("nomail", Set.of(Role.EMPLOYEE));
+    private static final String KEY = Base64.getEncoder().encodeToString("a-test-key-of-exactly-32-bytes!!"
+            .getBytes(StandardCharsets.US_ASCII));
+
+    /** Answers every check with one outcome and remembers the mailboxes asked for. */
+    static final class RecordingChecks extends GraphConnectionChecks {
+        final List<String> calls = new ArrayList<>();
+        final ConnectionCheckOutcome answer;
+
+        RecordingChecks(ConnectionCheckOutcome answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public ConnectionCheckResult testConnection(GraphConnectionSettings settings) {
+            calls.add("test " + settings.tenantId());
+            return new ConnectionCheckResult(answer, "");
+        }
+
+        @Override
+        public ConnectionCheckResult validateMailbox(GraphConnectionSettings settings, String mailbox) {
+            calls.add("mailbox " + mailbox);
+            return new ConnectionCheckResult(answer, "");
+        }
+    }
+
+    private static ConnectionTests tests(jakarta.persistence.EntityManager em, RecordingChecks checks) {
+        var tests = new ConnectionTests();
+        tests.connections = new GraphConnectionService(em, new SecretProtection(Optional.of(KEY), false), CLOCK);
+        tests.setups = new ExchangeSyncService(em, new UserRepository(em), CLOCK);
+        tests.checks = checks;
+        return tests;
+    }
+
+    @Test
+    void noEmailOrNoConnectionIsRefusedWithoutCallingGraphAndAnOutcomeIsRecorded() {
+        try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
+            db.runInTransaction(em -> {
+                em.persist(new User(new UserDetails("nomail", "No Mail", "", true, Set.of(Role.EMPLOYEE)), "hash",
+                        false, CLOCK.instant(), "system"));
+                em.persist(new User(new UserDetails("alice", "Alice", "alice@contoso.example", true,
+                        Set.of(Role.EMPLOYEE)), "hash", false, CLOCK.instant(), "system"));
+            });
+            var checks = new RecordingChecks(ConnectionCheckOutcome.WRONG_SECRET);
+
+            var noEmail = assertThrows(ApplicationException.class,
+                    () -> db.runInTransaction(em -> tests(em, checks).validateMailbox(NOMAIL, "nomail")));
+            assertEquals("setup.noEmail", noEmail.userMessage().key());
+            var noConnection = assertThrows(ApplicationException.class,
+                    () -> db.runInTransaction(em -> tests(em, checks).validateMailbox(ADMIN, "alice")));
+            assertEquals("connection.refused.notSetUp", noConnection.userMessage().key());
+            assertEquals(List.of(), checks.calls, "Graph was not called");
+
+            db.runInTransaction(em -> tests(em, checks).connections.createIfMissing("contoso.onmicrosoft.com",
+                    "6731de76-14a6-49ae-97bc-6eba6914391e", "secret", "system"));
+            var validated = db.inTransaction(em -> tests(em, checks).validateMailbox(ADMIN, "alice"));
+            assertEquals(ConnectionCheckOutcome.WRONG_SECRET, validated.outcome());
+            var tested = db.inTransaction(em -> tests(em, checks).testConnection(ADMIN));
+            assertEquals(ConnectionCheckOutcome.WRONG_SECRET, tested.outcome());
+            assertEquals(List.of("mailbox alice@contoso.example", "test contoso.onmicrosoft.com"), checks.calls);
+            var recorded = db.inTransaction(em -> tests(em, checks).connections.find().orElseThrow());
+            assertEquals(Optional.of("WRONG_SECRET"), recorded.lastTestOutcome());
+            assertEquals(Optional.of("admin"), recorded.lastTestBy());
+            assertThrows(ApplicationException.class, () -> db.runInTransaction(em -> tests(em, checks)
+                    .testConnection(new Caller("alice", Set.of(Role.EMPLOYEE)))), "admins only");
+        }
+    }
+}
