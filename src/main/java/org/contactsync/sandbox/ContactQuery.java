@@ -5,6 +5,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +31,10 @@ final class ContactQuery {
             "(?i)\\s*singleValueExtendedProperties/any\\(\\s*(\\w+)\\s*:\\s*\\1/id\\s+eq\\s+" + QUOTED
                     + "\\s+and\\s+\\1/value\\s+eq\\s+" + QUOTED + "\\s*\\)\\s*");
     private static final Pattern PROPERTY_FILTER = Pattern.compile("\\s*(\\w+)\\s+(?i:eq)\\s+" + QUOTED + "\\s*");
-    private static final Pattern EXPAND = Pattern.compile(
-            "\\s*singleValueExtendedProperties\\(\\s*\\$filter\\s*=\\s*id\\s+eq\\s+" + QUOTED + "\\s*\\)\\s*");
+    private static final String ID_EQ = "id\\s+eq\\s+" + QUOTED;
+    private static final Pattern EXPAND = Pattern.compile("\\s*singleValueExtendedProperties\\(\\s*\\$filter\\s*=\\s*"
+            + ID_EQ + "(?:\\s+or\\s+" + ID_EQ + ")*\\s*\\)\\s*");
+    private static final Pattern EXPANDED_ID = Pattern.compile(ID_EQ);
     private static final Pattern ORDER_BY = Pattern.compile("\\s*(\\w+)(?:\\s+(asc|desc))?\\s*", Pattern.CASE_INSENSITIVE);
 
     private ContactQuery() {
@@ -79,18 +82,25 @@ final class ContactQuery {
         return names;
     }
 
-    /** The extended property id of {@code $expand=singleValueExtendedProperties($filter=id eq '…')}, if asked. */
-    static Optional<String> expandedExtendedProperty(Optional<String> expand) {
+    /**
+     * The extended property ids of {@code $expand=singleValueExtendedProperties($filter=id eq '…' or id eq '…')}, if
+     * asked (Graph accepts several ids joined with {@code or}).
+     */
+    static List<String> expandedExtendedProperties(Optional<String> expand) {
         if (expand.isEmpty() || expand.get().isBlank()) {
-            return Optional.empty();
+            return List.of();
         }
-        Matcher m = EXPAND.matcher(expand.get());
-        if (!m.matches()) {
+        if (!EXPAND.matcher(expand.get()).matches()) {
             throw GraphError.badRequest("ErrorInvalidUrlQuery", "The sandbox supports only "
-                    + "$expand=singleValueExtendedProperties($filter=id eq '…'); Graph cannot return all extended "
-                    + "properties of an item in one call either.");
+                    + "$expand=singleValueExtendedProperties($filter=id eq '…' [or id eq '…']); Graph cannot return all "
+                    + "extended properties of an item in one call either.");
         }
-        return Optional.of(unquote(m.group(1)));
+        List<String> ids = new java.util.ArrayList<String>();
+        Matcher m = EXPANDED_ID.matcher(expand.get());
+        while (m.find()) {
+            ids.add(unquote(m.group(1)));
+        }
+        return ids;
     }
 
     static Optional<Comparator<StoredContact>> orderBy(Optional<String> orderBy) {

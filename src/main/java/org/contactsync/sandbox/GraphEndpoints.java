@@ -78,7 +78,7 @@ final class GraphEndpoints {
         return switch (request.method()) {
             case "GET" -> GraphResponse.json(200, GraphJson.contact(mailbox.contact(folderId, contactId),
                     ContactQuery.select(request.queryParameter("$select")),
-                    ContactQuery.expandedExtendedProperty(request.queryParameter("$expand"))));
+                    ContactQuery.expandedExtendedProperties(request.queryParameter("$expand"))));
             case "PATCH" -> GraphResponse.json(200, GraphJson.contact(
                     mailbox.updateContact(folderId, contactId, ContactBody.parse(request.body()), ifMatch),
                     Set.of(), Optional.empty()));
@@ -142,7 +142,7 @@ final class GraphEndpoints {
     private static GraphResponse listContacts(Route route, GraphRequest request, Mailbox mailbox) {
         String folderId = folderId(route, mailbox);
         Set<String> select = ContactQuery.select(request.queryParameter("$select"));
-        Optional<String> expand = ContactQuery.expandedExtendedProperty(request.queryParameter("$expand"));
+        List<String> expand = ContactQuery.expandedExtendedProperties(request.queryParameter("$expand"));
         List<StoredContact> contacts = new ArrayList<>(mailbox.contacts(folderId).stream()
                 .filter(ContactQuery.filter(request.queryParameter("$filter"))).toList());
         ContactQuery.orderBy(request.queryParameter("$orderby")).ifPresent(contacts::sort);

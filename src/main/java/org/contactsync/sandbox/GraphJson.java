@@ -21,6 +21,11 @@ final class GraphJson {
      * and the extended property of {@code $expand} when the contact has it.
      */
     static JsonObject contact(StoredContact contact, Set<String> select, Optional<String> expandedProperty) {
+        return contact(contact, select, expandedProperty.stream().toList());
+    }
+
+    /** A contact with the expanded extended properties it has (several when {@code $expand} names several ids). */
+    static JsonObject contact(StoredContact contact, Set<String> select, java.util.List<String> expandedProperties) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("@odata.etag", contact.etag())
                 .add("id", contact.id);
@@ -43,9 +48,13 @@ final class GraphJson {
                 .filter(p -> !p.equals("categories") && wanted(select, p))
                 .filter(p -> !ContactSchema.OMITTED_WHEN_EMPTY.contains(p) || contact.properties.containsKey(p))
                 .forEach(p -> json.add(p, contact.value(p)));
-        expandedProperty.flatMap(id -> Optional.ofNullable(contact.extendedProperties.get(id)).map(value ->
-                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", id).add("value", value))))
-                .ifPresent(properties -> json.add("singleValueExtendedProperties", properties));
+        var properties = Json.createArrayBuilder();
+        expandedProperties.stream().filter(contact.extendedProperties::containsKey).forEach(id ->
+                properties.add(Json.createObjectBuilder().add("id", id).add("value", contact.extendedProperties.get(id))));
+        var expanded = properties.build();
+        if (!expanded.isEmpty()) {
+            json.add("singleValueExtendedProperties", expanded);
+        }
         return json.build();
     }
 

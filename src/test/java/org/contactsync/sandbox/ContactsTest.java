@@ -111,6 +111,23 @@ class ContactsTest {
     }
 
     @Test
+    void expandNamesSeveralExtendedPropertiesJoinedWithOr() {
+        String crm = folder("CRM");
+        String fax = "String 0x3A24";
+        String id = createContact(crm, "{\"givenName\":\"Ada\",\"singleValueExtendedProperties\":[{\"id\":\""
+                + CRM_KEY + "\",\"value\":\"CT000042\"},{\"id\":\"" + fax + "\",\"value\":\"+46 8 123\"}]}")
+                .getString("id");
+        JsonObject listed = ok(graph.get(ALICE + "/contactFolders/" + crm + "/contacts?$expand="
+                + q("singleValueExtendedProperties($filter=id eq '" + CRM_KEY + "' or id eq '" + fax + "')")), 200)
+                .getJsonArray("value").getJsonObject(0);
+        assertEquals(id, listed.getString("id"));
+        var properties = listed.getJsonArray("singleValueExtendedProperties");
+        assertEquals(2, properties.size());
+        assertEquals("CT000042", properties.getJsonObject(0).getString("value"));
+        assertEquals("+46 8 123", properties.getJsonObject(1).getString("value"));
+    }
+
+    @Test
     void patchReturnsTheContactWithANewVersionAndRegeneratesDisplayNameUnlessSent() {
         String crm = folder("CRM");
         JsonObject created = createContact(crm, "{\"givenName\":\"Ada\",\"surname\":\"Lovelace\",\"displayName\":\"Countess\"}");

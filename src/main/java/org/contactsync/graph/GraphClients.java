@@ -1,0 +1,150 @@
+package org.contactsync.graph;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestOption;
+import com.microsoft.kiota.authentication.AuthenticationProvider;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+/**
+ * Builds Graph clients: one azure-identity credential and authentication provider per connection settings, cached so
+ * that MSAL's token cache serves every call (one token request an hour, not one per call), and a Graph client per
+ * {@link GraphSession} on top of it, whose HTTP requests are counted, capped at {@value #REQUESTS_IN_FLIGHT_PER_MAILBOX}
+ * in flight per app and mailbox, and retried by the SDK's RetryHandler within the session's throttling budget.
+ */
+@ApplicationScoped
+public class GraphClients {
+
+    /** Exchange Online's limit of concurrent requests per app and mailbox. */
+    static final int REQUESTS_IN_FLIGHT_PER_MAILBOX = 4;
+    static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+    static final String PREFER_IMMUTABLE_IDS = "IdType=\"ImmutableId\"";
+    private static final int CACHED_CONNECTIONS = 16;
+
+    private final Map<GraphConnectionSettings, Connection> connections = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<GraphConnectionSettings, Connection> eldest) {
+            return size() > CACHED_CONNECTIONS;
+        }
+    };
+    private final Map<String, Semaphore> mailboxLanes = new ConcurrentHashMap<>();
+    private final ConnectionPool connectionPool = new ConnectionPool();
+    private final Function<GraphConnectionSettings, TokenCredential> credentials;
+
+    public GraphClients() {
+        this(GraphClients::credential);
+    }
+
+    /** With another source of credentials: the unit tests' static token. */
+    GraphClients(Function<GraphConnectionSettings, TokenCredential> credentials) {
+        this.credentials = credentials;
+    }
+
+    /** A credential and an authentication provider for one set of connection settings. */
+    record Connection(TokenCredential credential, AuthenticationProvider authentication) {
+    }
+
+    /** The cached credential and authentication provider of these settings. */
+    Connection connection(GraphConnectionSettings settings) {
+        synchronized (connections) {
+            return connections.computeIfAbsent(settings, this::connect);
+        }
+    }
+
+    private Connection connect(GraphConnectionSettings settings) {
+        TokenCredential credential = credentials.apply(settings);
+        return new Connection(credential, new AzureIdentityAuthenticationProvider(credential,
+                new String[]{settings.graphHost()}, GRAPH_SCOPE));
+    }
+
+    static TokenCredential credential(GraphConnectionSettings settings) {
+        boolean discovery = settings.isMicrosoftAuthority();
+        if (settings.credential() instanceof GraphConnectionSettings.ClientSecret secret) {
+            var builder = new ClientSecretCredentialBuilder()
+                    .tenantId(settings.tenantId()).clientId(settings.clientId()).clientSecret(secret.value())
+                    .authorityHost(settings.authorityHost()).maxRetry(1);
+            return (discovery ? builder : builder.disableInstanceDiscovery()).build();
+        }
+        var certificate = (GraphConnectionSettings.ClientCertificate) settings.credential();
+        var builder = new ClientCertificateCredentialBuilder()
+                .tenantId(settings.tenantId()).clientId(settings.clientId())
+                .authorityHost(settings.authorityHost()).maxRetry(1);
+        var bytes = new ByteArrayInputStream(certificate.bytes());
+        if (certificate.format() == GraphConnectionSettings.CertificateFormat.PEM) {
+            builder.pemCertificate(bytes);
+        } else {
+            builder.pfxCertificate(bytes);
+            certificate.password().ifPresent(builder::clientCertificatePassword);
+        }
+        return (discovery ? builder : builder.disableInstanceDiscovery()).build();
+    }
+
+    /** A new session on one mailbox (or on none, for connection checks). */
+    GraphSession session(GraphConnectionSettings settings, String mailbox, ThrottleBudget budget) {
+        Connection connection = connection(settings);
+        GraphSession.Counters counters = new GraphSession.Counters(budget);
+        Semaphore lane = mailboxLanes.computeIfAbsent(settings.clientId() + "|" + mailbox.toLowerCase(Locale.ROOT),
+                key -> new Semaphore(REQUESTS_IN_FLIGHT_PER_MAILBOX, true));
+        RetryHandlerOption retry = new RetryHandlerOption(
+                (delay, attempt, request, response) -> counters.mayWait(retryAfter(response)),
+                budget.retriesPerRequest(), RetryHandlerOption.DEFAULT_DELAY);
+        OkHttpClient http = GraphClientFactory.create(new RequestOption[]{retry})
+                .connectionPool(connectionPool)
+                .connectTimeout(Duration.ofSeconds(15))
+                .readTimeout(Duration.ofSeconds(100))
+                .addNetworkInterceptor(chain -> inLane(lane, chain, counters))
+                .build();
+        BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(connection.authentication(),
+                settings.graphEndpoint(), http);
+        return new GraphSession(new GraphServiceClient(adapter), counters, mailbox);
+    }
+
+    /** One HTTP exchange: waits for a free slot of the mailbox, counts the request, asks for immutable ids. */
+    private static Response inLane(Semaphore lane, Interceptor.Chain chain, GraphSession.Counters counters)
+            throws java.io.IOException {
+        lane.acquireUninterruptibly();
+        try {
+            counters.countRequest();
+            var request = chain.request();
+            String prefer = request.header("Prefer");
+            if (prefer == null || !prefer.contains("IdType")) {
+                request = request.newBuilder().header("Prefer",
+                        prefer == null ? PREFER_IMMUTABLE_IDS : prefer + ", " + PREFER_IMMUTABLE_IDS).build();
+            }
+            return chain.proceed(request);
+        } finally {
+            lane.release();
+        }
+    }
+
+    /** The wait a throttled or unavailable response asks for, in seconds (the RetryHandler's default when absent). */
+    static double retryAfter(Response response) {
+        String header = response.header("Retry-After");
+        if (header != null) {
+            try {
+                return Math.max(0, Double.parseDouble(header.split(",")[0].strip()));
+            } catch (NumberFormatException e) {
+                // An HTTP date: the RetryHandler waits until then; count the default for the budget.
+            }
+        }
+        return RetryHandlerOption.DEFAULT_DELAY;
+    }
+}

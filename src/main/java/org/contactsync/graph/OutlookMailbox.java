@@ -1,0 +1,453 @@
+package org.contactsync.graph;
+
+import com.microsoft.graph.core.content.BatchRequestContent;
+import com.microsoft.graph.core.content.BatchRequestContentCollection;
+import com.microsoft.graph.core.content.BatchResponseContent;
+import com.microsoft.graph.core.tasks.PageIterator;
+import com.microsoft.graph.models.Contact;
+import com.microsoft.graph.models.ContactCollectionResponse;
+import com.microsoft.graph.models.ContactFolder;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.contactfolders.item.contacts.ContactsRequestBuilder;
+import com.microsoft.graph.users.item.contactfolders.item.contacts.delta.DeltaGetResponse;
+import com.microsoft.kiota.RequestInformation;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.contactsync.sync.plan.OutlookContact;
+import org.contactsync.sync.plan.SyncedField;
+
+/**
+ * One employee's mailbox as the sync engine sees it, for the length of one run: the sync folder, its contacts as
+ * {@link OutlookContact}s, delta rounds and batched writes. Every HTTP request is counted ({@link #requestCount()});
+ * at most four are in flight per app and mailbox across all sessions; whole requests are retried by the SDK's
+ * RetryHandler and throttled batch items by this class, both within the session's {@link ThrottleBudget}. Not
+ * thread-safe: one run, one thread.
+ */
+public final class OutlookMailbox {
+
+    /** The largest contact page Outlook serves (community figure, the sandbox honours it). */
+    static final int LIST_PAGE_SIZE = 1000;
+    /** Contacts delta pages hold at most 200 items. */
+    static final String DELTA_PAGE_SIZE = "odata.maxpagesize=200";
+    private static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
+
+    private final GraphSession session;
+    private final GraphServiceClient graph;
+    private final String mailbox;
+
+    OutlookMailbox(GraphSession session) {
+        this.session = session;
+        this.graph = session.graph();
+        this.mailbox = session.mailbox();
+    }
+
+    public String mailbox() {
+        return mailbox;
+    }
+
+    /** HTTP requests this session sent to Graph so far, retries included (a {@code $batch} is one). */
+    public int requestCount() {
+        return session.counters().requests();
+    }
+
+    // Folders ------------------------------------------------------------------------------------------------------
+
+    /** The id of the contact folder with this display name, created when missing. */
+    public String ensureFolder(String displayName) {
+        return call(() -> findFolder(displayName).orElseGet(() -> createFolder(displayName)));
+    }
+
+    private Optional<String> findFolder(String displayName) {
+        var found = graph.users().byUserId(mailbox).contactFolders().get(rc -> {
+            rc.queryParameters.filter = "displayName eq '" + displayName.replace("'", "''") + "'";
+            rc.queryParameters.select = new String[]{"id", "displayName"};
+        });
+        return Optional.ofNullable(found.getValue()).orElse(List.of()).stream()
+                .filter(folder -> displayName.equalsIgnoreCase(folder.getDisplayName()))
+                .map(ContactFolder::getId)
+                .findFirst();
+    }
+
+    private String createFolder(String displayName) {
+        try {
+            return graph.users().byUserId(mailbox).contactFolders().post(folderNamed(displayName)).getId();
+        } catch (ODataError e) {
+            if (e.getResponseStatusCode() == 409) {
+                // Created by a concurrent run between our look-up and our create: use that one.
+                return findFolder(displayName).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    /** Renames the folder; its contacts and their ids stay as they are. */
+    public void renameFolder(String folderId, String displayName) {
+        call(() -> graph.users().byUserId(mailbox).contactFolders().byContactFolderId(folderId)
+                .patch(folderNamed(displayName)));
+    }
+
+    private static ContactFolder folderNamed(String displayName) {
+        ContactFolder folder = new ContactFolder();
+        folder.setDisplayName(displayName);
+        return folder;
+    }
+
+    // Reading ------------------------------------------------------------------------------------------------------
+
+    /** Every contact of the folder, with its stamp and Fax No. */
+    public List<OutlookContact> listFolder(String folderId) {
+        return call(() -> {
+            ContactCollectionResponse firstPage = contacts(folderId).get(rc -> {
+                rc.queryParameters.select = ContactMapping.SELECTED;
+                rc.queryParameters.expand = new String[]{ContactMapping.EXPAND_EXTENDED};
+                rc.queryParameters.top = LIST_PAGE_SIZE;
+            });
+            List<OutlookContact> listing = new ArrayList<>();
+            iterate(new PageIterator.Builder<Contact, ContactCollectionResponse>()
+                    .client(graph)
+                    .collectionPage(firstPage)
+                    .collectionPageFactory(ContactCollectionResponse::createFromDiscriminatorValue)
+                    .processPageItemCallback(contact -> listing.add(ContactMapping.fromGraph(contact))));
+            return listing;
+        });
+    }
+
+    /**
+     * One delta round: from {@code deltaLink}, or from scratch when empty. {@link DeltaRound.Expired} when Graph no
+     * longer knows the link.
+     */
+    public DeltaRound delta(String folderId, Optional<String> deltaLink) {
+        var delta = contacts(folderId).delta();
+        try {
+            DeltaGetResponse firstPage = deltaLink.isPresent()
+                    ? delta.withUrl(deltaLink.get()).get(rc -> rc.headers.add("Prefer", DELTA_PAGE_SIZE))
+                    : delta.get(rc -> {
+                        rc.queryParameters.select = ContactMapping.SELECTED;
+                        rc.headers.add("Prefer", DELTA_PAGE_SIZE);
+                    });
+            Map<String, OutlookContact> changed = new LinkedHashMap<>();
+            Set<String> removed = new LinkedHashSet<>();
+            PageIterator<Contact, DeltaGetResponse> pages = iterate(new PageIterator.Builder<Contact, DeltaGetResponse>()
+                    .client(graph)
+                    .collectionPage(firstPage)
+                    .collectionPageFactory(DeltaGetResponse::createFromDiscriminatorValue)
+                    .requestConfigurator(request -> {
+                        request.headers.add("Prefer", DELTA_PAGE_SIZE);
+                        return request;
+                    })
+                    .processPageItemCallback(contact -> {
+                        if (contact.getAdditionalData().containsKey("@removed")) {
+                            changed.remove(contact.getId());
+                            removed.add(contact.getId());
+                        } else {
+                            removed.remove(contact.getId());
+                            changed.put(contact.getId(), ContactMapping.fromGraph(contact));
+                        }
+                        return true;
+                    }));
+            String nextDeltaLink = Optional.ofNullable(pages.getDeltaLink())
+                    .orElseThrow(() -> new IllegalStateException("The delta round ended without a deltaLink"));
+            return new DeltaRound.Changes(List.copyOf(changed.values()), removed, nextDeltaLink, deltaLink.isEmpty());
+        } catch (RuntimeException e) {
+            Optional<ODataError> gone = GraphFailures.find(e, ODataError.class).filter(OutlookMailbox::isSyncReset);
+            if (gone.isPresent()) {
+                return new DeltaRound.Expired(GraphFailures.classify(gone.get(), true).detail());
+            }
+            throw GraphFailures.asException(e, session);
+        }
+    }
+
+    private static boolean isSyncReset(ODataError error) {
+        String code = error.getError() == null ? "" : String.valueOf(error.getError().getCode());
+        return error.getResponseStatusCode() == 410 || code.equalsIgnoreCase("syncStateNotFound");
+    }
+
+    /**
+     * The given contacts with their stamp and Fax No. read from Graph (delta cannot expand extended properties), in
+     * batches of 20 GETs. A contact deleted since the delta is left out: the next delta reports its removal.
+     */
+    public List<OutlookContact> withExtendedProperties(String folderId, Collection<OutlookContact> contacts) {
+        List<OutlookContact> partial = List.copyOf(contacts);
+        List<RequestInformation> reads = partial.stream().map(c -> contacts(folderId).byContactId(c.graphId())
+                .toGetRequestInformation(rc -> {
+                    rc.queryParameters.select = new String[]{"id"};
+                    rc.queryParameters.expand = new String[]{ContactMapping.EXPAND_EXTENDED};
+                })).toList();
+        List<Answer> answers = sendInBatches(reads);
+        List<OutlookContact> completed = new ArrayList<>();
+        for (int i = 0; i < partial.size(); i++) {
+            Answer answer = answers.get(i);
+            OutlookContact contact = partial.get(i);
+            if (answer.status() == 200) {
+                Contact read = answer.body(Contact::createFromDiscriminatorValue);
+                completed.add(new OutlookContact(contact.graphId(), contact.changeKey(),
+                        ContactMapping.extendedValue(read, ContactMapping.STAMP_PROPERTY_ID),
+                        contact.values().with(SyncedField.FAX_NO,
+                                ContactMapping.extendedValue(read, SyncedField.FAX_PROPERTY_ID).orElse(""))));
+            } else if (answer.status() != 404) {
+                throw answer.asException(session);
+            }
+        }
+        return completed;
+    }
+
+    // Writing ------------------------------------------------------------------------------------------------------
+
+    /**
+     * Carries out the writes in {@code $batch} requests of at most 20, batch after batch; throttled items are retried
+     * after their Retry-After within the budget. Updates that rewrite emailAddresses or businessPhones first read
+     * Outlook's current entries (one batched GET per 20 such updates) so that entries beyond the mapped ones survive.
+     */
+    public WriteReport apply(String folderId, List<OutlookWrite> writes) {
+        // By identity: two equal writes in one call are two writes with their own outcomes.
+        Map<OutlookWrite, WriteOutcome> settled = new IdentityHashMap<>();
+        Map<OutlookWrite, ContactMapping.Collections> collections = readCollections(folderId, writes, settled);
+        List<OutlookWrite> toSend = writes.stream().filter(w -> !settled.containsKey(w)).toList();
+        List<RequestInformation> requests = toSend.stream()
+                .map(write -> request(folderId, write, collections.getOrDefault(write, ContactMapping.Collections.none())))
+                .toList();
+        List<Answer> answers = sendInBatches(requests);
+        for (int i = 0; i < toSend.size(); i++) {
+            settled.put(toSend.get(i), outcome(toSend.get(i), answers.get(i)));
+        }
+        List<WriteOutcome> outcomes = writes.stream().map(settled::get).toList();
+        return new WriteReport(outcomes, outcomes.stream().anyMatch(WriteOutcome.Throttled.class::isInstance));
+    }
+
+    private Map<OutlookWrite, ContactMapping.Collections> readCollections(String folderId, List<OutlookWrite> writes,
+                                                                          Map<OutlookWrite, WriteOutcome> settled) {
+        List<OutlookWrite.Update> updates = writes.stream()
+                .filter(OutlookWrite.Update.class::isInstance).map(OutlookWrite.Update.class::cast)
+                .filter(update -> ContactMapping.touchesCollections(update.patch()))
+                .toList();
+        List<Answer> answers = sendInBatches(updates.stream().map(update -> contacts(folderId)
+                .byContactId(update.graphId()).toGetRequestInformation(rc ->
+                        rc.queryParameters.select = new String[]{"id", "emailAddresses", "businessPhones"}))
+                .toList());
+        Map<OutlookWrite, ContactMapping.Collections> current = new IdentityHashMap<>();
+        for (int i = 0; i < updates.size(); i++) {
+            Answer answer = answers.get(i);
+            if (answer.status() == 200) {
+                current.put(updates.get(i), ContactMapping.Collections.of(answer.body(Contact::createFromDiscriminatorValue)));
+            } else {
+                settled.put(updates.get(i), outcome(updates.get(i), answer));
+            }
+        }
+        return current;
+    }
+
+    private RequestInformation request(String folderId, OutlookWrite write, ContactMapping.Collections current) {
+        ContactsRequestBuilder contacts = contacts(folderId);
+        RequestInformation request;
+        if (write instanceof OutlookWrite.Create create) {
+            request = contacts.toPostRequestInformation(ContactMapping.forCreate(create.contactNo(), create.values()));
+        } else if (write instanceof OutlookWrite.Update update) {
+            request = contacts.byContactId(update.graphId()).toPatchRequestInformation(
+                    ContactMapping.forPatch(update.patch(), current),
+                    rc -> update.changeKey().ifPresent(key -> rc.headers.add("If-Match", "W/\"" + key + "\"")));
+        } else {
+            request = contacts.byContactId(((OutlookWrite.Delete) write).graphId()).toDeleteRequestInformation();
+        }
+        return request;
+    }
+
+    private static WriteOutcome outcome(OutlookWrite write, Answer answer) {
+        int status = answer.status();
+        if (status == 201 && write instanceof OutlookWrite.Create) {
+            Contact created = answer.body(Contact::createFromDiscriminatorValue);
+            return new WriteOutcome.Created(write, created.getId(), created.getChangeKey());
+        }
+        if (status == 200 && write instanceof OutlookWrite.Update) {
+            return new WriteOutcome.Updated(write, answer.body(Contact::createFromDiscriminatorValue).getChangeKey());
+        }
+        if (status == 204 && write instanceof OutlookWrite.Delete) {
+            return new WriteOutcome.Deleted(write);
+        }
+        if (status == 404) {
+            return write instanceof OutlookWrite.Delete ? new WriteOutcome.AlreadyGone(write)
+                    : new WriteOutcome.NotFound(write);
+        }
+        if (status == 409 || status == 412) {
+            return new WriteOutcome.Conflict(write, answer.errorCode());
+        }
+        if (answer.throttled()) {
+            return new WriteOutcome.Throttled(write, answer.retryAfter());
+        }
+        return new WriteOutcome.Failed(write, status, answer.errorCode(), answer.errorMessage());
+    }
+
+    // Batching -----------------------------------------------------------------------------------------------------
+
+    /**
+     * The answers to the requests, in their order: sent through the SDK's batch content collection (which splits
+     * them into batches of 20), batch after batch. Items answered 429/503/504 are sent again in a new batch after
+     * the longest Retry-After while the budget allows; the SDK retries whole batch requests itself but not items.
+     * When a whole batch fails, it and the batches after it are answered with that failure (status 0 or 429).
+     */
+    private List<Answer> sendInBatches(List<RequestInformation> requests) {
+        Answer[] answers = new Answer[requests.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            pending.add(i);
+        }
+        while (!pending.isEmpty()) {
+            BatchRequestContentCollection collection = new BatchRequestContentCollection(graph);
+            Map<String, Integer> indexByStep = new HashMap<>();
+            for (int index : pending) {
+                requests.get(index).headers.add("Prefer", GraphClients.PREFER_IMMUTABLE_IDS);
+                indexByStep.put(collection.addBatchRequestStep(requests.get(index)), index);
+            }
+            List<Integer> retry = new ArrayList<>();
+            Set<Integer> answeredNow = new java.util.HashSet<>();
+            double wait = 0;
+            for (BatchRequestContent batch : collection.getBatchRequestsForExecution()) {
+                BatchResponseContent response;
+                try {
+                    response = graph.getBatchRequestBuilder().post(batch, null);
+                } catch (RuntimeException | IOException e) {
+                    GraphCallException failure = GraphFailures.asException(e, session);
+                    indexByStep.values().stream().filter(i -> !answeredNow.contains(i))
+                            .forEach(i -> answers[i] = Answer.notSent(failure));
+                    return List.of(answers);
+                }
+                for (var entry : response.getResponsesStatusCode().entrySet()) {
+                    int index = indexByStep.get(entry.getKey());
+                    Answer answer = Answer.of(entry.getValue(), response, entry.getKey());
+                    answers[index] = answer;
+                    answeredNow.add(index);
+                    if (RETRYABLE.contains(answer.status())) {
+                        retry.add(index);
+                        wait = Math.max(wait, answer.retryAfter().toMillis() / 1000.0);
+                    }
+                }
+            }
+            if (retry.isEmpty() || !session.counters().mayWait(wait) || !pause(wait)) {
+                break;
+            }
+            pending = retry;
+        }
+        return List.of(answers);
+    }
+
+    private static boolean pause(double seconds) {
+        try {
+            Thread.sleep((long) Math.ceil(seconds * 1000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * One batch item's answer, or why it was not sent.
+     *
+     * @param status   the item's HTTP status; 0 when the batch request itself failed (429 when it was throttled)
+     * @param response the batch response holding the item's body
+     * @param stepId   the item's id in that response
+     * @param failure  when the batch failed, the reason
+     */
+    private record Answer(int status, Optional<BatchResponseContent> response, String stepId,
+                          Optional<GraphCallException> failure) {
+
+        static Answer of(int status, BatchResponseContent response, String stepId) {
+            return new Answer(status, Optional.of(response), stepId, Optional.empty());
+        }
+
+        static Answer notSent(GraphCallException failure) {
+            return new Answer(failure instanceof MailboxThrottledException ? 429 : 0, Optional.empty(), "",
+                    Optional.of(failure));
+        }
+
+        boolean throttled() {
+            return RETRYABLE.contains(status) || failure.filter(MailboxThrottledException.class::isInstance).isPresent();
+        }
+
+        <T extends com.microsoft.kiota.serialization.Parsable> T body(
+                com.microsoft.kiota.serialization.ParsableFactory<T> factory) {
+            return response.orElseThrow().getResponseById(stepId, factory);
+        }
+
+        Duration retryAfter() {
+            return response.map(r -> {
+                try (okhttp3.Response item = r.getResponseById(stepId)) {
+                    return Duration.ofMillis((long) (GraphClients.retryAfter(item) * 1000));
+                }
+            }).orElse(Duration.ofSeconds(com.microsoft.kiota.http.middleware.options.RetryHandlerOption.DEFAULT_DELAY));
+        }
+
+        private JsonObject error() {
+            if (response.isEmpty()) {
+                return JsonObject.EMPTY_JSON_OBJECT;
+            }
+            try (okhttp3.Response item = response.get().getResponseById(stepId);
+                 JsonReader reader = Json.createReader(new StringReader(item.body() == null ? "{}" : item.body().string()))) {
+                var json = reader.readObject();
+                return json.get("error") instanceof JsonObject error ? error : JsonObject.EMPTY_JSON_OBJECT;
+            } catch (IOException | RuntimeException e) {
+                return JsonObject.EMPTY_JSON_OBJECT;
+            }
+        }
+
+        String errorCode() {
+            return failure.map(GraphCallException::code).orElseGet(() -> error().getString("code", ""));
+        }
+
+        String errorMessage() {
+            return failure.map(GraphCallException::getMessage).orElseGet(() -> error().getString("message", ""));
+        }
+
+        GraphCallException asException(GraphSession session) {
+            if (failure.isPresent()) {
+                return failure.get();
+            }
+            if (throttled()) {
+                return new MailboxThrottledException(session.mailbox(), null);
+            }
+            return new GraphCallException(status, errorCode(), "HTTP " + status + " " + errorCode() + ": "
+                    + errorMessage(), ConnectionCheckOutcome.UNEXPECTED, null);
+        }
+    }
+
+    // Plumbing -----------------------------------------------------------------------------------------------------
+
+    private ContactsRequestBuilder contacts(String folderId) {
+        return graph.users().byUserId(mailbox).contactFolders().byContactFolderId(folderId).contacts();
+    }
+
+    private <T> T call(Supplier<T> graphCall) {
+        try {
+            return graphCall.get();
+        } catch (RuntimeException e) {
+            throw GraphFailures.asException(e, session);
+        }
+    }
+
+    private static <E extends com.microsoft.kiota.serialization.Parsable,
+            P extends com.microsoft.kiota.serialization.Parsable & com.microsoft.kiota.serialization.AdditionalDataHolder>
+    PageIterator<E, P> iterate(PageIterator.Builder<E, P> builder) {
+        try {
+            PageIterator<E, P> iterator = builder.build();
+            iterator.iterate();
+            return iterator;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The SDK's page iterator cannot read this collection", e);
+        }
+    }
+}
