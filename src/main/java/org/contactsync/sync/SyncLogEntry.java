@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +24,9 @@ import org.contactsync.sync.plan.SyncedField;
  */
 @Entity
 @Table(name = "sync_log_entry")
-public class SyncLogEntry {
+public class SyncLogEntry implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The action name of a write that did not succeed. */
     public static final String FAILED = "FAILED";

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,7 +26,9 @@ import org.contactsync.sync.plan.SyncMode;
  */
 @Entity
 @Table(name = "sync_run")
-public class SyncRun {
+public class SyncRun implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final int MESSAGE_LENGTH = 2000;
 

@@ -334,4 +334,41 @@ class SyncEngineIT {
         }
         assertSucceeded(sync("INCREMENTAL"));
     }
+
+    @Test
+    @Order(8)
+    void anExpiredDeltaLinkLeadsToAFullReconciliationWithoutDuplicates() {
+        admin("POST", "/mailboxes/" + MAILBOX + "/delta-tokens/expire", "");
+
+        JsonObject run = sync("INCREMENTAL");
+
+        assertSucceeded(run);
+        assertEquals(0, count(run, "CREATE_IN_OUTLOOK") + count(run, "RECREATE_IN_OUTLOOK"), run.toString());
+        List<OutlookContact> folder = outlookFolder();
+        assertEquals(folder.size(), folder.stream().map(OutlookContact::stamp).distinct().count(),
+                "one Outlook contact per Business Central contact");
+        assertEquals(bcContacts().stream().filter(SyncEngineIT::inScope).count(), folder.size());
+    }
+
+    @Test
+    @Order(9)
+    void aMailboxThatKeepsThrottlingPostponesTheRunAndTheNextRunCarriesItOut() {
+        String no = syncedPerson();
+        HttpResponse<String> edited = api("PATCH", "/contacts/" + no, "{\"jobTitle\":\"Postponed Title\"}");
+        assertEquals(200, edited.statusCode(), edited.body());
+        admin("PUT", "/faults", "{\"probability\":1,\"kinds\":[\"THROTTLED\"]}");
+        JsonObject postponed;
+        try {
+            postponed = sync("INCREMENTAL");
+        } finally {
+            admin("PUT", "/faults", "{\"probability\":0}");
+        }
+        assertEquals("POSTPONED", postponed.getString("status"), postponed.toString());
+
+        JsonObject resumed = sync("INCREMENTAL");
+
+        assertSucceeded(resumed);
+        assertEquals(1, count(resumed, "UPDATE_IN_OUTLOOK"), resumed.toString());
+        assertEquals("Postponed Title", outlookContactOf(no).values().get(SyncedField.JOB_TITLE));
+    }
 }

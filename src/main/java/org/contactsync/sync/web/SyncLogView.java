@@ -1,0 +1,110 @@
+package org.contactsync.sync.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import org.contactsync.employee.security.CurrentCaller;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.web.FacesMessages;
+import org.contactsync.sync.SyncLogEntry;
+import org.contactsync.sync.SyncRun;
+import org.contactsync.sync.SyncRunQueries;
+import org.contactsync.sync.SyncRunStatus;
+
+/**
+ * The Sync Log: runs newest first (an employee's own; admins everyone's, or one employee's), filtered by status, and
+ * the per-contact entries of the selected run.
+ */
+@Named
+@ViewScoped
+public class SyncLogView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient SyncRunQueries queries;
+
+    @Inject
+    transient CurrentCaller caller;
+
+    private Long runParam;
+    private String userNameFilter = "";
+    private SyncRunStatus statusFilter;
+    private List<SyncRun> runs = List.of();
+    private SyncRun selected;
+    private List<SyncLogEntry> entries = List.of();
+
+    /** f:viewAction: the runs, and the run named by ?run=… selected. */
+    public void load() {
+        search();
+        if (runParam != null) {
+            try {
+                selected = queries.run(caller.get(), runParam);
+                entries = queries.log(caller.get(), runParam);
+            } catch (ApplicationException e) {
+                FacesMessages.show(e, "syncLog");
+            }
+        }
+    }
+
+    public void search() {
+        runs = queries.runs(caller.get(), Optional.ofNullable(userNameFilter)).stream()
+                .filter(run -> statusFilter == null || run.getStatus() == statusFilter)
+                .toList();
+    }
+
+    public void select() {
+        entries = selected == null ? List.of() : queries.log(caller.get(), selected.getId());
+    }
+
+    public boolean isAdmin() {
+        return caller.get().isAdmin();
+    }
+
+    public SyncRunStatus[] getStatuses() {
+        return SyncRunStatus.values();
+    }
+
+    public Long getRunParam() {
+        return runParam;
+    }
+
+    public void setRunParam(Long runParam) {
+        this.runParam = runParam;
+    }
+
+    public String getUserNameFilter() {
+        return userNameFilter;
+    }
+
+    public void setUserNameFilter(String userNameFilter) {
+        this.userNameFilter = userNameFilter;
+    }
+
+    public SyncRunStatus getStatusFilter() {
+        return statusFilter;
+    }
+
+    public void setStatusFilter(SyncRunStatus statusFilter) {
+        this.statusFilter = statusFilter;
+    }
+
+    public List<SyncRun> getRuns() {
+        return runs;
+    }
+
+    public SyncRun getSelected() {
+        return selected;
+    }
+
+    public void setSelected(SyncRun selected) {
+        this.selected = selected;
+    }
+
+    public List<SyncLogEntry> getEntries() {
+        return entries;
+    }
+}
