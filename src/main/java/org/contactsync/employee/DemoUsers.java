@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,6 +48,8 @@ public class DemoUsers {
         long added = USERS.stream()
                 .filter(u -> userService.addIfMissing(u.details(), u.password(), u.accessKey()))
                 .count();
-        LOG.info(() -> "Demo users: " + added + " added, " + (USERS.size() - added) + " already there.");
+        LOG.info(() -> "Demo users: " + added + " added, " + (USERS.size() - added) + " already there. Sign in as "
+                + USERS.stream().map(u -> u.details().userName() + " / " + u.password()).sorted()
+                        .collect(Collectors.joining(", ")) + ".");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -46,6 +47,16 @@ public class GraphClients {
     };
     private final Map<String, Semaphore> mailboxLanes = new ConcurrentHashMap<>();
     private final ConnectionPool connectionPool = new ConnectionPool();
+    private final Function<GraphConnectionSettings, TokenCredential> credentials;
+
+    public GraphClients() {
+        this(GraphClients::credential);
+    }
+
+    /** With another source of credentials: the unit tests' static token. */
+    GraphClients(Function<GraphConnectionSettings, TokenCredential> credentials) {
+        this.credentials = credentials;
+    }
 
     /** A credential and an authentication provider for one set of connection settings. */
     record Connection(TokenCredential credential, AuthenticationProvider authentication) {
@@ -54,12 +65,12 @@ public class GraphClients {
     /** The cached credential and authentication provider of these settings. */
     Connection connection(GraphConnectionSettings settings) {
         synchronized (connections) {
-            return connections.computeIfAbsent(settings, GraphClients::connect);
+            return connections.computeIfAbsent(settings, this::connect);
         }
     }
 
-    private static Connection connect(GraphConnectionSettings settings) {
-        TokenCredential credential = credential(settings);
+    private Connection connect(GraphConnectionSettings settings) {
+        TokenCredential credential = credentials.apply(settings);
         return new Connection(credential, new AzureIdentityAuthenticationProvider(credential,
                 new String[]{settings.graphHost()}, GRAPH_SCOPE));
     }

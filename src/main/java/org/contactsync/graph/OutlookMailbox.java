@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -214,7 +215,8 @@ public final class OutlookMailbox {
      * Outlook's current entries (one batched GET per 20 such updates) so that entries beyond the mapped ones survive.
      */
     public WriteReport apply(String folderId, List<OutlookWrite> writes) {
-        Map<OutlookWrite, WriteOutcome> settled = new HashMap<>();
+        // By identity: two equal writes in one call are two writes with their own outcomes.
+        Map<OutlookWrite, WriteOutcome> settled = new IdentityHashMap<>();
         Map<OutlookWrite, ContactMapping.Collections> collections = readCollections(folderId, writes, settled);
         List<OutlookWrite> toSend = writes.stream().filter(w -> !settled.containsKey(w)).toList();
         List<RequestInformation> requests = toSend.stream()
@@ -238,7 +240,7 @@ public final class OutlookMailbox {
                 .byContactId(update.graphId()).toGetRequestInformation(rc ->
                         rc.queryParameters.select = new String[]{"id", "emailAddresses", "businessPhones"}))
                 .toList());
-        Map<OutlookWrite, ContactMapping.Collections> current = new HashMap<>();
+        Map<OutlookWrite, ContactMapping.Collections> current = new IdentityHashMap<>();
         for (int i = 0; i < updates.size(); i++) {
             Answer answer = answers.get(i);
             if (answer.status() == 200) {

@@ -50,10 +50,6 @@ public final class Mailbox {
         return UUID.nameUUIDFromBytes(userPrincipalName.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    public String userPrincipalName() {
-        return userPrincipalName;
-    }
-
     // Folders ---------------------------------------------------------------------------------------------------
 
     synchronized ContactFolder contactsFolder() {

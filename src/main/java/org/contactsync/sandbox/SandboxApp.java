@@ -23,12 +23,4 @@ public record SandboxApp(String clientId, String clientSecret, Set<String> roles
         Set<String> roles = parts.length == 3 && !parts[2].isBlank() ? Set.of(parts[2].trim().split("\\s+")) : Set.of();
         return new SandboxApp(parts[0].trim(), parts[1].trim(), roles);
     }
-
-    boolean canRead() {
-        return roles.contains("Contacts.Read") || canWrite();
-    }
-
-    boolean canWrite() {
-        return roles.contains("Contacts.ReadWrite");
-    }
 }

@@ -100,7 +100,7 @@ public class SandboxConfigSource implements ConfigSource {
                 .map(text -> Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .map(SandboxApp::parse).toList())
                 .orElse(SandboxSettings.demo().apps());
-        apps.stream().filter(SandboxApp::canWrite).findFirst().ifPresent(app -> {
+        apps.stream().filter(app -> app.roles().contains("Contacts.ReadWrite")).findFirst().ifPresent(app -> {
             provided.put(DEMO_CLIENT, app.clientId());
             provided.put(DEMO_SECRET, app.clientSecret());
         });

@@ -140,11 +140,7 @@ public final class TokenService {
     }
 
     private boolean knowsTenant(String tenant) {
-        return tenant.equalsIgnoreCase(settings.tenant()) || tenant.equalsIgnoreCase(tenantId());
-    }
-
-    private String tenantId() {
-        return settings.tenantId();
+        return tenant.equalsIgnoreCase(settings.tenant()) || tenant.equalsIgnoreCase(settings.tenantId());
     }
 
     private String issue(SandboxApp app) {
@@ -154,10 +150,10 @@ public final class TokenService {
         JsonObject header = Json.createObjectBuilder().add("typ", "JWT").add("alg", "HS256").build();
         JsonObject claims = Json.createObjectBuilder()
                 .add("aud", GRAPH_AUDIENCE)
-                .add("iss", "https://sts.windows.net/" + tenantId() + "/")
+                .add("iss", "https://sts.windows.net/" + settings.tenantId() + "/")
                 .add("iat", now).add("nbf", now).add("exp", now + settings.tokenLifetime().toSeconds())
                 .add("appid", app.clientId())
-                .add("tid", tenantId())
+                .add("tid", settings.tenantId())
                 .add("roles", roles)
                 .add("uti", UUID.randomUUID().toString())
                 .add("sandbox_generation", generation.get())

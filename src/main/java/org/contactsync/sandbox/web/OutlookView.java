@@ -9,6 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.contactsync.sandbox.GraphError;
 import org.contactsync.sandbox.MailboxCounters;
 import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Outlook (sandbox) page. Employees see the sandbox mailbox of their Microsoft 365 e-mail (User Card,
@@ -41,6 +44,10 @@ public class OutlookView implements Serializable {
     transient Sandbox sandbox;
 
     @Inject
+    @ConfigProperty(name = "contactsync.sandbox.enabled", defaultValue = "false")
+    transient boolean sandboxEnabled;
+
+    @Inject
     transient CurrentCaller caller;
 
     @Inject
@@ -56,8 +63,13 @@ public class OutlookView implements Serializable {
     private List<String> faultKinds = new ArrayList<>();
     private long latencyMillis;
 
-    /** Opens the caller's own mailbox (administrators without one: the first sandbox mailbox). */
-    public void load() {
+    /** Opens the caller's own mailbox (administrators without one: the first sandbox mailbox); 404 when the sandbox is off. */
+    public void load() throws IOException {
+        if (!sandboxEnabled) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
         var me = caller.get();
         admin = me.isAdmin();
         Optional<String> own = users.find(me.userName()).flatMap(u -> u.authenticationEmail())

@@ -93,6 +93,8 @@ final class PlanRun {
     private void planKeptPair(SyncLink link, Optional<Reason> exclusion, Optional<OutlookContact> outlook) {
         if (outlook.isEmpty()) {
             actions.add(new Unlink(link.contactNo(), link.graphId(), Reason.DELETED_IN_OUTLOOK, false));
+            // With the tombstone gone the BC contact is unlinked: back in scope, it is matched or created anew.
+            claimedNos.remove(link.contactNo());
         } else if (exclusion.isEmpty()) {
             link(bcByNo.get(link.contactNo()), outlook.get(), Reason.BACK_IN_SCOPE);
         }

@@ -32,8 +32,14 @@ class PlannerStateMachineTest {
 
     private static final int TRIALS = 400;
     private static final int STEPS = 30;
-    /** Set to a failing trial's seed to run only that trial. */
-    private static final Optional<Long> REPLAY = Optional.empty();
+    /**
+     * Trials start from this seed so that every build checks the same histories; explore others with
+     * {@code -Dplanner.seed=<n>} (a failure names its seed, to be added to {@link #REGRESSIONS}).
+     */
+    private static final long BASE_SEED = Long.getLong("planner.seed", 20261127L);
+    /** Histories that once broke a rule, kept as regression checks. */
+    private static final List<Long> REGRESSIONS = List.of(
+            8700053693192885046L); // a kept tombstone whose Outlook contact was deleted kept its BC contact claimed
 
     private static final String[] FIRST_NAMES = { "Anna", "Bo", "Cecilia", "Dan", "Eva" };
     private static final String[] SURNAMES = { "Berg", "Ek", "Lind", "Holm" };
@@ -52,13 +58,9 @@ class PlannerStateMachineTest {
 
     @Test
     void bothSidesAgreeWithTheRulesAfterRandomEditsCrashesAndAFullSync() {
-        if (REPLAY.isPresent()) {
-            new Trial(REPLAY.get()).run();
-            return;
-        }
-        long base = new Random().nextLong();
+        REGRESSIONS.forEach(seed -> new Trial(seed).run());
         for (int i = 0; i < TRIALS; i++) {
-            new Trial(base + i).run();
+            new Trial(BASE_SEED + i).run();
         }
     }
 

@@ -1,0 +1,168 @@
+package org.contactsync.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.sync.plan.SyncedField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's batching against a scripted $batch endpoint: sizes, item retries, budgets, PATCH bodies. */
+class OutlookMailboxBatchTest {
+
+    private final FakeGraph graph;
+    private final OutlookMailbox alice;
+
+    OutlookMailboxBatchTest() throws Exception {
+        graph = new FakeGraph();
+        alice = new OutlookContactsGateway(FakeGraph.clients())
+                .open(graph.settings(), "alice@contoso.example", new ThrottleBudget(0, Duration.ofSeconds(5)));
+    }
+
+    @AfterEach
+    void stop() {
+        graph.close();
+    }
+
+    private static List<OutlookWrite> creates(int count) {
+        List<OutlookWrite> writes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            writes.add(new OutlookWrite.Create("CT" + (1000 + i), FieldValues.of(Map.of(
+                    SyncedField.NAME, "Person " + i, SyncedField.E_MAIL, "p" + i + "@example.com"))));
+        }
+        return writes;
+    }
+
+    private static JsonObject createdContact(JsonObject request) {
+        String no = request.getJsonObject("body").getJsonArray("singleValueExtendedProperties").getJsonObject(0)
+                .getString("value");
+        return Json.createObjectBuilder().add("id", "id-" + no).add("changeKey", "ck-" + no).build();
+    }
+
+    @Test
+    void fortyFiveCreatesGoOutInThreeBatchesOfAtMostTwentyAndEachGetsItsIdBack() {
+        graph.answer(request -> FakeGraph.Item.of(201, createdContact(request)));
+
+        WriteReport report = alice.apply("folder-1", creates(45));
+
+        assertEquals(List.of(20, 20, 5), graph.batches.stream().map(List::size).toList());
+        assertEquals(3, alice.requestCount());
+        assertEquals(45, report.outcomes().size());
+        for (int i = 0; i < 45; i++) {
+            var created = assertInstanceOf(WriteOutcome.Created.class, report.outcomes().get(i));
+            assertEquals("id-CT" + (1000 + i), created.graphId(), "outcomes come back in the order of the writes");
+            assertEquals("ck-CT" + (1000 + i), created.changeKey());
+        }
+        JsonObject first = graph.batches.get(0).get(0);
+        assertEquals("POST", first.getString("method"));
+        assertTrue(first.getString("url").endsWith("/users/alice%40contoso.example/contactFolders/folder-1/contacts"),
+                first.getString("url"));
+        assertEquals(ContactMapping.STAMP_PROPERTY_ID, first.getJsonObject("body")
+                .getJsonArray("singleValueExtendedProperties").getJsonObject(0).getString("id"));
+    }
+
+    @Test
+    void throttledItemsAloneAreSentAgainAfterTheirRetryAfter() {
+        Set<String> throttledOnce = ConcurrentHashMap.newKeySet();
+        graph.answer(request -> {
+            String no = createdContact(request).getString("id");
+            boolean even = Integer.parseInt(no.substring(no.length() - 1)) % 2 == 0;
+            if (even && throttledOnce.add(no)) {
+                return new FakeGraph.Item(429, Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                        .add("code", "ApplicationThrottled").add("message", "MailboxConcurrency")).build(), "1");
+            }
+            return FakeGraph.Item.of(201, createdContact(request));
+        });
+
+        long started = System.nanoTime();
+        WriteReport report = alice.apply("folder-1", creates(6));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 1000, "waited for Retry-After");
+        assertEquals(List.of(6, 3), graph.batches.stream().map(List::size).toList(), "only the 3 throttled items again");
+        assertTrue(report.outcomes().stream().allMatch(WriteOutcome.Created.class::isInstance), report.toString());
+        assertTrue(!report.mailboxThrottled());
+    }
+
+    @Test
+    void aMailboxThrottlingPastTheBudgetLeavesTheRestThrottledForTheEngineToPostpone() {
+        graph.answer(request -> new FakeGraph.Item(429, JsonObject.EMPTY_JSON_OBJECT, "3"));
+
+        WriteReport report = alice.apply("folder-1", creates(2));
+
+        assertTrue(report.mailboxThrottled());
+        var throttled = assertInstanceOf(WriteOutcome.Throttled.class, report.outcomes().get(0));
+        assertEquals(Duration.ofSeconds(3), throttled.retryAfter());
+        assertEquals(2, graph.batches.size(), "a 3 s wait fits the 5 s budget once: the first try and one retry");
+    }
+
+    @Test
+    void deletesOfGoneContactsAndStaleUpdatesGetTheirOwnOutcomes() {
+        graph.answer(request -> switch (request.getString("method")) {
+            case "DELETE" -> FakeGraph.Item.of(404, Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                    .add("code", "ErrorItemNotFound").add("message", "Not found")).build());
+            case "PATCH" -> FakeGraph.Item.of(412, Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                    .add("code", "ErrorIrresolvableConflict").add("message", "Change key mismatch")).build());
+            default -> FakeGraph.Item.of(500, Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                    .add("code", "ErrorInternalServerError").add("message", "Boom")).build());
+        });
+        var delete = new OutlookWrite.Delete("gone");
+        var update = new OutlookWrite.Update("c1", Optional.of("ck1"),
+                FieldValues.of(Map.of(SyncedField.JOB_TITLE, "CTO")));
+        var create = creates(1).get(0);
+
+        WriteReport report = alice.apply("folder-1", List.of(delete, update, create));
+
+        assertInstanceOf(WriteOutcome.AlreadyGone.class, report.outcomes().get(0));
+        assertEquals("ErrorIrresolvableConflict",
+                assertInstanceOf(WriteOutcome.Conflict.class, report.outcomes().get(1)).code());
+        var failed = assertInstanceOf(WriteOutcome.Failed.class, report.outcomes().get(2));
+        assertEquals(500, failed.status());
+        assertEquals("ErrorInternalServerError", failed.code());
+        assertEquals("Boom", failed.message());
+        JsonObject patch = graph.batches.get(0).get(1);
+        assertEquals(List.of("W/\"ck1\""), patch.getJsonObject("headers").entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("If-Match")).map(h -> ((jakarta.json.JsonString) h.getValue()).getString())
+                .toList());
+        assertEquals(Set.of("@odata.type", "jobTitle"), patch.getJsonObject("body").keySet(),
+                "only the changed field is sent");
+    }
+
+    @Test
+    void anEmailUpdateReadsOutlooksEntriesFirstAndKeepsThoseBeyondTheMappedOnes() {
+        graph.answer(request -> request.getString("method").equals("GET")
+                ? FakeGraph.Item.of(200, Json.createObjectBuilder().add("id", "c1")
+                        .add("emailAddresses", Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder().add("name", "Ada (work)").add("address", "ada@old.example"))
+                                .add(Json.createObjectBuilder().add("name", "Ada").add("address", "ada2@example.com"))
+                                .add(Json.createObjectBuilder().add("name", "Ada private").add("address", "ada@home.example")))
+                        .add("businessPhones", Json.createArrayBuilder().add("+46 8 1").add("+46 8 2")).build())
+                : FakeGraph.Item.of(200, Json.createObjectBuilder().add("id", "c1").add("changeKey", "ck2").build()));
+        var update = new OutlookWrite.Update("c1", Optional.empty(), FieldValues.of(Map.of(
+                SyncedField.E_MAIL, "ada@new.example", SyncedField.E_MAIL_2, "ada2@example.com",
+                SyncedField.PHONE_NO, "+46 8 9")));
+
+        WriteReport report = alice.apply("folder-1", List.of(update));
+
+        assertEquals("ck2", assertInstanceOf(WriteOutcome.Updated.class, report.outcomes().get(0)).changeKey());
+        assertEquals(2, graph.batches.size(), "one batch of reads, one of writes");
+        JsonObject body = graph.batches.get(1).get(0).getJsonObject("body");
+        var emails = body.getJsonArray("emailAddresses").getValuesAs(JsonObject.class);
+        assertEquals(List.of("ada@new.example", "ada2@example.com", "ada@home.example"),
+                emails.stream().map(e -> e.getString("address")).toList());
+        assertEquals("Ada (work)", emails.get(0).getString("name"));
+        assertEquals("Ada private", emails.get(2).getString("name"));
+        assertEquals(List.of("+46 8 9", "+46 8 2"), body.getJsonArray("businessPhones").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+    }
+}
