@@ -53,7 +53,7 @@ public class SetupView implements Serializable {
     /** Validate Exchange Connection. */
     public void validate() {
         try {
-            CheckResults.show(tests.validateMailbox(caller.get(), userName));
+            CheckResults.showForMailbox(tests.validateMailbox(caller.get(), userName));
         } catch (ApplicationException refusal) {
             FacesMessages.show(refusal, FORM);
         }
