@@ -57,6 +57,10 @@ class SyncEngineIT {
     private static final String MAILBOX = "alice@contoso.example";
     private static final String ALICE = "Basic " + Base64.getEncoder()
             .encodeToString("alice:alice-ws-key-demo-000000000000000".getBytes(StandardCharsets.UTF_8));
+    private static final String BOB = "Basic " + Base64.getEncoder()
+            .encodeToString("bob:bob-ws-key-demo-00000000000000000".getBytes(StandardCharsets.UTF_8));
+    private static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:admin-ws-key-demo-0000000000000000".getBytes(StandardCharsets.UTF_8));
     private static final String ADMIN_KEY = "sandbox-admin-demo-key";
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
@@ -89,7 +93,11 @@ class SyncEngineIT {
     }
 
     private HttpResponse<String> api(String method, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(root() + "/api/v1" + path)).header("Authorization", ALICE)
+        return api(ALICE, method, path, json);
+    }
+
+    private HttpResponse<String> api(String who, String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(root() + "/api/v1" + path)).header("Authorization", who)
                 .header("Content-Type", path.startsWith("/contacts/") && method.equals("PATCH")
                         ? "application/merge-patch+json" : "application/json")
                 .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
@@ -370,5 +378,56 @@ class SyncEngineIT {
         assertSucceeded(resumed);
         assertEquals(1, count(resumed, "UPDATE_IN_OUTLOOK"), resumed.toString());
         assertEquals("Postponed Title", outlookContactOf(no).values().get(SyncedField.JOB_TITLE));
+    }
+
+    @Test
+    @Order(10)
+    void employeesSyncAndSeeOnlyThemselvesAndAdminsAnyone() {
+        long alicesRun = sync("INCREMENTAL").getJsonNumber("id").longValue();
+
+        assertEquals(404, api(BOB, "GET", "/sync-runs/" + alicesRun, "").statusCode());
+        assertEquals(404, api(BOB, "GET", "/sync-runs/" + alicesRun + "/log", "").statusCode());
+        HttpResponse<String> bobForAlice = api(BOB, "POST", "/sync-runs", "{\"userName\":\"alice\"}");
+        assertEquals(403, bobForAlice.statusCode(), bobForAlice.body());
+        HttpResponse<String> badMode = api("POST", "/sync-runs", "{\"mode\":\"SOMETIMES\"}");
+        assertEquals(400, badMode.statusCode(), badMode.body());
+        assertTrue(badMode.body().contains("mode"), badMode.body());
+
+        assertEquals(200, api(ADMIN, "GET", "/sync-runs/" + alicesRun, "").statusCode());
+        HttpResponse<String> adminForAlice = api(ADMIN, "POST", "/sync-runs", "{\"userName\":\"alice\"}");
+        assertEquals(202, adminForAlice.statusCode(), adminForAlice.body());
+        JsonObject run = awaitEnd(json(adminForAlice).getJsonNumber("id").longValue());
+        assertSucceeded(run);
+        assertEquals("admin", run.getString("startedBy"));
+        assertEquals("alice", run.getString("userName"));
+    }
+
+    @Test
+    @Order(11)
+    void theMassDeleteGuardStopsARunThatWouldEmptyTheFolderUntilItIsConfirmed() {
+        List<String> synced = bcContacts().stream().filter(SyncEngineIT::inScope).map(c -> c.getString("no"))
+                .sorted().toList();
+        List<String> doomed = synced.subList(0, synced.size() / 2 + 1);
+        assertTrue(doomed.size() > 10, "more than 10 deletes: " + doomed.size());
+        doomed.forEach(no -> assertEquals(204, api("DELETE", "/contacts/" + no, "").statusCode()));
+
+        JsonObject preview = awaitEnd(json(api("POST", "/sync-runs", "{\"preview\":true}")).getJsonNumber("id")
+                .longValue());
+        assertSucceeded(preview);
+        assertTrue(preview.getBoolean("preview"));
+        assertEquals(doomed.size(), count(preview, "DELETE_IN_OUTLOOK"), preview.toString());
+        assertEquals(synced.size(), outlookFolder().size(), "a preview writes nothing");
+
+        JsonObject blocked = sync("INCREMENTAL");
+        assertEquals("BLOCKED_BY_GUARD", blocked.getString("status"), blocked.toString());
+        assertEquals(doomed.size(), blocked.getInt("guardDeletes"));
+        assertEquals(synced.size(), outlookFolder().size(), "a blocked run deletes nothing");
+
+        HttpResponse<String> confirmed = api("POST", "/sync-runs", "{\"confirmMassDelete\":true}");
+        assertEquals(202, confirmed.statusCode(), confirmed.body());
+        JsonObject run = awaitEnd(json(confirmed).getJsonNumber("id").longValue());
+        assertSucceeded(run);
+        assertEquals(doomed.size(), count(run, "DELETE_IN_OUTLOOK"), run.toString());
+        assertEquals(synced.size() - doomed.size(), outlookFolder().size());
     }
 }
