@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -135,9 +136,13 @@ class SyncEngineIT {
     }
 
     private JsonObject awaitEnd(long id) {
+        return awaitEnd(ALICE, id);
+    }
+
+    private JsonObject awaitEnd(String who, long id) {
         Instant deadline = Instant.now().plus(RUN_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = api("GET", "/sync-runs/" + id, "");
+            HttpResponse<String> response = api(who, "GET", "/sync-runs/" + id, "");
             assertEquals(200, response.statusCode(), response.body());
             JsonObject run = json(response);
             if (!run.getString("status").equals("RUNNING")) {
@@ -183,9 +188,22 @@ class SyncEngineIT {
     }
 
     private List<JsonObject> bcContacts() {
-        HttpResponse<String> response = api("GET", "/contacts?limit=500", "");
-        assertEquals(200, response.statusCode(), response.body());
-        return json(response).getJsonArray("items").getValuesAs(JsonObject.class);
+        return bcContacts(500);
+    }
+
+    /** Every contact, in pages of 500. */
+    private List<JsonObject> bcContacts(int atMost) {
+        List<JsonObject> all = new ArrayList<>();
+        for (int offset = 0; offset < atMost; offset += 500) {
+            HttpResponse<String> response = api("GET", "/contacts?limit=500&offset=" + offset, "");
+            assertEquals(200, response.statusCode(), response.body());
+            List<JsonObject> page = json(response).getJsonArray("items").getValuesAs(JsonObject.class);
+            all.addAll(page);
+            if (page.size() < 500) {
+                break;
+            }
+        }
+        return all;
     }
 
     private JsonObject bcContact(String no) {
@@ -429,5 +447,33 @@ class SyncEngineIT {
         assertSucceeded(run);
         assertEquals(doomed.size(), count(run, "DELETE_IN_OUTLOOK"), run.toString());
         assertEquals(synced.size() - doomed.size(), outlookFolder().size());
+    }
+
+    @Test
+    @Order(12)
+    void aFirstSyncOfOverAThousandContactsTakesAtMostSixtyRequestsAndThenOneOrTwo() {
+        for (int i = 1; i <= 1000; i++) {
+            HttpResponse<String> created = api("POST", "/contacts", String.format(
+                    "{\"firstName\":\"Load\",\"surname\":\"Test %04d\",\"email\":\"load%04d@example.com\"}", i, i));
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        long inScope = bcContacts(2000).stream().filter(SyncEngineIT::inScope).count();
+        assertTrue(inScope > 1000, "in scope: " + inScope);
+
+        JsonObject first = syncAsBob();
+
+        assertSucceeded(first);
+        assertEquals(inScope, count(first, "CREATE_IN_OUTLOOK"), first.toString());
+        assertTrue(first.getInt("graphRequests") <= 60, "first sync requests: " + first.getInt("graphRequests"));
+        assertSucceeded(syncAsBob()); // reads back its own creates through delta once
+        JsonObject inStep = syncAsBob();
+        assertSucceeded(inStep);
+        assertTrue(inStep.getInt("graphRequests") <= 2, "in-step requests: " + inStep.getInt("graphRequests"));
+    }
+
+    private JsonObject syncAsBob() {
+        HttpResponse<String> started = api(BOB, "POST", "/sync-runs", "{}");
+        assertEquals(202, started.statusCode(), started.body());
+        return awaitEnd(BOB, json(started).getJsonNumber("id").longValue());
     }
 }
