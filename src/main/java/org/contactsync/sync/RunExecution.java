@@ -74,9 +74,9 @@ final class RunExecution implements Runnable {
 
     private void execute() {
         ExchangeSync setup = store.setup(request.userName());
-        String folderId = folder(setup);
         List<SyncLink> links = store.links(request.userName());
-        OutlookRead outlook = readOutlook(folderId, setup, links);
+        OutlookRead outlook = readOutlook(folder(setup), setup, links);
+        String folderId = outlook.folderId();
         SyncSnapshot snapshot = new SyncSnapshot(request.mode(), policy(setup),
                 store.businessCentralSide(request.userName(), links, outlook.side()), outlook.side(), links);
         Plan plan = Planner.plan(snapshot);
@@ -117,12 +117,24 @@ final class RunExecution implements Runnable {
     /**
      * The Outlook side. Incremental with a deltaLink: the delta's changes, without the contacts that come back as
      * the sync wrote them (same change key as the link), the rest completed with stamp and Fax No. Otherwise (first
-     * run, full sync, deltaLink expired): the whole folder listed; a delta round first gives the next deltaLink, so
-     * a change made while listing shows up again in the next round rather than never.
+     * run, full sync, deltaLink expired, folder deleted in Outlook and made again): the whole folder listed; a delta
+     * round first gives the next deltaLink, so a change made while listing shows up again in the next round rather
+     * than never.
      */
     private OutlookRead readOutlook(String folderId, ExchangeSync setup, List<SyncLink> links) {
         boolean complete = request.mode() == SyncMode.FULL || setup.deltaLink().isEmpty();
-        DeltaRound round = mailbox.delta(folderId, setup.deltaLink());
+        DeltaRound round;
+        try {
+            round = mailbox.delta(folderId, setup.deltaLink());
+        } catch (GraphCallException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // The employee deleted the sync folder: make it again; the linked contacts are recreated in it.
+            folderId = mailbox.ensureFolder(setup.getFolderName());
+            store.recordFolder(request.userName(), folderId);
+            round = new DeltaRound.Expired("The sync folder was deleted in Outlook");
+        }
         if (round instanceof DeltaRound.Expired) {
             complete = true;
             round = mailbox.delta(folderId, Optional.empty());
@@ -131,7 +143,8 @@ final class RunExecution implements Runnable {
             throw new IllegalStateException("Graph refused a new delta round: " + round);
         }
         if (complete || changes.fromScratch()) {
-            return new OutlookRead(OutlookSide.completeListing(mailbox.listFolder(folderId)), changes.deltaLink());
+            return new OutlookRead(folderId, OutlookSide.completeListing(mailbox.listFolder(folderId)),
+                    changes.deltaLink());
         }
         Map<String, String> linkedChangeKeys = links.stream()
                 .collect(Collectors.toMap(SyncLink::graphId, SyncLink::changeKey));
@@ -140,7 +153,7 @@ final class RunExecution implements Runnable {
                 .toList();
         List<OutlookContact> completed = unknown.isEmpty() ? List.of()
                 : mailbox.withExtendedProperties(folderId, unknown);
-        return new OutlookRead(OutlookSide.delta(completed, changes.removedIds()), changes.deltaLink());
+        return new OutlookRead(folderId, OutlookSide.delta(completed, changes.removedIds()), changes.deltaLink());
     }
 
     /** Runs the plan chunk by chunk; false when the mailbox kept throttling and the run stopped. */
@@ -179,8 +192,8 @@ final class RunExecution implements Runnable {
         }
     }
 
-    /** What the run read from Outlook and where the next delta round starts. */
-    private record OutlookRead(OutlookSide side, String nextDeltaLink) {
+    /** The sync folder, what the run read from it, and where the next delta round starts. */
+    private record OutlookRead(String folderId, OutlookSide side, String nextDeltaLink) {
     }
 
 }

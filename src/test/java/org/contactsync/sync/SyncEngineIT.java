@@ -400,6 +400,19 @@ class SyncEngineIT {
 
     @Test
     @Order(10)
+    void aSyncFolderDeletedInOutlookIsMadeAgainWithItsContacts() {
+        long inScope = bcContacts().stream().filter(SyncEngineIT::inScope).count();
+        admin("POST", "/mailboxes/" + MAILBOX + "/reset", "");
+
+        JsonObject run = sync("INCREMENTAL");
+
+        assertSucceeded(run);
+        assertEquals(inScope, count(run, "RECREATE_IN_OUTLOOK"), run.toString());
+        assertEquals(inScope, outlookFolder().size());
+    }
+
+    @Test
+    @Order(11)
     void employeesSyncAndSeeOnlyThemselvesAndAdminsAnyone() {
         long alicesRun = sync("INCREMENTAL").getJsonNumber("id").longValue();
 
@@ -421,7 +434,7 @@ class SyncEngineIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theMassDeleteGuardStopsARunThatWouldEmptyTheFolderUntilItIsConfirmed() {
         List<String> synced = bcContacts().stream().filter(SyncEngineIT::inScope).map(c -> c.getString("no"))
                 .sorted().toList();
@@ -450,7 +463,7 @@ class SyncEngineIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aFirstSyncOfOverAThousandContactsTakesAtMostSixtyRequestsAndThenOneOrTwo() {
         for (int i = 1; i <= 1000; i++) {
             HttpResponse<String> created = api("POST", "/contacts", String.format(
