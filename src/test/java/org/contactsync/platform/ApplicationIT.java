@@ -85,6 +85,20 @@ class ApplicationIT {
         assertTrue(swedish.body().contains("Sidan hittades inte"), swedish.body());
     }
 
+    @Test
+    void aFormPostedAfterItsViewExpiredGetsTheExpiredPage() throws Exception {
+        var form = "loginForm=loginForm&username=alice&password=x&signIn=&jakarta.faces.ViewState=-1%3A-1";
+        var request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertPageHasNoStackTrace(response);
+        assertTrue(response.body().contains("Your page has expired"), response.body());
+    }
+
     private static final Pattern STACK_FRAME = Pattern.compile("at [\\w.$]+\\([\\w]+\\.java:\\d+\\)");
 
     private static void assertPageHasNoStackTrace(HttpResponse<String> response) {

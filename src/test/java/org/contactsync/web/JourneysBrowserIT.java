@@ -96,4 +96,76 @@ class JourneysBrowserIT {
             assertEquals("Kontakter", browser.driver().findElement(By.cssSelector("[id$='navContacts'] .ui-menuitem-text")).getText());
         }
     }
+
+    @Test
+    void adminTestsTheMicrosoft365ConnectionAgainstTheSandbox() {
+        try (var browser = new Browser(base, "en")) {
+            browser.signIn("admin", "admin-demo-2026");
+            browser.waitForText(By.tagName("body"), "Welcome");
+            browser.open("/admin/microsoft-365-connection.xhtml");
+
+            browser.type("clientSecret", "not-the-sandbox-secret");
+            browser.click("testConnection");
+            browser.waitForText("messages", "is not the app's");
+
+            browser.type("clientSecret", "sandbox-demo-secret");
+            browser.click("testConnection");
+            browser.waitForText("messages", "Connected successfully to Microsoft 365");
+            assertFalse(browser.driver().getPageSource().contains("sandbox-demo-secret"),
+                    "the secret is never shown back");
+        }
+    }
+
+    @Test
+    void employeeValidatesTheirMailboxAndSeesHowManyContactsTheirFilterMatches() throws Exception {
+        long expected = contactNumbersOfAlice().stream()
+                .filter(no -> no.startsWith("CT00001") || no.startsWith("CT00002"))
+                .count();
+        try (var browser = new Browser(base, "en")) {
+            browser.signIn("alice", "alice-demo-2026");
+            browser.waitForText(By.tagName("body"), "Welcome");
+            browser.open("/exchange/setup.xhtml");
+            browser.click("validate");
+            browser.waitForText("messages", "Connected successfully to Microsoft 365");
+
+            browser.open("/exchange/contact-sync-setup.xhtml");
+            browser.type("filterNo", "CT00001*|CT00002*");
+
+            browser.waitForText("matchCount", String.valueOf(expected));
+            assertTrue(expected > 0, "demo data has contacts CT00001x and CT00002x");
+            var preview = browser.byId("preview").getText();
+            assertTrue(preview.contains("CT000010") && preview.contains("CT000020"), preview);
+        }
+    }
+
+    @Test
+    void employeeCannotOpenAnotherEmployeesSetupByUrl() {
+        try (var browser = new Browser(base, "en")) {
+            browser.signIn("alice", "alice-demo-2026");
+            browser.waitForText(By.tagName("body"), "Welcome");
+
+            browser.open("/exchange/contact-sync-setup.xhtml?userName=bob");
+            browser.waitForText(By.tagName("body"), "You can only open your own");
+            browser.open("/exchange/setup.xhtml?userName=bob");
+            browser.waitForText(By.tagName("body"), "You can only open your own");
+
+            assertFalse(browser.pageText().contains("bob@contoso.example"), browser.pageText());
+        }
+    }
+
+    /** Every contact No., read through the REST API: the oracle for the filter's count. */
+    private java.util.List<String> contactNumbersOfAlice() throws Exception {
+        var auth = java.util.Base64.getEncoder().encodeToString(
+                "alice:alice-ws-key-demo-000000000000000".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base.toString()).resolve("/api/v1/contacts?limit=500"))
+                .header("Authorization", "Basic " + auth).header("Accept", "application/json").GET().build();
+        var body = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            return reader.readObject().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .map(item -> item.getString("no"))
+                    .toList();
+        }
+    }
 }
