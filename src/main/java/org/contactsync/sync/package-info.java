@@ -8,17 +8,19 @@
  * lease is taken over), returns the run's id and runs it on the managed executor. A second start while the lease is
  * live is refused with "a sync is already running" and that run's id. Progress and counts are on the run row.</li>
  * <li><b>Snapshot.</b> Business Central: the contacts in the employee's filter, plus linked, stamped and e-mail
- * matched contacts outside it; Outlook: a delta round from the stored deltaLink, completed with stamps and Fax No.
- * for contacts the engine did not write itself; a full listing on the first run, in full mode and after 410.
- * Links: {@link org.contactsync.sync.ContactLink} rows.</li>
+ * matched contacts outside it; Outlook: a delta round from the stored deltaLink, in which contacts that come back
+ * with the change key the link holds (the engine's own writes) are dropped and the rest completed with stamps and
+ * Fax No.; a full listing on the first run, in full mode, after 410, and after the folder was deleted in Outlook
+ * (it is made again). Links: {@link org.contactsync.sync.ContactLink} rows.</li>
  * <li><b>Plan.</b> {@link org.contactsync.sync.plan.Planner#plan}; a preview only logs it; a plan the mass-delete
  * guard blocks ends the run as BLOCKED_BY_GUARD until a run is started with the deletes confirmed.</li>
  * <li><b>Execution.</b> In chunks of at most 20 Outlook writes (one {@code $batch}); each chunk's Business Central
  * writes, link rows, log entries and counts commit in one transaction, so an interrupted run loses at most one
  * chunk's bookkeeping and the next run finds what was written by its stamp. The deltaLink is stored only after the
  * whole plan ran. A mailbox that keeps throttling ends the run as POSTPONED with everything done so far kept.</li>
- * <li><b>Log.</b> One {@link org.contactsync.sync.SyncLogEntry} per planned action (and per failed write); runs and
- * entries older than {@code contactsync.sync.log-retention-days} are purged.</li>
+ * <li><b>Log.</b> One {@link org.contactsync.sync.SyncLogEntry} per planned action: its kind when done (or, in a
+ * preview or a blocked run, planned), {@code FAILED} with the reason when its write did not succeed. Ended runs
+ * and their entries older than {@code contactsync.sync.log-retention-days} are purged nightly.</li>
  * </ul>
  */
 package org.contactsync.sync;
