@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
 import org.contactsync.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,20 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ContactPersistenceTest {
 
-    private static ValidatorFactory validation;
-
-    @BeforeAll
-    static void validation() {
-        validation = Validation.buildDefaultValidatorFactory();
-    }
-
-    @AfterAll
-    static void closeValidation() {
-        validation.close();
-    }
-
     private static <T> T service(TestDatabase db, java.util.function.Function<ContactService, T> work) {
-        return db.inTransaction(em -> work.apply(new ContactService(em, validation.getValidator())));
+        return db.inTransaction(em -> work.apply(new ContactService(em, BeanValidation.validator())));
     }
 
     private static long count(TestDatabase db, ContactFilter filter) {

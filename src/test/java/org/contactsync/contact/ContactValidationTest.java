@@ -3,13 +3,11 @@ package org.contactsync.contact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.contactsync.platform.FieldProblem;
-import org.junit.jupiter.api.AfterAll;
+import org.contactsync.testsupport.BeanValidation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,19 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ContactValidationTest {
 
-    private static jakarta.validation.ValidatorFactory factory;
     private static ContactService service;
 
     @BeforeAll
-    static void validator() {
-        factory = Validation.buildDefaultValidatorFactory();
-        Validator validator = factory.getValidator();
-        service = new ContactService(null, validator);
-    }
-
-    @AfterAll
-    static void close() {
-        factory.close();
+    static void service() {
+        service = new ContactService(null, BeanValidation.validator());
     }
 
     private static List<FieldProblem> problems(Consumer<Contact> change) {

@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.FacesSession;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,8 +33,6 @@ class SecurityIT {
 
     private static final String WRONG = "The user name or password is incorrect.";
     private static final String LOCKED = "Too many failed sign-in attempts.";
-    private static final Pattern VIEW_STATE =
-            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     @ArquillianResource
     URL base;
@@ -51,30 +44,30 @@ class SecurityIT {
 
     @Test
     void theLoginPageIsPublicAndProtectedPagesRedirectToIt() throws Exception {
-        var browser = new Browser();
+        var session = new FacesSession(base);
 
-        var login = browser.get("login.xhtml");
+        var login = session.get("login.xhtml");
         assertEquals(200, login.statusCode());
         for (var id : new String[] {"id=\"username\"", "id=\"password\"", "id=\"signIn\"", "id=\"messages\""}) {
             assertTrue(login.body().contains(id), "the login page has " + id);
         }
         assertFalse(login.body().contains("id=\"nav\""), "no navigation before sign-in");
 
-        var home = browser.get("index.xhtml");
+        var home = session.get("index.xhtml");
         assertEquals(302, home.statusCode());
         assertTrue(location(home).endsWith("/login.xhtml"), location(home));
     }
 
     @Test
     void aliceSignsInAndReturnsToThePageSheAskedFor() throws Exception {
-        var browser = new Browser();
-        assertEquals(302, browser.get("users/card.xhtml").statusCode());
+        var session = new FacesSession(base);
+        assertEquals(302, session.get("users/card.xhtml").statusCode());
 
-        var signIn = browser.signIn("alice", "alice-demo-2026");
+        var signIn = session.signIn("alice", "alice-demo-2026");
 
         assertEquals(302, signIn.statusCode());
         assertTrue(location(signIn).endsWith("/users/card.xhtml"), location(signIn));
-        var card = browser.get("users/card.xhtml");
+        var card = session.get("users/card.xhtml");
         assertEquals(200, card.statusCode());
         assertTrue(card.body().contains("alice@contoso.example"), "her own card");
         assertTrue(card.body().contains("Alice Andersson"));
@@ -82,30 +75,30 @@ class SecurityIT {
 
     @Test
     void aBrowsersBackgroundRequestDoesNotBecomeThePageToReturnTo() throws Exception {
-        var browser = new Browser();
-        assertEquals(302, browser.get("users/card.xhtml").statusCode());
+        var session = new FacesSession(base);
+        assertEquals(302, session.get("users/card.xhtml").statusCode());
 
-        var favicon = browser.get("favicon.ico");
+        var favicon = session.get("favicon.ico");
         assertEquals(401, favicon.statusCode(), "not sent to the login page");
 
-        var signIn = browser.signIn("alice", "alice-demo-2026");
+        var signIn = session.signIn("alice", "alice-demo-2026");
         assertTrue(location(signIn).endsWith("/users/card.xhtml"), location(signIn));
     }
 
     @Test
     void signingInWithoutAPageToReturnToGoesHome() throws Exception {
-        var browser = new Browser();
-        var signIn = browser.signIn("ALICE", "alice-demo-2026");
+        var session = new FacesSession(base);
+        var signIn = session.signIn("ALICE", "alice-demo-2026");
 
         assertEquals(302, signIn.statusCode(), "user names are case-insensitive");
         assertTrue(location(signIn).endsWith("/index.xhtml"), location(signIn));
-        assertEquals(200, browser.get("index.xhtml").statusCode());
+        assertEquals(200, session.get("index.xhtml").statusCode());
     }
 
     @Test
     void aWrongPasswordAndAnUnknownUserGetTheSameNeutralMessage() throws Exception {
-        var wrongPassword = new Browser().signIn("alice", "not-her-password");
-        var unknownUser = new Browser().signIn("nobody-" + System.nanoTime(), "alice-demo-2026");
+        var wrongPassword = new FacesSession(base).signIn("alice", "not-her-password");
+        var unknownUser = new FacesSession(base).signIn("nobody-" + System.nanoTime(), "alice-demo-2026");
 
         for (var response : java.util.List.of(wrongPassword, unknownUser)) {
             assertEquals(200, response.statusCode());
@@ -117,13 +110,13 @@ class SecurityIT {
 
     @Test
     void repeatedFailuresLockAUserNameEvenWithTheRightPassword() throws Exception {
-        var browser = new Browser();
+        var session = new FacesSession(base);
         for (int i = 1; i <= 4; i++) {
-            assertTrue(browser.signIn("bob", "wrong-" + i).body().contains(WRONG));
+            assertTrue(session.signIn("bob", "wrong-" + i).body().contains(WRONG));
         }
-        assertTrue(browser.signIn("bob", "wrong-5").body().contains(LOCKED), "the fifth failure locks");
+        assertTrue(session.signIn("bob", "wrong-5").body().contains(LOCKED), "the fifth failure locks");
 
-        var rightPassword = new Browser().signIn("bob", "bob-demo-2026");
+        var rightPassword = new FacesSession(base).signIn("bob", "bob-demo-2026");
 
         assertEquals(200, rightPassword.statusCode(), "not signed in");
         assertTrue(rightPassword.body().contains(LOCKED));
@@ -132,16 +125,16 @@ class SecurityIT {
     @Test
     void unknownUserNamesAreLockedTheSameWay() throws Exception {
         var name = "ghost-" + System.nanoTime();
-        var browser = new Browser();
+        var session = new FacesSession(base);
         for (int i = 1; i <= 4; i++) {
-            assertTrue(browser.signIn(name, "guess-" + i).body().contains(WRONG));
+            assertTrue(session.signIn(name, "guess-" + i).body().contains(WRONG));
         }
-        assertTrue(browser.signIn(name, "guess-5").body().contains(LOCKED));
+        assertTrue(session.signIn(name, "guess-5").body().contains(LOCKED));
     }
 
     @Test
     void anEmployeeCannotOpenTheUsersListNorAnotherUsersCard() throws Exception {
-        var alice = new Browser();
+        var alice = new FacesSession(base);
         alice.signIn("alice", "alice-demo-2026");
 
         assertEquals(403, alice.get("admin/users.xhtml").statusCode());
@@ -155,7 +148,7 @@ class SecurityIT {
 
     @Test
     void anAdminSeesTheUsersListAndAnyCard() throws Exception {
-        var admin = new Browser();
+        var admin = new FacesSession(base);
         admin.signIn("admin", "admin-demo-2026");
 
         var users = admin.get("admin/users.xhtml");
@@ -199,7 +192,7 @@ class SecurityIT {
 
     @Test
     void theSandboxIsNotSentToTheLoginPage() throws Exception {
-        var response = new Browser().get("sandbox/v1.0/me/contactFolders");
+        var response = new FacesSession(base).get("sandbox/v1.0/me/contactFolders");
 
         assertNotEquals(302, response.statusCode());
         assertNotEquals(401, response.statusCode());
@@ -225,44 +218,5 @@ class SecurityIT {
     private static String messages(String html) {
         var start = html.indexOf("id=\"messages\"");
         return html.substring(start, html.indexOf("</div>", start));
-    }
-
-    /** A browser session: keeps cookies, never follows redirects by itself. */
-    private final class Browser {
-        private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(url(path)).header("Accept-Language", "en").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Fills in and submits the login form as the page renders it. */
-        HttpResponse<String> signIn(String userName, String password) throws IOException, InterruptedException {
-            var page = get("login.xhtml");
-            var viewState = VIEW_STATE.matcher(page.body());
-            assertTrue(viewState.find(), "the login form carries a view state");
-            var form = new LinkedHashMap<String, String>();
-            form.put("loginForm", "loginForm");
-            form.put("username", userName);
-            form.put("password", password);
-            form.put("signIn", "");
-            form.put("jakarta.faces.ViewState", viewState.group(1));
-            return client.send(HttpRequest.newBuilder(url("login.xhtml"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .header("Accept-Language", "en")
-                            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static String encode(Map<String, String> form) {
-            return form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-        }
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,10 +18,9 @@ import java.util.function.Function;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
+import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
 import org.contactsync.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,17 +31,6 @@ class UserServiceTest {
 
     private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
     private static final Caller ALICE = new Caller("alice", Set.of(Role.EMPLOYEE));
-    private static ValidatorFactory validation;
-
-    @BeforeAll
-    static void validation() {
-        validation = Validation.buildDefaultValidatorFactory();
-    }
-
-    @AfterAll
-    static void close() {
-        validation.close();
-    }
 
     @Test
     void anAdminCreatesAUserWithAOneTimePassword() {
@@ -237,7 +223,7 @@ class UserServiceTest {
         var service = new UserService();
         service.users = new UserRepository(em);
         service.passwords = new FakePasswords();
-        service.validator = validation.getValidator();
+        service.validator = BeanValidation.validator();
         service.clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
         return service;
     }

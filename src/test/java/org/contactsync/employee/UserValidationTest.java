@@ -3,33 +3,19 @@ package org.contactsync.employee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.contactsync.platform.FieldProblem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.contactsync.testsupport.BeanValidation;
 import org.junit.jupiter.api.Test;
 
 /** The User Card's fields: BC's lengths, a user name pattern, a real e-mail address, at least one role. */
 class UserValidationTest {
 
-    private static jakarta.validation.ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void validator() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void close() {
-        factory.close();
-    }
+    private static final Validator validator = BeanValidation.validator();
 
     @Test
     void aCompleteCardIsValid() {

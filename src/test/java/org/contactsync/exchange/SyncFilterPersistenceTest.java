@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +15,9 @@ import org.contactsync.contact.ContactType;
 import org.contactsync.employee.UserRepository;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
 import org.contactsync.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,18 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Expected results come from plain Java predicates over all contacts, not from hand-counted numbers.
  */
 class SyncFilterPersistenceTest {
-
-    private static ValidatorFactory validation;
-
-    @BeforeAll
-    static void validation() {
-        validation = Validation.buildDefaultValidatorFactory();
-    }
-
-    @AfterAll
-    static void closeValidation() {
-        validation.close();
-    }
 
     private static ContactData contact(ContactType type, String name, String city, String postCode, String county) {
         var data = new ContactData();
@@ -56,7 +41,7 @@ class SyncFilterPersistenceTest {
     /** 24 contacts, CT000010 ... CT000240 (the series counts in tens). */
     private static List<Contact> seed(TestDatabase db) {
         return db.inTransaction(em -> {
-            var contacts = new ContactService(em, validation.getValidator());
+            var contacts = new ContactService(em, BeanValidation.validator());
             var names = List.of("Nordhav Logistik AB", "Björkvik Bygg AB", "100% Fun AB", "1000 Fun AB",
                     "Under_score AB", "Underscore AB", "Back\\slash AB", "O'Brien Trading", "Erik Svensson",
                     "Anna Lindberg", "Lars Andersson", "Ulla Söderström", "lars andersson", "Karin Persson",
