@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +27,9 @@ import org.contactsync.sync.plan.SyncAction;
 import org.contactsync.sync.plan.SyncLink;
 import org.contactsync.sync.plan.SyncMode;
 import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
 import org.contactsync.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,17 +42,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ActionRecorderTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    private static ValidatorFactory validation;
-
-    @BeforeAll
-    static void validation() {
-        validation = Validation.buildDefaultValidatorFactory();
-    }
-
-    @AfterAll
-    static void close() {
-        validation.close();
-    }
 
     /** alice, her running run, and the company "Nordic Trade AB"; returns the run's id. */
     private static long prepare(TestDatabase db) {
@@ -65,7 +51,7 @@ class ActionRecorderTest {
             var company = new ContactData();
             company.setType(ContactType.COMPANY);
             company.setName("Nordic Trade AB");
-            new ContactService(em, validation.getValidator()).create(company);
+            new ContactService(em, BeanValidation.validator()).create(company);
         });
         return db.inTransaction(em -> new SyncRepository(em).claim(new SyncRequest("alice", SyncMode.FULL,
                 SyncTrigger.API, "alice", false, false), "test", NOW, Duration.ofMinutes(5))).getId();
@@ -73,7 +59,7 @@ class ActionRecorderTest {
 
     private static void record(TestDatabase db, long runId, Consumer<ActionRecorder> work) {
         db.runInTransaction(em -> work.accept(new ActionRecorder(em, new ContactService(em,
-                validation.getValidator()), em.find(SyncRun.class, runId), NOW)));
+                BeanValidation.validator()), em.find(SyncRun.class, runId), NOW)));
     }
 
     private static Map<String, SyncLink> links(TestDatabase db) {
