@@ -135,6 +135,9 @@ class JourneysBrowserIT {
             assertTrue(expected > 0, "demo data has contacts CT00001x and CT00002x");
             var preview = browser.byId("preview").getText();
             assertTrue(preview.contains("CT000010") && preview.contains("CT000020"), preview);
+            var source = browser.driver().getPageSource();
+            assertTrue(source.contains("businessAddress.postalCode") && source.contains("Post Code"),
+                    "the page shows the field mapping");
         }
     }
 
