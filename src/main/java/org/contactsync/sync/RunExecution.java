@@ -56,6 +56,10 @@ final class RunExecution implements Runnable {
         this.mailboxAddress = mailboxAddress;
     }
 
+    long runId() {
+        return runId;
+    }
+
     @Override
     public void run() {
         try {

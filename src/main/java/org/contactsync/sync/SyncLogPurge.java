@@ -1,37 +1,38 @@
 package org.contactsync.sync;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.logging.Logger;
+import java.time.Instant;
+import org.contactsync.platform.Purgeable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Deletes ended sync runs and their log entries once they are older than {@code contactsync.sync.log-retention-days}
- * (default 90), every night. A persistent timer fires once per cluster.
+ * Ended sync runs and their log entries older than {@code contactsync.sync.log-retention-days} (default 90), deleted
+ * every night by {@link org.contactsync.platform.NightlyPurge}.
  */
-@Singleton
-public class SyncLogPurge {
-
-    private static final Logger LOG = Logger.getLogger(SyncLogPurge.class.getName());
+@ApplicationScoped
+public class SyncLogPurge implements Purgeable {
 
     @Inject
     SyncStore store;
 
     @Inject
-    Clock clock;
-
-    @Inject
     @ConfigProperty(name = "contactsync.sync.log-retention-days", defaultValue = "90")
     int retentionDays;
 
-    @Schedule(hour = "3", minute = "17", persistent = true)
-    void purgeOldRuns() {
-        int purged = store.purgeRunsBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
-        if (purged > 0) {
-            LOG.info(() -> "Sync log: " + purged + " runs older than " + retentionDays + " days purged.");
-        }
+    @Override
+    public String purgedWhat() {
+        return "sync runs";
+    }
+
+    @Override
+    public Duration retention() {
+        return Duration.ofDays(retentionDays);
+    }
+
+    @Override
+    public int purgeBefore(Instant before) {
+        return store.purgeRunsBefore(before);
     }
 }

@@ -6,9 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.UUID;
 import org.contactsync.employee.Caller;
 import org.contactsync.exchange.ExchangeSyncService;
 import org.contactsync.exchange.GraphConnectionService;
@@ -16,6 +13,7 @@ import org.contactsync.graph.GraphConnectionSettings;
 import org.contactsync.graph.OutlookContactsGateway;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.platform.ServerName;
 
 /**
  * Starts sync runs: checks who may sync whom and that the sync can reach Outlook, claims the employee's lease and
@@ -25,8 +23,7 @@ import org.contactsync.platform.ApplicationException.Kind;
 public class SyncRunner {
 
     /** This server's name in the lease: several servers may share the database. */
-    private static final String LEASE_OWNER = hostName() + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LEASE_OWNER = ServerName.thisServer();
 
     @Inject
     SyncStore store;
@@ -49,6 +46,23 @@ public class SyncRunner {
      * for the employee holds the lease. Creates the employee's Contact Sync Setup with the defaults if needed.
      */
     public long start(Caller caller, SyncRequest request) {
+        RunExecution execution = prepare(caller, request);
+        executor.execute(execution);
+        return execution.runId();
+    }
+
+    /**
+     * Runs on the calling thread and returns the run as it ended; refused as {@link #start} is. For the job queue,
+     * which syncs employees a few at a time on threads of its own and waits for each.
+     */
+    public SyncRun runNow(Caller caller, SyncRequest request) {
+        RunExecution execution = prepare(caller, request);
+        execution.run();
+        return store.run(execution.runId()).orElseThrow(() -> new IllegalStateException(
+                "Sync run " + execution.runId() + " vanished while it ran"));
+    }
+
+    private RunExecution prepare(Caller caller, SyncRequest request) {
         setups.open(caller, request.userName());
         String mailbox = setups.authenticationEmail(caller, request.userName()).orElseThrow(() ->
                 new ApplicationException(Kind.INVALID, SyncMessages.of("sync.refused.noMailbox",
@@ -56,8 +70,7 @@ public class SyncRunner {
         GraphConnectionSettings settings = connections.settings().orElseThrow(() ->
                 new ApplicationException(Kind.INVALID, SyncMessages.of("sync.refused.noConnection")));
         SyncRun run = claim(request);
-        executor.execute(new RunExecution(store, gateway, run.getId(), request, settings, mailbox));
-        return run.getId();
+        return new RunExecution(store, gateway, run.getId(), request, settings, mailbox);
     }
 
     private SyncRun claim(SyncRequest request) {
@@ -67,14 +80,6 @@ public class SyncRunner {
             // The unique lease column refused a second live run for this employee.
             long running = store.leaseHolder(request.userName()).map(SyncRun::getId).orElseThrow(() -> e);
             throw new SyncAlreadyRunningException(request.userName(), running);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

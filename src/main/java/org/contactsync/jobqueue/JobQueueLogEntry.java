@@ -1,0 +1,138 @@
+package org.contactsync.jobqueue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** One run of a job queue entry (Business Central's table 474 "Job Queue Log Entry"). */
+@Entity
+@Table(name = "job_queue_log_entry")
+public class JobQueueLogEntry {
+
+    @Id
+    @SequenceGenerator(name = "job_queue_log_entry_seq", sequenceName = "job_queue_log_entry_seq",
+            allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "job_queue_log_entry_seq")
+    private Long id;
+
+    @Column(name = "entry_id", nullable = false, updatable = false)
+    private long entryId;
+
+    @Column(name = "description", nullable = false, updatable = false, length = JobQueueEntry.DESCRIPTION_LENGTH)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "object_type", nullable = false, updatable = false, length = 20)
+    private ObjectType objectType;
+
+    @Column(name = "object_id", nullable = false, updatable = false)
+    private int objectId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private JobRunStatus status;
+
+    @Column(name = "started_at", nullable = false, updatable = false)
+    private OffsetDateTime startedAt;
+
+    @Column(name = "ended_at")
+    private OffsetDateTime endedAt;
+
+    @Column(name = "server", nullable = false, updatable = false, length = 100)
+    private String server;
+
+    @Column(name = "user_id", nullable = false, updatable = false, length = 50)
+    private String userId;
+
+    @Column(name = "attempt", nullable = false, updatable = false)
+    private int attempt;
+
+    @Column(name = "message", length = 2000)
+    private String message;
+
+    protected JobQueueLogEntry() {
+        // for JPA
+    }
+
+    /** A run that starts now, In Process; {@code note} says why it runs when that is worth saying (recovery). */
+    public JobQueueLogEntry(JobQueueEntry entry, String server, int attempt, Instant now, Optional<String> note) {
+        this.entryId = entry.getId();
+        this.description = entry.getDescription();
+        this.objectType = entry.getObjectType();
+        this.objectId = entry.getObjectId();
+        this.status = JobRunStatus.IN_PROCESS;
+        this.startedAt = now.atOffset(ZoneOffset.UTC);
+        this.server = server;
+        this.userId = entry.getUserId();
+        this.attempt = attempt;
+        this.message = note.map(JobQueueEntry::fit).orElse(null);
+    }
+
+    /** The run ended; its message follows any note it started with. */
+    public void end(JobRunStatus outcome, String summary, Instant now) {
+        if (outcome == JobRunStatus.IN_PROCESS) {
+            throw new IllegalArgumentException("A run cannot end In Process");
+        }
+        status = outcome;
+        endedAt = now.atOffset(ZoneOffset.UTC);
+        message = JobQueueEntry.fit(message == null ? summary : message + " " + summary);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getEntryId() {
+        return entryId;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public ObjectType getObjectType() {
+        return objectType;
+    }
+
+    public int getObjectId() {
+        return objectId;
+    }
+
+    public JobRunStatus getStatus() {
+        return status;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt.toInstant();
+    }
+
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt).map(OffsetDateTime::toInstant);
+    }
+
+    public String getServer() {
+        return server;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public String getMessage() {
+        return message == null ? "" : message;
+    }
+}

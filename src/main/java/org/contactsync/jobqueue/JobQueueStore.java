@@ -1,0 +1,86 @@
+package org.contactsync.jobqueue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.contactsync.jobqueue.JobQueueRepository.Candidate;
+import org.contactsync.jobqueue.JobQueueRepository.Claimed;
+import org.contactsync.platform.Purgeable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The scheduler's database work, each method its own transaction (a run is not one: it may take long). */
+@ApplicationScoped
+@Transactional(TxType.REQUIRES_NEW)
+public class JobQueueStore implements Purgeable {
+
+    /** The most entries one heartbeat claims. */
+    private static final int CLAIMS_PER_BEAT = 20;
+
+    @PersistenceContext(unitName = "contactsync")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    JobQueueConfig config;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.jobqueue.log-retention-days", defaultValue = "90")
+    int logRetentionDays;
+
+    private JobQueueRepository repository() {
+        return new JobQueueRepository(em);
+    }
+
+    public List<Candidate> claimable() {
+        return repository().claimable(clock.instant(), CLAIMS_PER_BEAT);
+    }
+
+    public Optional<Claimed> claim(Candidate candidate, String server) {
+        return repository().claim(candidate, server, clock.instant(), config.lease());
+    }
+
+    public int renewLeases(Collection<Long> entryIds, String server) {
+        return repository().renewLeases(entryIds, server, clock.instant().plus(config.lease()));
+    }
+
+    public void finish(Claimed claimed, String server, JobResult result) {
+        repository().finish(claimed, server, result, clock.instant(), config.runTimes());
+    }
+
+    /** Run Once (foreground): a log entry of its own; the entry's status stays as it is. */
+    public long startUnclaimedRun(long entryId, String server, String userId) {
+        JobQueueEntry entry = repository().entry(entryId).orElseThrow(() -> new IllegalStateException(
+                "Job queue entry " + entryId + " vanished"));
+        return repository().startUnclaimedRun(entry, server, userId, clock.instant()).getId();
+    }
+
+    public void endUnclaimedRun(long logEntryId, JobResult result) {
+        repository().endLog(logEntryId, result, result.summary(), clock.instant());
+    }
+
+    @Override
+    public String purgedWhat() {
+        return "job queue log entries";
+    }
+
+    @Override
+    public Duration retention() {
+        return Duration.ofDays(logRetentionDays);
+    }
+
+    @Override
+    public int purgeBefore(Instant before) {
+        return repository().purgeLogBefore(before);
+    }
+}

@@ -1,0 +1,179 @@
+package org.contactsync.jobqueue.jobs;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.contactsync.employee.Caller;
+import org.contactsync.employee.Role;
+import org.contactsync.exchange.ExchangeSync;
+import org.contactsync.exchange.ExchangeSyncService;
+import org.contactsync.jobqueue.JobQueueJob;
+import org.contactsync.jobqueue.JobQueueMessages;
+import org.contactsync.jobqueue.JobResult;
+import org.contactsync.jobqueue.JobResult.Item;
+import org.contactsync.jobqueue.ObjectType;
+import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.LocalizedMessage;
+import org.contactsync.sync.SyncAlreadyRunningException;
+import org.contactsync.sync.SyncRequest;
+import org.contactsync.sync.SyncRun;
+import org.contactsync.sync.SyncRunner;
+import org.contactsync.sync.SyncTrigger;
+import org.contactsync.sync.plan.ActionKind;
+import org.contactsync.sync.plan.SyncMode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Codeunit 6700 "O365 Sync. Management": an incremental sync for every employee with Enable Background
+ * Synchronization on (Business Central's codeunit 6703 does the same for every Enabled Exchange Sync record).
+ *
+ * <ul>
+ * <li>At most {@code contactsync.jobqueue.contact-sync.concurrency} employees at a time, each on a thread of this
+ * run, each isolated: a failure is on that employee's sync run and item, the others go on.</li>
+ * <li>A mailbox that kept throttling (run POSTPONED), or an employee whose own sync was running, is tried once more
+ * after {@code contactsync.jobqueue.contact-sync.retry-postponed-seconds}; still postponed, the next run continues.</li>
+ * <li>The run fails when an employee's sync failed or could not start (no Microsoft 365 e-mail, no connection), so
+ * the entry's retries and Error status apply; a run the mass-delete guard stopped waits for the employee and is only
+ * reported.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ContactSyncJob implements JobQueueJob {
+
+    public static final int OBJECT_ID = 6700;
+
+    /** Who the job's sync runs are started as: the job queue, allowed to sync every employee. */
+    static final Caller JOB_QUEUE = new Caller("job-queue", Set.of(Role.ADMIN));
+
+    static final String REFUSED = "REFUSED";
+    static final String ALREADY_RUNNING = "ALREADY_RUNNING";
+
+    @Inject
+    ExchangeSyncService setups;
+
+    @Inject
+    SyncRunner runner;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.jobqueue.contact-sync.concurrency", defaultValue = "4")
+    int concurrency;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.jobqueue.contact-sync.retry-postponed-seconds", defaultValue = "60")
+    int retryPostponedSeconds;
+
+    @Override
+    public ObjectType objectType() {
+        return ObjectType.CODEUNIT;
+    }
+
+    @Override
+    public int objectId() {
+        return OBJECT_ID;
+    }
+
+    @Override
+    public LocalizedMessage caption() {
+        return JobQueueMessages.of("object.codeunit.6700");
+    }
+
+    @Override
+    public Optional<LocalizedMessage> parameterProblem(String parameterString) {
+        return parameterString.isBlank() ? Optional.empty()
+                : Optional.of(JobQueueMessages.of("object.codeunit.6700.noParameter"));
+    }
+
+    @Override
+    public JobResult run(JobContext context) {
+        List<String> employees = setups.withBackgroundSync().stream().map(ExchangeSync::getUserName).toList();
+        Map<String, Item> items = new LinkedHashMap<>(syncAll(employees, context.userId()));
+        List<String> postponed = items.values().stream().filter(ContactSyncJob::postponed).map(Item::subject)
+                .toList();
+        if (!postponed.isEmpty() && retryPostponedSeconds >= 0) {
+            pause(Duration.ofSeconds(retryPostponedSeconds));
+            items.putAll(syncAll(postponed, context.userId()));
+        }
+        return ContactSyncSummary.of(new ArrayList<>(items.values()));
+    }
+
+    private Map<String, Item> syncAll(List<String> employees, String startedBy) {
+        if (employees.isEmpty()) {
+            return Map.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(Math.max(1, concurrency), employees.size()),
+                threads);
+        try {
+            List<Future<Item>> running = employees.stream()
+                    .map(employee -> pool.submit(() -> sync(employee, startedBy))).toList();
+            return running.stream().map(ContactSyncJob::outcome)
+                    .collect(Collectors.toMap(Item::subject, item -> item, (a, b) -> b, LinkedHashMap::new));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Item sync(String employee, String startedBy) {
+        try {
+            SyncRun run = runner.runNow(JOB_QUEUE, new SyncRequest(employee, SyncMode.INCREMENTAL,
+                    SyncTrigger.JOB_QUEUE, startedBy, false, false));
+            return new Item(employee, run.getStatus().name(), Optional.of(run.getId()), toOutlook(run), toBc(run),
+                    run.getFailed(), run.errorMessage().orElse(""));
+        } catch (SyncAlreadyRunningException e) {
+            return new Item(employee, ALREADY_RUNNING, Optional.of(e.runningRunId()), 0, 0, 0, e.getMessage());
+        } catch (ApplicationException e) {
+            return new Item(employee, REFUSED, Optional.empty(), 0, 0, 0, e.getMessage());
+        } catch (RuntimeException e) {
+            // Isolated: this employee's failure is theirs; the job goes on with the others.
+            return new Item(employee, "FAILED", Optional.empty(), 0, 0, 0, String.valueOf(e));
+        }
+    }
+
+    private static Item outcome(Future<Item> running) {
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The contact sync job was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("An employee's sync failed unexpectedly: " + e.getCause(), e.getCause());
+        }
+    }
+
+    static boolean postponed(Item item) {
+        return item.outcome().equals("POSTPONED") || item.outcome().equals(ALREADY_RUNNING);
+    }
+
+    private static int toOutlook(SyncRun run) {
+        return run.count(ActionKind.CREATE_IN_OUTLOOK) + run.count(ActionKind.UPDATE_IN_OUTLOOK)
+                + run.count(ActionKind.RECREATE_IN_OUTLOOK) + run.count(ActionKind.DELETE_IN_OUTLOOK);
+    }
+
+    private static int toBc(SyncRun run) {
+        return run.count(ActionKind.CREATE_IN_BC) + run.count(ActionKind.UPDATE_IN_BC);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The contact sync job was interrupted", e);
+        }
+    }
+}
