@@ -36,6 +36,7 @@ public class RestApplication extends Application {
                 ProblemMappers.ProcessingMapper.class,
                 ProblemMappers.UnexpectedMapper.class,
                 MeResource.class,
-                org.contactsync.sync.api.SyncRunResource.class);
+                org.contactsync.sync.api.SyncRunResource.class,
+                org.contactsync.jobqueue.api.JobQueueEntryResource.class);
     }
 }

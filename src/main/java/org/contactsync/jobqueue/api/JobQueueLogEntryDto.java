@@ -1,0 +1,39 @@
+package org.contactsync.jobqueue.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.contactsync.jobqueue.JobQueueLogEntry;
+import org.contactsync.jobqueue.JobQueueLogItem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One run of an entry and what it did per employee. */
+@Schema(name = "JobQueueLogEntry", description = "One run of a job queue entry")
+public record JobQueueLogEntryDto(
+        long id,
+        long entryId,
+        @Schema(enumeration = {"IN_PROCESS", "SUCCESS", "ERROR"}) String status,
+        Instant startedAt,
+        Instant endedAt,
+        String server,
+        String userId,
+        int attempt,
+        String message,
+        List<Item> items) {
+
+    static JobQueueLogEntryDto of(JobQueueLogEntry log, List<JobQueueLogItem> items) {
+        return new JobQueueLogEntryDto(log.getId(), log.getEntryId(), log.getStatus().name(), log.getStartedAt(),
+                log.endedAt().orElse(null), log.getServer(), log.getUserId(), log.getAttempt(), log.getMessage(),
+                items.stream().map(Item::of).toList());
+    }
+
+    /** One employee's part: the outcome, the sync run (see {@code /api/v1/sync-runs/{id}}) and its counts. */
+    @Schema(name = "JobQueueLogItem")
+    public record Item(String subject, String outcome, Long syncRunId, int toOutlook, int toBusinessCentral,
+            int failed, String message) {
+
+        static Item of(JobQueueLogItem item) {
+            return new Item(item.getSubject(), item.getOutcome(), item.getSyncRunId(), item.getToOutlook(),
+                    item.getToBusinessCentral(), item.getFailed(), item.getMessage());
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package org.contactsync.jobqueue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.FacesSession;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The job queue in the real WAR on its own timers, against the sandbox, with time scaled (arquillian.xml: a "minute
+ * between runs" lasts 2 s, a heartbeat every second). An administrator works through the pages and the REST API;
+ * the contact sync job (codeunit 6700) syncs the employees with background synchronization on. The methods build on
+ * each other, in order.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(OrderAnnotation.class)
+class JobQueueIT {
+
+    private static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:admin-ws-key-demo-0000000000000000".getBytes(StandardCharsets.UTF_8));
+    private static final String ALICE = "Basic " + Base64.getEncoder()
+            .encodeToString("alice:alice-ws-key-demo-000000000000000".getBytes(StandardCharsets.UTF_8));
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.realWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> api(String who, String method, String path, String json) {
+        var request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/api/v1" + path))
+                .header("Authorization", who).header("Content-Type", "application/json")
+                .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("The server did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private JsonObject adminJson(String method, String path, String json) {
+        var response = api(ADMIN, method, path, json);
+        assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private JsonObject entry(long id) {
+        return adminJson("GET", "/job-queue-entries/" + id, "");
+    }
+
+    private List<JsonObject> log(long id) {
+        var response = api(ADMIN, "GET", "/job-queue-entries/" + id + "/log-entries", "");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonArray array = Json.createReader(new StringReader(response.body())).readArray();
+        return array.getValuesAs(JsonObject.class);
+    }
+
+    /** A new entry for codeunit 6700: recurring every minute, every day; On Hold until set Ready. */
+    private long everyMinute(int maxAttempts) {
+        var response = api(ADMIN, "POST", "/job-queue-entries", "{\"description\":\"Every minute\",\"objectId\":6700,"
+                + "\"recurring\":true,\"runOnDays\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\","
+                + "\"SATURDAY\",\"SUNDAY\"],\"minutesBetweenRuns\":1,\"maxAttempts\":" + maxAttempts
+                + ",\"rerunDelaySeconds\":1}");
+        assertEquals(201, response.statusCode(), response.body());
+        var created = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("ON_HOLD", created.getString("status"));
+        return created.getJsonNumber("id").longValue();
+    }
+
+    private static <T> T await(String what, java.util.function.Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        T value = probe.get();
+        while (!done.test(value)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(what + " did not happen within " + PATIENCE + "; last seen: " + value);
+            }
+            pause(Duration.ofMillis(250));
+            value = probe.get();
+        }
+        return value;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** JSON-B leaves null properties out. */
+    private static boolean absent(JsonObject json, String key) {
+        return !json.containsKey(key) || json.isNull(key);
+    }
+
+    private static boolean ended(JsonObject logEntry) {
+        return !logEntry.getString("status").equals("IN_PROCESS");
+    }
+
+    /** Turns on Enable Background Synchronization on {@code userName}'s Contact Sync Setup, as its page does. */
+    private static String enableBackgroundSync(FacesSession session, String userName) throws Exception {
+        var path = "exchange/contact-sync-setup.xhtml?userName=" + userName;
+        var page = session.get(path).body();
+        var fields = FacesSession.textInputsOf(page, "contactSyncSetup");
+        fields.put("contactSyncSetup:backgroundSync_input", "on");
+        var saved = session.ajax(path, page, "contactSyncSetup", "contactSyncSetup:save", fields);
+        assertTrue(saved.contains("Saved") || saved.contains("saved"), saved);
+        return session.get(path).body();
+    }
+
+    @Test
+    @Order(1)
+    void theDefaultEntryStartsOnHoldAndAnAdministratorSetsItReadyOnItsCardAndSeesItsNextRun() throws Exception {
+        var admin = FacesSession.signedIn(base, "admin", "admin-demo-2026");
+        var list = admin.get("admin/job-queue-entries.xhtml");
+        assertEquals(200, list.statusCode());
+        assertTrue(list.body().contains("O365 Sync. Management"), "the default entry runs codeunit 6700");
+        assertTrue(list.body().contains(">On Hold<"), list.body());
+        assertTrue(list.body().contains(">Not scheduled<"));
+
+        var cardPath = "admin/job-queue-entry.xhtml?id=1";
+        var card = admin.get(cardPath).body();
+        assertTrue(card.contains("No. of Minutes between Runs") && card.contains("value=\"1440\""), card);
+        var ready = admin.ajax(cardPath, card, "cardForm", "cardForm:setReady", java.util.Map.of());
+        assertTrue(ready.contains("The entry is Ready; it runs next at"), ready);
+        assertTrue(ready.contains(">Ready<"), ready);
+        var entry = entry(1);
+        assertEquals("READY", entry.getString("status"));
+        assertEquals("admin", entry.getString("userId"), "it now runs for the administrator who set it Ready");
+        assertFalse(absent(entry, "nextRunAt"));
+
+        // Nobody has background sync on yet: the first run succeeds with nothing to do, then waits a scaled day.
+        var first = await("the default entry's first run", () -> log(1),
+                runs -> !runs.isEmpty() && ended(runs.get(0))).get(0);
+        assertEquals("SUCCESS", first.getString("status"), first.toString());
+        assertEquals("No employee has background synchronization enabled.", first.getString("message"));
+        var onHold = admin.ajax(cardPath, admin.get(cardPath).body(), "cardForm", "cardForm:setOnHold",
+                java.util.Map.of());
+        assertTrue(onHold.contains(">On Hold<"), onHold);
+
+        var alice = FacesSession.signedIn(base, "alice", "alice-demo-2026");
+        assertEquals(403, alice.get("admin/job-queue-entries.xhtml").statusCode());
+        assertEquals(403, api(ALICE, "GET", "/job-queue-entries", "").statusCode());
+        var setup = alice.get("exchange/contact-sync-setup.xhtml").body();
+        assertTrue(setup.contains("Not scheduled: background synchronization is off."), setup);
+    }
+
+    @Test
+    @Order(2)
+    void impossibleRecurrencesAreRefusedFieldByField() {
+        var response = api(ADMIN, "POST", "/job-queue-entries", "{\"objectId\":6700,\"recurring\":true,"
+                + "\"runOnDays\":[],\"startingTime\":\"17:00\",\"endingTime\":\"08:00\",\"minutesBetweenRuns\":0}");
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("A recurring job must run on at least one weekday."), response.body());
+        assertTrue(response.body().contains("The Ending Time must be later than the Starting Time."));
+        assertTrue(response.body().contains("No. of Minutes between Runs above 0"));
+        var unknown = api(ADMIN, "POST", "/job-queue-entries", "{\"objectId\":4242}");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("Codeunit 4242 is not a job this application can run."), unknown.body());
+    }
+
+    @Test
+    @Order(3)
+    void aReadyEntryEveryMinuteSyncsTheEmployeesWithBackgroundSyncLogsSuccessAndReschedules() throws Exception {
+        var alice = FacesSession.signedIn(base, "alice", "alice-demo-2026");
+        var setup = enableBackgroundSync(alice, "alice");
+        assertTrue(setup.contains("Not scheduled: no job queue entry for codeunit 6700 is Ready."), setup);
+
+        long id = everyMinute(3);
+        var ready = adminJson("POST", "/job-queue-entries/" + id + "/set-ready", "");
+        assertEquals("READY", ready.getString("status"));
+        assertTrue(alice.get("exchange/contact-sync-setup.xhtml").body()
+                .contains("By the job queue (codeunit 6700) at"), "Contact Sync Setup shows the next run");
+
+        var runs = await("two ended runs", () -> log(id),
+                log -> log.stream().filter(JobQueueIT::ended).count() >= 2);
+        var firstRun = runs.stream().filter(JobQueueIT::ended).reduce((newer, older) -> older).orElseThrow();
+        assertEquals("SUCCESS", firstRun.getString("status"), firstRun.toString());
+        assertTrue(firstRun.getString("message").startsWith("1 employee: 1 synced"), firstRun.toString());
+        var item = firstRun.getJsonArray("items").getJsonObject(0);
+        assertEquals("alice", item.getString("subject"));
+        assertEquals("SUCCEEDED", item.getString("outcome"));
+        assertTrue(item.getInt("toOutlook") > 0, "the first background sync filled alice's folder: " + item);
+
+        var syncRun = adminJson("GET", "/sync-runs/" + item.getJsonNumber("syncRunId").longValue(), "");
+        assertEquals("JOB_QUEUE", syncRun.getString("trigger"));
+        assertEquals("INCREMENTAL", syncRun.getString("mode"));
+        assertEquals("admin", syncRun.getString("startedBy"), "started for the user the entry runs for");
+
+        var entry = entry(id);
+        assertEquals(0, entry.getInt("attempts"), "a success clears the attempts");
+        assertTrue(Instant.parse(entry.getString("nextRunAt")).isAfter(Instant.parse(firstRun.getString("startedAt"))),
+                "rescheduled after its run");
+
+        var admin = FacesSession.signedIn(base, "admin", "admin-demo-2026");
+        var logPage = admin.get("admin/job-queue-log.xhtml?entry=" + id).body();
+        assertTrue(logPage.contains(">Success<") && logPage.contains("1 employee: 1 synced"), logPage);
+    }
+
+    @Test
+    @Order(4)
+    void onHoldStopsTheRuns() {
+        long id = readyEntryEveryMinute();
+        var held = adminJson("POST", "/job-queue-entries/" + id + "/set-on-hold", "");
+        assertEquals("ON_HOLD", held.getString("status"));
+        assertTrue(absent(held, "nextRunAt"));
+        int runs = await("the run in process to end", () -> log(id),
+                log -> log.stream().allMatch(JobQueueIT::ended)).size();
+        pause(Duration.ofSeconds(6));
+        assertEquals(runs, log(id).size(), "no run after On Hold (3 scaled minutes, 6 heartbeats later)");
+        assertEquals("ON_HOLD", entry(id).getString("status"));
+    }
+
+    /** The entry the previous test set Ready. */
+    private long readyEntryEveryMinute() {
+        var response = api(ADMIN, "GET", "/job-queue-entries", "");
+        return Json.createReader(new StringReader(response.body())).readArray().getValuesAs(JsonObject.class)
+                .stream().filter(e -> e.getString("description").equals("Every minute"))
+                .filter(e -> !e.getString("status").equals("ON_HOLD"))
+                .map(e -> e.getJsonNumber("id").longValue()).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(5)
+    void aJobThatKeepsFailingGoesToErrorAfterItsMaximumAttemptsWithItsMessageWhileTheOtherEmployeesSync()
+            throws Exception {
+        // bob's Microsoft 365 e-mail names a mailbox the tenant does not have; his background sync is on.
+        var admin = FacesSession.signedIn(base, "admin", "admin-demo-2026");
+        var cardPath = "users/card.xhtml?userName=bob";
+        var card = admin.get(cardPath).body();
+        var fields = FacesSession.textInputsOf(card, "cardForm");
+        fields.put("cardForm:authenticationEmail", "nobody@contoso.example");
+        fields.put("cardForm:state_input", "true");
+        fields.put("cardForm:roles", "EMPLOYEE");
+        var saved = admin.ajax(cardPath, card, "cardForm", "cardForm:save", fields);
+        assertTrue(saved.contains("nobody@contoso.example"), saved);
+        enableBackgroundSync(admin, "bob");
+
+        long id = everyMinute(2);
+        adminJson("POST", "/job-queue-entries/" + id + "/set-ready", "");
+        var error = await("the entry to go to Error", () -> entry(id),
+                entry -> entry.getString("status").equals("ERROR"));
+        assertTrue(error.getString("errorMessage").contains("1 failed (bob: "), error.toString());
+        assertTrue(error.getString("errorMessage").contains("ErrorInvalidUser"), error.toString());
+        assertTrue(absent(error, "nextRunAt"), "an entry in Error is not scheduled");
+
+        var runs = log(id);
+        assertEquals(2, runs.size(), "the maximum of two attempts: " + runs);
+        for (var run : runs) {
+            assertEquals("ERROR", run.getString("status"));
+            var outcomes = run.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .map(item -> item.getString("subject") + "=" + item.getString("outcome")).sorted().toList();
+            assertEquals(List.of("alice=SUCCEEDED", "bob=FAILED"), outcomes, "alice's sync went on: " + run);
+        }
+        assertEquals(List.of(2, 1), runs.stream().map(run -> run.getInt("attempt")).toList());
+
+        var cardPage = admin.get("admin/job-queue-entry.xhtml?id=" + id).body();
+        assertTrue(cardPage.contains(">Error<") && cardPage.contains("ErrorInvalidUser"), cardPage);
+    }
+}

@@ -1,0 +1,46 @@
+package org.contactsync.jobqueue.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.contactsync.jobqueue.JobResult.Item;
+import org.junit.jupiter.api.Test;
+
+/** How a contact sync job's employees add up to its outcome and the one-line summary in the log. */
+class ContactSyncSummaryTest {
+
+    private static Item item(String employee, String outcome, String message) {
+        return new Item(employee, outcome, Optional.of(1L), 0, 0, 0, message);
+    }
+
+    @Test
+    void noEmployeeWithBackgroundSyncIsASuccessThatSaysSo() {
+        var result = ContactSyncSummary.of(List.of());
+        assertTrue(result.succeeded());
+        assertEquals("No employee has background synchronization enabled.", result.summary());
+    }
+
+    @Test
+    void aFailedOrRefusedEmployeeFailsTheJobAndIsNamedWithTheReason() {
+        var result = ContactSyncSummary.of(List.of(item("alice", "SUCCEEDED", "2 created"),
+                item("bob", "FAILED", "Microsoft Graph: 404 ErrorInvalidUser"),
+                item("carol", ContactSyncJob.REFUSED, "The user carol has no Microsoft 365 e-mail")));
+        assertFalse(result.succeeded());
+        assertEquals("3 employees: 1 synced, 2 failed (bob: Microsoft Graph: 404 ErrorInvalidUser; carol: The user "
+                + "carol has no Microsoft 365 e-mail).", result.summary());
+        assertEquals(3, result.items().size(), "every employee keeps their item");
+    }
+
+    @Test
+    void postponedAndGuardedEmployeesAreReportedWithoutFailingTheJob() {
+        var result = ContactSyncSummary.of(List.of(item("alice", "POSTPONED", "throttled"),
+                item("bob", ContactSyncJob.ALREADY_RUNNING, "running"), item("carol", "BLOCKED_BY_GUARD", "guard"),
+                item("dave", "SUCCEEDED", "")));
+        assertTrue(result.succeeded());
+        assertEquals("4 employees: 1 synced, 2 postponed, the next run continues (alice, bob), 1 stopped by the "
+                + "mass-delete guard until confirmed on Contact Sync Setup (carol).", result.summary());
+    }
+}
