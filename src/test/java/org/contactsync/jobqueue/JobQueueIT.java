@@ -176,6 +176,11 @@ class JobQueueIT {
                 java.util.Map.of());
         assertTrue(onHold.contains(">On Hold<"), onHold);
 
+        var once = adminJson("POST", "/job-queue-entries/1/run-once", "");
+        assertEquals("SUCCESS", once.getString("status"), "Run Once (foreground) answers when the run has ended");
+        assertTrue(once.getString("message").startsWith("Run once in the foreground by admin"), once.toString());
+        assertEquals("ON_HOLD", entry(1).getString("status"), "Run Once leaves the status as it was");
+
         var alice = FacesSession.signedIn(base, "alice", "alice-demo-2026");
         assertEquals(403, alice.get("admin/job-queue-entries.xhtml").statusCode());
         assertEquals(403, api(ALICE, "GET", "/job-queue-entries", "").statusCode());
