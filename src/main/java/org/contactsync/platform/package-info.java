@@ -1,5 +1,7 @@
 /**
  * What every feature stands on: the datasource and its Flyway migrations, configuration keys, the clock, the
- * user-interface shell (locale, navigation) and error handling. Knows no feature; every feature may use it.
+ * user-interface shell (locale, navigation) and error handling, this server's name in leases
+ * ({@link org.contactsync.platform.ServerName}) and the nightly purge of every feature's
+ * {@link org.contactsync.platform.Purgeable} log. Knows no feature; every feature may use it.
  */
 package org.contactsync.platform;

@@ -6,7 +6,9 @@
  * <li><b>Runs.</b> {@link org.contactsync.sync.SyncRunner#start} claims the employee's lease (a unique column on
  * {@link org.contactsync.sync.SyncRun}, so one run per employee also across servers sharing the database; an expired
  * lease is taken over), returns the run's id and runs it on the managed executor. A second start while the lease is
- * live is refused with "a sync is already running" and that run's id. Progress and counts are on the run row.</li>
+ * live is refused with "a sync is already running" and that run's id. Progress and counts are on the run row.
+ * {@link org.contactsync.sync.SyncRunner#runNow} does the same on the calling thread and returns the ended run (the
+ * job queue's contact sync job waits for each employee that way).</li>
  * <li><b>Snapshot.</b> Business Central: the contacts in the employee's filter, plus linked, stamped and e-mail
  * matched contacts outside it; Outlook: a delta round from the stored deltaLink, in which contacts that come back
  * with the change key the link holds (the engine's own writes) are dropped and the rest completed with stamps and
@@ -20,7 +22,8 @@
  * whole plan ran. A mailbox that keeps throttling ends the run as POSTPONED with everything done so far kept.</li>
  * <li><b>Log.</b> One {@link org.contactsync.sync.SyncLogEntry} per planned action: its kind when done (or, in a
  * preview or a blocked run, planned), {@code FAILED} with the reason when its write did not succeed. Ended runs
- * and their entries older than {@code contactsync.sync.log-retention-days} are purged nightly.</li>
+ * and their entries older than {@code contactsync.sync.log-retention-days} are purged nightly
+ * ({@link org.contactsync.platform.NightlyPurge}).</li>
  * </ul>
  */
 package org.contactsync.sync;
