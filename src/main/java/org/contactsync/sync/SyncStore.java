@@ -60,6 +60,11 @@ public class SyncStore {
         return repository().claim(request, leaseOwner, clock.instant(), lease());
     }
 
+    /** Ends every run whose lease ran out (its server stopped): see {@link SyncRepository#endLapsedRuns}. */
+    public int endLapsedRuns() {
+        return repository().endLapsedRuns(Optional.empty(), clock.instant());
+    }
+
     public Optional<SyncRun> leaseHolder(String userName) {
         return repository().leaseHolder(userName);
     }

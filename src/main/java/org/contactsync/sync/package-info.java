@@ -6,7 +6,10 @@
  * <li><b>Runs.</b> {@link org.contactsync.sync.SyncRunner#start} claims the employee's lease (a unique column on
  * {@link org.contactsync.sync.SyncRun}, so one run per employee also across servers sharing the database; an expired
  * lease is taken over), returns the run's id and runs it on the managed executor. A second start while the lease is
- * live is refused with "a sync is already running" and that run's id. Progress and counts are on the run row.</li>
+ * live is refused with "a sync is already running" and that run's id. Progress and counts are on the run row. A
+ * run whose server stopped (crashed, killed) stays RUNNING until its lease runs out; then the next claim, or any
+ * server starting up ({@link org.contactsync.sync.InterruptedRuns}), ends it as FAILED with a message starting
+ * "Interrupted:", and the next run continues from its committed chunks.</li>
  * <li><b>Snapshot.</b> Business Central: the contacts in the employee's filter, plus linked, stamped and e-mail
  * matched contacts outside it; Outlook: a delta round from the stored deltaLink, in which contacts that come back
  * with the change key the link holds (the engine's own writes) are dropped and the rest completed with stamps and

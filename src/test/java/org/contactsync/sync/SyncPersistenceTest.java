@@ -111,6 +111,28 @@ class SyncPersistenceTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aServerStartingUpEndsTheRunsWhoseLeaseRanOutAndLeavesLiveOnes(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            users(db);
+            var crashed = claim(db, "alice", "server-a", NOW);
+            var live = claim(db, "bob", "server-b", NOW.plus(LEASE));
+
+            int ended = db.inTransaction(em -> new SyncRepository(em).endLapsedRuns(Optional.empty(),
+                    NOW.plus(LEASE).plusSeconds(1)));
+
+            assertEquals(1, ended);
+            var interrupted = db.inTransaction(em -> new SyncRepository(em).run(crashed.getId())).orElseThrow();
+            assertEquals(SyncRunStatus.FAILED, interrupted.getStatus());
+            assertTrue(interrupted.errorMessage().orElseThrow().startsWith("Interrupted:"));
+            assertEquals(Optional.of(NOW.plus(LEASE).plusSeconds(1)), interrupted.endedAt());
+            assertTrue(db.inTransaction(em -> new SyncRepository(em).leaseHolder("alice")).isEmpty(), "lease freed");
+            assertEquals(live.getId(), db.inTransaction(em -> new SyncRepository(em).leaseHolder("bob"))
+                    .orElseThrow().getId(), "a live lease of another server is kept");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void aRenewedLeaseStaysLiveAndAnEndedRunFreesIt(DatabaseKind kind) {
         try (var db = TestDatabase.fresh(kind)) {
             users(db);
