@@ -85,6 +85,19 @@ public class SyncRepository {
                 .executeUpdate();
     }
 
+    /**
+     * Extends a running run's lease to {@code until}, in one conditional statement so that it cannot revive a run
+     * another server has meanwhile ended (taken over); false when the run no longer holds its lease.
+     */
+    public boolean renewLease(long runId, Instant until) {
+        return em.createQuery("update SyncRun r set r.leaseExpiresAt = :until "
+                        + "where r.id = :id and r.status = :running and r.leaseUserName is not null")
+                .setParameter("until", until.atOffset(ZoneOffset.UTC))
+                .setParameter("id", runId)
+                .setParameter("running", SyncRunStatus.RUNNING)
+                .executeUpdate() == 1;
+    }
+
     /** The run holding the employee's lease, if any (live or expired). */
     public Optional<SyncRun> leaseHolder(String userName) {
         return em.createQuery("select r from SyncRun r where r.leaseUserName = :user", SyncRun.class)

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.UUID;
 import org.contactsync.employee.Caller;
 import org.contactsync.exchange.ExchangeSyncService;
@@ -40,6 +41,9 @@ public class SyncRunner {
     @Inject
     OutlookContactsGateway gateway;
 
+    @Inject
+    Clock clock;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -56,7 +60,9 @@ public class SyncRunner {
         GraphConnectionSettings settings = connections.settings().orElseThrow(() ->
                 new ApplicationException(Kind.INVALID, SyncMessages.of("sync.refused.noConnection")));
         SyncRun run = claim(request);
-        executor.execute(new RunExecution(store, gateway, run.getId(), request, settings, mailbox));
+        long runId = run.getId();
+        LeaseKeeper lease = new LeaseKeeper(clock, store.lease(), () -> store.renewLease(runId));
+        executor.execute(new RunExecution(store, gateway, runId, request, settings, mailbox, lease));
         return run.getId();
     }
 

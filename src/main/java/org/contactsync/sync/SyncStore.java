@@ -120,6 +120,11 @@ public class SyncStore {
         }
     }
 
+    /** Renews the run's lease from now; false when the run no longer holds it (another server took it over). */
+    public boolean renewLease(long runId) {
+        return repository().renewLease(runId, clock.instant().plus(lease()));
+    }
+
     /** One chunk's database side, after its Outlook writes: see {@link ActionRecorder}; the lease is renewed. */
     public void recordChunk(long runId, List<Executed> chunk, int graphRequests) {
         SyncRun run = em.find(SyncRun.class, runId);

@@ -21,6 +21,9 @@
  * writes, link rows, log entries and counts commit in one transaction, so an interrupted run loses at most one
  * chunk's bookkeeping and the next run finds what was written by its stamp. The deltaLink is stored only after the
  * whole plan ran. A mailbox that keeps throttling ends the run as POSTPONED with everything done so far kept.</li>
+ * <li><b>Lease.</b> Renewed by every chunk commit and, while the run reads or waits on Graph, before any request
+ * once a third of the lease has passed ({@link org.contactsync.sync.LeaseKeeper}); a run that finds its lease taken
+ * over sends nothing more.</li>
  * <li><b>Log.</b> One {@link org.contactsync.sync.SyncLogEntry} per planned action: its kind when done (or, in a
  * preview or a blocked run, planned), {@code FAILED} with the reason when its write did not succeed. Ended runs
  * and their entries older than {@code contactsync.sync.log-retention-days} are purged nightly.</li>

@@ -133,6 +133,30 @@ class SyncPersistenceTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aRenewalKeepsTheLeaseLiveButCannotReviveARunAnotherServerTookOver(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            users(db);
+            var run = claim(db, "alice", "server-a", NOW);
+
+            assertTrue(db.<Boolean>inTransaction(em -> new SyncRepository(em).renewLease(run.getId(),
+                    NOW.plus(LEASE).plus(LEASE))));
+            assertThrows(PersistenceException.class,
+                    () -> claim(db, "alice", "server-b", NOW.plus(LEASE).plusSeconds(1)), "renewed, still live");
+
+            Instant later = NOW.plus(LEASE).plus(LEASE).plusSeconds(1);
+            var takeover = claim(db, "alice", "server-b", later);
+            assertFalse(db.<Boolean>inTransaction(em -> new SyncRepository(em).renewLease(run.getId(), later.plus(LEASE))),
+                    "the taken-over run cannot renew");
+            var ended = db.inTransaction(em -> new SyncRepository(em).run(run.getId())).orElseThrow();
+            assertEquals(SyncRunStatus.FAILED, ended.getStatus());
+            assertTrue(ended.leaseExpiresAt().isEmpty(), "its lease stays given up");
+            assertEquals(takeover.getId(), db.inTransaction(em -> new SyncRepository(em).leaseHolder("alice"))
+                    .orElseThrow().getId());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void aRenewedLeaseStaysLiveAndAnEndedRunFreesIt(DatabaseKind kind) {
         try (var db = TestDatabase.fresh(kind)) {
             users(db);
