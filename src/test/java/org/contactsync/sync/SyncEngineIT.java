@@ -259,6 +259,11 @@ class SyncEngineIT {
                 .toList();
     }
 
+    private void assertNoDuplicateInFolder() {
+        List<OutlookContact> folder = outlookFolder();
+        assertEquals(folder.size(), folder.stream().map(OutlookContact::stamp).distinct().count(), "no duplicates");
+    }
+
     private long stampedCopies(String no) {
         return outlookFolder().stream().filter(c -> c.stamp().equals(Optional.of(no))).count();
     }
@@ -648,8 +653,7 @@ class SyncEngineIT {
         for (String no : List.of(leaving, alsoLeaving, staying)) {
             assertEquals(1, stampedCopies(no), "one Outlook copy of " + no);
         }
-        List<OutlookContact> folder = outlookFolder();
-        assertEquals(folder.size(), folder.stream().map(OutlookContact::stamp).distinct().count(), "no duplicates");
+        assertNoDuplicateInFolder();
     }
 
     @Test
@@ -688,8 +692,7 @@ class SyncEngineIT {
         assertEquals(0, count(back, "CREATE_IN_OUTLOOK"), back.toString());
         assertEquals(1, stampedCopies(kept), "linked again, not created again");
         assertEquals(graphId, outlookContactOf(kept).graphId());
-        List<OutlookContact> folder = outlookFolder();
-        assertEquals(folder.size(), folder.stream().map(OutlookContact::stamp).distinct().count(), "no duplicates");
+        assertNoDuplicateInFolder();
     }
 
     @Test
