@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * whose bookkeeping it never committed, and the restarted server must find them by their stamp instead of creating
  * them again.
  *
- * <p>A slow mailbox (sandbox latency per request) makes the first sync of about 1,250 contacts take long enough to be
+ * <p>A slow mailbox (sandbox latency per request) makes the first sync of about 350 contacts take long enough to be
  * caught half-way; the lease is 8 s, and the server stays down longer than that, so the restarted server finds the
  * run's lease run out.
  */
@@ -58,7 +58,7 @@ class ServerRestartIT {
             .encodeToString("alice:alice-ws-key-demo-000000000000000".getBytes(StandardCharsets.UTF_8));
     private static final String ADMIN_KEY = "sandbox-admin-demo-key";
     private static final int LEASE_SECONDS = 8;
-    private static final int ADDED_CONTACTS = 1200;
+    private static final int ADDED_CONTACTS = 300;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
 
     private static PayaraMicroProcess sandbox;
@@ -103,7 +103,7 @@ class ServerRestartIT {
         Set<String> inScope = contacts.stream().filter(ServerRestartIT::inScope).map(c -> c.getString("no"))
                 .collect(Collectors.toSet());
         assertTrue(inScope.size() > ADDED_CONTACTS, "in scope: " + inScope.size());
-        sandboxAdmin("PUT", "/limits", "{\"latencyMillis\":25}");
+        sandboxAdmin("PUT", "/limits", "{\"latencyMillis\":300}");
 
         long interrupted = startSync();
         JsonObject caught = awaitRun(interrupted, run -> run.getInt("doneActions") >= run.getInt("plannedActions") / 4
