@@ -97,8 +97,9 @@ public class GraphClients {
         return (discovery ? builder : builder.disableInstanceDiscovery()).build();
     }
 
-    /** A new session on one mailbox (or on none, for connection checks). */
-    GraphSession session(GraphConnectionSettings settings, String mailbox, ThrottleBudget budget) {
+    /** A new session on one mailbox (or on none, for connection checks); {@code heartbeat} precedes every request. */
+    GraphSession session(GraphConnectionSettings settings, String mailbox, ThrottleBudget budget,
+            SessionHeartbeat heartbeat) {
         Connection connection = connection(settings);
         GraphSession.Counters counters = new GraphSession.Counters(budget);
         Semaphore lane = mailboxLanes.computeIfAbsent(settings.clientId() + "|" + mailbox.toLowerCase(Locale.ROOT),
@@ -110,16 +111,22 @@ public class GraphClients {
                 .connectionPool(connectionPool)
                 .connectTimeout(Duration.ofSeconds(15))
                 .readTimeout(Duration.ofSeconds(100))
-                .addNetworkInterceptor(chain -> inLane(lane, chain, counters))
+                .addNetworkInterceptor(chain -> inLane(lane, chain, counters, heartbeat))
                 .build();
         BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(connection.authentication(),
                 settings.graphEndpoint(), http);
         return new GraphSession(new GraphServiceClient(adapter), counters, mailbox);
     }
 
-    /** One HTTP exchange: waits for a free slot of the mailbox, counts the request, asks for immutable ids. */
-    private static Response inLane(Semaphore lane, Interceptor.Chain chain, GraphSession.Counters counters)
-            throws java.io.IOException {
+    /**
+     * One HTTP exchange: asks the heartbeat whether to go on, waits for a free slot of the mailbox, counts the
+     * request, asks for immutable ids. A network interceptor, so that each retry of the RetryHandler passes here too.
+     */
+    private static Response inLane(Semaphore lane, Interceptor.Chain chain, GraphSession.Counters counters,
+            SessionHeartbeat heartbeat) throws java.io.IOException {
+        if (!heartbeat.beat()) {
+            throw new java.io.IOException("Request not sent: the session was told to stop");
+        }
         lane.acquireUninterruptibly();
         try {
             counters.countRequest();

@@ -83,7 +83,7 @@ public class GraphConnectionChecks {
 
     /** Asks for one contact folder of the user; empty when Graph answered as a working connection does. */
     private Optional<ConnectionCheckResult> probe(GraphConnectionSettings settings, String user, boolean mailboxCall) {
-        GraphSession session = clients.session(settings, user, CHECK_BUDGET);
+        GraphSession session = clients.session(settings, user, CHECK_BUDGET, SessionHeartbeat.none());
         try {
             session.graph().users().byUserId(user).contactFolders()
                     .get(rc -> {

@@ -23,10 +23,20 @@ public class OutlookContactsGateway {
 
     /** A session on the mailbox with the standard throttling budget; open one per run. */
     public OutlookMailbox open(GraphConnectionSettings settings, String mailbox) {
-        return open(settings, mailbox, ThrottleBudget.standard());
+        return open(settings, mailbox, ThrottleBudget.standard(), SessionHeartbeat.none());
+    }
+
+    /** A session whose every request first asks {@code heartbeat} (a sync run renews its lease there). */
+    public OutlookMailbox open(GraphConnectionSettings settings, String mailbox, SessionHeartbeat heartbeat) {
+        return open(settings, mailbox, ThrottleBudget.standard(), heartbeat);
     }
 
     public OutlookMailbox open(GraphConnectionSettings settings, String mailbox, ThrottleBudget budget) {
-        return new OutlookMailbox(clients.session(settings, mailbox, budget));
+        return open(settings, mailbox, budget, SessionHeartbeat.none());
+    }
+
+    public OutlookMailbox open(GraphConnectionSettings settings, String mailbox, ThrottleBudget budget,
+            SessionHeartbeat heartbeat) {
+        return new OutlookMailbox(clients.session(settings, mailbox, budget, heartbeat));
     }
 }

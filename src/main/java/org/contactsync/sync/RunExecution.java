@@ -44,11 +44,13 @@ final class RunExecution implements Runnable {
     private final SyncRequest request;
     private final GraphConnectionSettings settings;
     private final String mailboxAddress;
+    private final LeaseKeeper lease;
     private OutlookMailbox mailbox;
 
     RunExecution(SyncStore store, OutlookContactsGateway gateway, long runId, SyncRequest request,
-            GraphConnectionSettings settings, String mailboxAddress) {
+            GraphConnectionSettings settings, String mailboxAddress, LeaseKeeper lease) {
         this.store = store;
+        this.lease = lease;
         this.gateway = gateway;
         this.runId = runId;
         this.request = request;
@@ -63,7 +65,7 @@ final class RunExecution implements Runnable {
     @Override
     public void run() {
         try {
-            mailbox = gateway.open(settings, mailboxAddress);
+            mailbox = gateway.open(settings, mailboxAddress, lease);
             execute();
         } catch (MailboxThrottledException e) {
             end(SyncRunStatus.POSTPONED, "Postponed: " + e.getMessage(), Optional.empty());
@@ -188,6 +190,11 @@ final class RunExecution implements Runnable {
     }
 
     private void end(SyncRunStatus status, String message, Optional<String> nextDeltaLink) {
+        if (lease.lost()) {
+            LOG.warning(() -> "Sync run " + runId + " for " + request.userName() + " stopped: it lost its lease to "
+                    + "another server, which ended it (" + message + ")");
+            return;
+        }
         int requests = mailbox == null ? 0 : mailbox.requestCount();
         try {
             store.finish(runId, status, Optional.of(message), requests, nextDeltaLink);

@@ -48,6 +48,10 @@ public class SyncRepository {
 
     // Runs and their lease -----------------------------------------------------------------------------------------
 
+    /** The message on a run whose server stopped renewing its lease before the run ended. */
+    static final String INTERRUPTED = "Interrupted: its server stopped (or hung) before the run ended and its lease "
+            + "ran out; the next run continues from what this one committed";
+
     /**
      * Claims the employee's lease for a new run: first a run whose lease expired (its server died or hung) is given
      * up as FAILED, then the new run is inserted holding the lease. Both are plain conditional SQL on the shared
@@ -55,18 +59,43 @@ public class SyncRepository {
      * lease constraint and the caller's transaction fails with a {@link jakarta.persistence.PersistenceException}.
      */
     public SyncRun claim(SyncRequest request, String leaseOwner, Instant now, Duration lease) {
-        em.createQuery("update SyncRun r set r.status = :failed, r.endedAt = :now, r.errorMessage = :message, "
-                        + "r.leaseUserName = null, r.leaseOwner = null, r.leaseExpiresAt = null "
-                        + "where r.leaseUserName = :user and r.leaseExpiresAt < :now")
-                .setParameter("failed", SyncRunStatus.FAILED)
-                .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                .setParameter("message", "Interrupted: its server stopped renewing the lease; taken over by a new run")
-                .setParameter("user", request.userName())
-                .executeUpdate();
+        endLapsedRuns(Optional.of(request.userName()), now);
         SyncRun run = new SyncRun(request, leaseOwner, now, lease);
         em.persist(run);
         em.flush();
         return run;
+    }
+
+    /**
+     * Ends as FAILED, with {@link #INTERRUPTED} as the message, the running runs whose lease expired before
+     * {@code now}: of one employee, or (empty) of everyone. A live lease is never touched, so any server may call
+     * this at any time. Returns how many runs it ended.
+     */
+    public int endLapsedRuns(Optional<String> userName, Instant now) {
+        // Two statements rather than ":user is null or ...": PostgreSQL cannot type a null parameter.
+        String lapsed = "update SyncRun r set r.status = :failed, r.endedAt = :now, r.errorMessage = :message, "
+                + "r.leaseUserName = null, r.leaseOwner = null, r.leaseExpiresAt = null "
+                + "where r.leaseExpiresAt < :now and r.leaseUserName is not null";
+        var update = userName.isPresent()
+                ? em.createQuery(lapsed + " and r.leaseUserName = :user").setParameter("user", userName.get())
+                : em.createQuery(lapsed);
+        return update.setParameter("failed", SyncRunStatus.FAILED)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("message", INTERRUPTED)
+                .executeUpdate();
+    }
+
+    /**
+     * Extends a running run's lease to {@code until}, in one conditional statement so that it cannot revive a run
+     * another server has meanwhile ended (taken over); false when the run no longer holds its lease.
+     */
+    public boolean renewLease(long runId, Instant until) {
+        return em.createQuery("update SyncRun r set r.leaseExpiresAt = :until "
+                        + "where r.id = :id and r.status = :running and r.leaseUserName is not null")
+                .setParameter("until", until.atOffset(ZoneOffset.UTC))
+                .setParameter("id", runId)
+                .setParameter("running", SyncRunStatus.RUNNING)
+                .executeUpdate() == 1;
     }
 
     /** The run holding the employee's lease, if any (live or expired). */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
+import java.time.Clock;
 import org.contactsync.employee.Caller;
 import org.contactsync.exchange.ExchangeSyncService;
 import org.contactsync.exchange.GraphConnectionService;
@@ -36,6 +37,9 @@ public class SyncRunner {
 
     @Inject
     OutlookContactsGateway gateway;
+
+    @Inject
+    Clock clock;
 
     @Resource
     ManagedExecutorService executor;
@@ -70,7 +74,9 @@ public class SyncRunner {
         GraphConnectionSettings settings = connections.settings().orElseThrow(() ->
                 new ApplicationException(Kind.INVALID, SyncMessages.of("sync.refused.noConnection")));
         SyncRun run = claim(request);
-        return new RunExecution(store, gateway, run.getId(), request, settings, mailbox);
+        long runId = run.getId();
+        LeaseKeeper lease = new LeaseKeeper(clock, store.lease(), () -> store.renewLease(runId));
+        return new RunExecution(store, gateway, runId, request, settings, mailbox, lease);
     }
 
     private SyncRun claim(SyncRequest request) {

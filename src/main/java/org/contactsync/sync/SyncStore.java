@@ -60,6 +60,11 @@ public class SyncStore {
         return repository().claim(request, leaseOwner, clock.instant(), lease());
     }
 
+    /** Ends every run whose lease ran out (its server stopped): see {@link SyncRepository#endLapsedRuns}. */
+    public int endLapsedRuns() {
+        return repository().endLapsedRuns(Optional.empty(), clock.instant());
+    }
+
     public Optional<SyncRun> leaseHolder(String userName) {
         return repository().leaseHolder(userName);
     }
@@ -113,6 +118,11 @@ public class SyncStore {
         for (ActionKind kind : ActionKind.values()) {
             run.count(kind, plan.summary().count(kind));
         }
+    }
+
+    /** Renews the run's lease from now; false when the run no longer holds it (another server took it over). */
+    public boolean renewLease(long runId) {
+        return repository().renewLease(runId, clock.instant().plus(lease()));
     }
 
     /** One chunk's database side, after its Outlook writes: see {@link ActionRecorder}; the lease is renewed. */

@@ -8,7 +8,10 @@
  * lease is taken over), returns the run's id and runs it on the managed executor. A second start while the lease is
  * live is refused with "a sync is already running" and that run's id. Progress and counts are on the run row.
  * {@link org.contactsync.sync.SyncRunner#runNow} does the same on the calling thread and returns the ended run (the
- * job queue's contact sync job waits for each employee that way).</li>
+ * job queue's contact sync job waits for each employee that way). A run whose server stopped (crashed, killed)
+ * stays RUNNING until its lease runs out; then the next claim, or any server starting up
+ * ({@link org.contactsync.sync.InterruptedRuns}), ends it as FAILED with a message starting "Interrupted:", and the
+ * next run continues from its committed chunks.</li>
  * <li><b>Snapshot.</b> Business Central: the contacts in the employee's filter, plus linked, stamped and e-mail
  * matched contacts outside it; Outlook: a delta round from the stored deltaLink, in which contacts that come back
  * with the change key the link holds (the engine's own writes) are dropped and the rest completed with stamps and
@@ -20,6 +23,9 @@
  * writes, link rows, log entries and counts commit in one transaction, so an interrupted run loses at most one
  * chunk's bookkeeping and the next run finds what was written by its stamp. The deltaLink is stored only after the
  * whole plan ran. A mailbox that keeps throttling ends the run as POSTPONED with everything done so far kept.</li>
+ * <li><b>Lease.</b> Renewed by every chunk commit and, while the run reads or waits on Graph, before any request
+ * once a third of the lease has passed ({@link org.contactsync.sync.LeaseKeeper}); a run that finds its lease taken
+ * over sends nothing more.</li>
  * <li><b>Log.</b> One {@link org.contactsync.sync.SyncLogEntry} per planned action: its kind when done (or, in a
  * preview or a blocked run, planned), {@code FAILED} with the reason when its write did not succeed. Ended runs
  * and their entries older than {@code contactsync.sync.log-retention-days} are purged nightly

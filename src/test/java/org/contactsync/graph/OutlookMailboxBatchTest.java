@@ -73,6 +73,22 @@ class OutlookMailboxBatchTest {
     }
 
     @Test
+    void theHeartbeatIsAskedBeforeEveryRequestAndOnceItSaysStopNothingMoreIsSent() {
+        graph.answer(request -> FakeGraph.Item.of(201, createdContact(request)));
+        java.util.concurrent.atomic.AtomicInteger beats = new java.util.concurrent.atomic.AtomicInteger();
+        OutlookMailbox held = new OutlookContactsGateway(FakeGraph.clients()).open(graph.settings(),
+                "alice@contoso.example", new ThrottleBudget(0, Duration.ofSeconds(5)), () -> beats.incrementAndGet() <= 2);
+
+        WriteReport report = held.apply("folder-1", creates(60));
+
+        assertEquals(3, beats.get(), "asked before each of the three batches");
+        assertEquals(List.of(20, 20), graph.batches.stream().map(List::size).toList(), "the third batch is not sent");
+        assertEquals(40, report.outcomes().stream().filter(WriteOutcome.Created.class::isInstance).count());
+        assertTrue(report.outcomes().subList(40, 60).stream().allMatch(WriteOutcome.Failed.class::isInstance),
+                report.outcomes().get(40).toString());
+    }
+
+    @Test
     void throttledItemsAloneAreSentAgainAfterTheirRetryAfter() {
         Set<String> throttledOnce = ConcurrentHashMap.newKeySet();
         graph.answer(request -> {

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.contactsync.graph.GraphClients;
 import org.contactsync.graph.GraphConnectionSettings;
@@ -34,6 +35,7 @@ import org.contactsync.sync.plan.FieldValues;
 import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.sync.plan.SyncedField;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.FacesSession;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,7 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The engine end to end in the real WAR, driven as alice through {@code POST /api/v1/sync-runs}, against the
  * sandbox through the official SDK; Outlook is read and edited from this JVM through the graph gateway, Business
  * Central through the contacts API. The methods build on each other (one server, one mailbox), in order; those
- * numbered 12 to 15 work on contacts of their own and leave the folder in step, so their order does not matter.
+ * numbered 12 to 17 work on contacts of their own and leave the folder (and the filter) in step, so their order does
+ * not matter.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -256,6 +259,11 @@ class SyncEngineIT {
                 .toList();
     }
 
+    private void assertNoDuplicateInFolder() {
+        List<OutlookContact> folder = outlookFolder();
+        assertEquals(folder.size(), folder.stream().map(OutlookContact::stamp).distinct().count(), "no duplicates");
+    }
+
     private long stampedCopies(String no) {
         return outlookFolder().stream().filter(c -> c.stamp().equals(Optional.of(no))).count();
     }
@@ -274,6 +282,34 @@ class SyncEngineIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(contactJson)));
         assertEquals(201, created.statusCode(), created.body());
         return json(created).getString("id");
+    }
+
+    /**
+     * Saves alice's Contact Sync Setup as she does on its page: the page's fields as shown, with this No. filter and
+     * this choice for "keep in Outlook, stop syncing".
+     */
+    private void saveSetup(String filterNo, boolean keepInOutlook) {
+        try {
+            FacesSession alice = FacesSession.signedIn(base, "alice", "alice-demo-2026");
+            String path = "exchange/contact-sync-setup.xhtml";
+            String page = alice.get(path).body();
+            Map<String, String> fields = FacesSession.textInputsOf(page, "contactSyncSetup");
+            assertTrue(fields.containsKey("contactSyncSetup:filterNo"), fields.toString());
+            fields.put("contactSyncSetup:filterNo", filterNo);
+            if (keepInOutlook) {
+                fields.put("contactSyncSetup:keepInOutlook_input", "on");
+            }
+            if (Pattern.compile("name=\"contactSyncSetup:backgroundSync_input\"[^>]*checked").matcher(page).find()) {
+                fields.put("contactSyncSetup:backgroundSync_input", "on");
+            }
+            String saved = alice.ajax(path, page, "contactSyncSetup", "contactSyncSetup:save", fields);
+            assertTrue(saved.contains("The Contact Sync Setup was saved."), saved);
+        } catch (IOException e) {
+            throw new AssertionError("The setup page did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     // Scenarios ----------------------------------------------------------------------------------------------------
@@ -583,6 +619,80 @@ class SyncEngineIT {
             OutlookMailbox mailbox = outlook();
             mailbox.apply(mailbox.ensureFolder("Business Central"), List.of(new OutlookWrite.Delete(graphId)));
         }
+    }
+
+    @Test
+    @Order(16)
+    void contactsThatLeaveTheFilterLeaveTheFolderAndComeBackWhenItIsWidenedAgain() {
+        String leaving = newPerson("Filtered", uniqueEmail("leaving"));
+        String alsoLeaving = newPerson("Filtered", uniqueEmail("alsoleaving"));
+        String staying = newPerson("Filtered", uniqueEmail("staying"));
+        assertSucceeded(sync("INCREMENTAL"));
+        assertEquals(1, stampedCopies(leaving));
+
+        saveSetup("<>" + leaving + "&<>" + alsoLeaving, false);
+        JsonObject narrowed;
+        try {
+            narrowed = sync("INCREMENTAL");
+        } finally {
+            saveSetup("", false);
+        }
+
+        assertSucceeded(narrowed);
+        assertEquals(2, count(narrowed, "DELETE_IN_OUTLOOK"), narrowed.toString());
+        assertEquals(0, stampedCopies(leaving));
+        assertEquals(0, stampedCopies(alsoLeaving));
+        assertEquals(1, stampedCopies(staying));
+        assertTrue(entriesFor(runLog(narrowed), "contactNo", leaving).stream().anyMatch(e ->
+                e.getString("action").equals("DELETE_IN_OUTLOOK") && e.getString("reason").equals("OUTSIDE_FILTER")));
+
+        JsonObject widened = sync("INCREMENTAL");
+
+        assertSucceeded(widened);
+        assertEquals(2, count(widened, "CREATE_IN_OUTLOOK"), widened.toString());
+        for (String no : List.of(leaving, alsoLeaving, staying)) {
+            assertEquals(1, stampedCopies(no), "one Outlook copy of " + no);
+        }
+        assertNoDuplicateInFolder();
+    }
+
+    @Test
+    @Order(17)
+    void withKeepInOutlookAContactThatLeavesTheFilterStaysInOutlookUnsyncedAndIsLinkedAgainWhenBack() {
+        String kept = newPerson("Kept", uniqueEmail("kept"));
+        assertSucceeded(sync("INCREMENTAL"));
+        String graphId = outlookContactOf(kept).graphId();
+
+        saveSetup("<>" + kept, true);
+        JsonObject narrowed;
+        JsonObject unsynced;
+        try {
+            narrowed = sync("INCREMENTAL");
+            HttpResponse<String> edited = api("PATCH", "/contacts/" + kept, "{\"jobTitle\":\"Left Behind\"}");
+            assertEquals(200, edited.statusCode(), edited.body());
+            unsynced = sync("INCREMENTAL");
+        } finally {
+            saveSetup("", false);
+        }
+
+        assertSucceeded(narrowed);
+        assertEquals(0, count(narrowed, "DELETE_IN_OUTLOOK"), narrowed.toString());
+        assertEquals(1, count(narrowed, "UNLINK"), narrowed.toString());
+        assertTrue(entriesFor(runLog(narrowed), "contactNo", kept).stream()
+                .anyMatch(e -> e.getString("reason").equals("KEPT_IN_OUTLOOK")), runLog(narrowed).toString());
+        assertSucceeded(unsynced);
+        assertEquals(0, count(unsynced, "UPDATE_IN_OUTLOOK"), unsynced.toString());
+        OutlookContact keptInOutlook = outlookContactOf(kept);
+        assertEquals(graphId, keptInOutlook.graphId(), "the same Outlook contact stays");
+        assertFalse(keptInOutlook.values().get(SyncedField.JOB_TITLE).equals("Left Behind"), "no longer synced");
+
+        JsonObject back = sync("INCREMENTAL");
+
+        assertSucceeded(back);
+        assertEquals(0, count(back, "CREATE_IN_OUTLOOK"), back.toString());
+        assertEquals(1, stampedCopies(kept), "linked again, not created again");
+        assertEquals(graphId, outlookContactOf(kept).graphId());
+        assertNoDuplicateInFolder();
     }
 
     @Test

@@ -111,6 +111,52 @@ class SyncPersistenceTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aServerStartingUpEndsTheRunsWhoseLeaseRanOutAndLeavesLiveOnes(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            users(db);
+            var crashed = claim(db, "alice", "server-a", NOW);
+            var live = claim(db, "bob", "server-b", NOW.plus(LEASE));
+
+            int ended = db.inTransaction(em -> new SyncRepository(em).endLapsedRuns(Optional.empty(),
+                    NOW.plus(LEASE).plusSeconds(1)));
+
+            assertEquals(1, ended);
+            var interrupted = db.inTransaction(em -> new SyncRepository(em).run(crashed.getId())).orElseThrow();
+            assertEquals(SyncRunStatus.FAILED, interrupted.getStatus());
+            assertTrue(interrupted.errorMessage().orElseThrow().startsWith("Interrupted:"));
+            assertEquals(Optional.of(NOW.plus(LEASE).plusSeconds(1)), interrupted.endedAt());
+            assertTrue(db.inTransaction(em -> new SyncRepository(em).leaseHolder("alice")).isEmpty(), "lease freed");
+            assertEquals(live.getId(), db.inTransaction(em -> new SyncRepository(em).leaseHolder("bob"))
+                    .orElseThrow().getId(), "a live lease of another server is kept");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aRenewalKeepsTheLeaseLiveButCannotReviveARunAnotherServerTookOver(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            users(db);
+            var run = claim(db, "alice", "server-a", NOW);
+
+            assertTrue(db.<Boolean>inTransaction(em -> new SyncRepository(em).renewLease(run.getId(),
+                    NOW.plus(LEASE).plus(LEASE))));
+            assertThrows(PersistenceException.class,
+                    () -> claim(db, "alice", "server-b", NOW.plus(LEASE).plusSeconds(1)), "renewed, still live");
+
+            Instant later = NOW.plus(LEASE).plus(LEASE).plusSeconds(1);
+            var takeover = claim(db, "alice", "server-b", later);
+            assertFalse(db.<Boolean>inTransaction(em -> new SyncRepository(em).renewLease(run.getId(), later.plus(LEASE))),
+                    "the taken-over run cannot renew");
+            var ended = db.inTransaction(em -> new SyncRepository(em).run(run.getId())).orElseThrow();
+            assertEquals(SyncRunStatus.FAILED, ended.getStatus());
+            assertTrue(ended.leaseExpiresAt().isEmpty(), "its lease stays given up");
+            assertEquals(takeover.getId(), db.inTransaction(em -> new SyncRepository(em).leaseHolder("alice"))
+                    .orElseThrow().getId());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void aRenewedLeaseStaysLiveAndAnEndedRunFreesIt(DatabaseKind kind) {
         try (var db = TestDatabase.fresh(kind)) {
             users(db);

@@ -31,9 +31,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private static final String POSTGRES_URL = System.getProperty("test.postgres.url",
+    static final String POSTGRES_URL = System.getProperty("test.postgres.url",
             "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String POSTGRES_USER = System.getProperty("test.postgres.user", "postgres");
+    static final String POSTGRES_USER = System.getProperty("test.postgres.user", "postgres");
 
     private final DatabaseKind kind;
     private final DataSource dataSource;
@@ -106,6 +106,15 @@ public final class TestDatabase implements AutoCloseable {
             entityManagerFactory.close();
         }
         execute(kind == DatabaseKind.H2 ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    /** Drops a PostgreSQL schema with everything in it, if it exists (one a {@link PayaraMicroProcess} used). */
+    static void dropPostgresqlSchema(String schema) {
+        try (var connection = postgres("public").getConnection(); var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Dropping schema " + schema + " failed: " + e.getMessage(), e);
+        }
     }
 
     private void createSchema() {

@@ -2,6 +2,7 @@ package org.contactsync.sync.plan;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.contactsync.sync.plan.SyncAction.CreateInBc;
@@ -16,10 +17,12 @@ import org.contactsync.sync.plan.SyncAction.UpdateInBc;
 import org.contactsync.sync.plan.SyncAction.UpdateInOutlook;
 
 /**
- * Runs plans against the fakes the way the executor is specified to (see {@link SyncAction}), and can crash. A
- * crash is modelled as the real executor would suffer it: the Outlook writes of the first {@code outlookCount}
- * actions reached Graph, but the database (BC writes and link rows, committed per chunk) only kept the effects of
- * the first {@code databaseCount <= outlookCount} actions.
+ * Runs plans against the fakes the way the executor is specified to (see {@link SyncAction}), and can crash or be
+ * throttled. A crash is modelled as the real executor would suffer it: the Outlook writes of the first
+ * {@code outlookCount} actions reached Graph, but the database (BC writes and link rows, committed per chunk) only
+ * kept the effects of the first {@code databaseCount <= outlookCount} actions. A throttled run is postponed as the
+ * real one is: in its last chunk some Outlook writes were refused (no effect on either side, as a throttled batch
+ * item), everything else up to the chunk's end was carried out and committed, and the rest of the plan waits.
  */
 final class FakeExecutor {
 
@@ -47,6 +50,27 @@ final class FakeExecutor {
         for (int i = 0; i < outlookCount; i++) {
             apply(plan.actions().get(i), i < databaseCount);
         }
+    }
+
+    /**
+     * A run postponed by a throttling mailbox: the actions before {@code end} are carried out and committed, except
+     * the Outlook writes at the {@code refused} positions, which did nothing; the actions from {@code end} on wait.
+     */
+    void runPostponed(Plan plan, int end, Set<Integer> refused) {
+        for (int i = 0; i < end; i++) {
+            SyncAction action = plan.actions().get(i);
+            if (!refused.contains(i)) {
+                apply(action, true);
+            } else if (!writesToOutlook(action)) {
+                throw new AssertionError("Only an Outlook write can be throttled: " + action);
+            }
+        }
+    }
+
+    /** Whether the action needs an Outlook write (the ones a throttling mailbox can refuse). */
+    static boolean writesToOutlook(SyncAction action) {
+        return action instanceof CreateInOutlook || action instanceof Recreate || action instanceof UpdateInOutlook
+                || action instanceof DeleteInOutlook;
     }
 
     private void apply(SyncAction action, boolean commit) {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random edits on both sides (create, edit, change e-mail, delete, copy, leave the filter, privacy, type), random
- * incremental and full runs that crash part-way (see {@link FakeExecutor}), then a full sync run completely.
+ * incremental and full runs that crash part-way or, on a throttling mailbox, are postponed with some writes refused
+ * (see {@link FakeExecutor}), then a full sync run completely. Every seed runs twice: on a mailbox that never
+ * throttles (the histories the regression seeds were recorded with) and on one that does.
  * Afterwards: every in-scope BC contact is in Outlook exactly once with equal fields; no Outlook contact without a BC
  * counterpart remains unless the employee made it and the sync logged why it stays (or the employee chose to keep
  * contacts that leave the sync); no import duplicates a BC e-mail; BC's value won where both sides changed a field
@@ -58,9 +60,16 @@ class PlannerStateMachineTest {
 
     @Test
     void bothSidesAgreeWithTheRulesAfterRandomEditsCrashesAndAFullSync() {
-        REGRESSIONS.forEach(seed -> new Trial(seed).run());
+        REGRESSIONS.forEach(seed -> new Trial(seed, false).run());
         for (int i = 0; i < TRIALS; i++) {
-            new Trial(BASE_SEED + i).run();
+            new Trial(BASE_SEED + i, false).run();
+        }
+    }
+
+    @Test
+    void bothSidesAgreeWithTheRulesAfterRandomEditsCrashesThrottlingAndAFullSync() {
+        for (int i = 0; i < TRIALS; i++) {
+            new Trial(BASE_SEED + i, true).run();
         }
     }
 
@@ -72,13 +81,16 @@ class PlannerStateMachineTest {
         private final FakeOutlookFolder outlook = new FakeOutlookFolder();
         private final FakeExecutor executor = new FakeExecutor(bc, outlook);
         private final SyncPolicy policy;
+        /** Decides throttling, apart from {@link #random} so that the edits and crashes of a seed stay the same. */
+        private final Optional<Random> throttling;
         private final List<String> history = new ArrayList<>();
         private int deltaPosition;
         private Plan lastPlan;
 
-        Trial(long seed) {
+        Trial(long seed, boolean throttlingMailbox) {
             this.seed = seed;
             this.random = new Random(seed);
+            this.throttling = throttlingMailbox ? Optional.of(new Random(~seed)) : Optional.empty();
             this.policy = random.nextInt(5) == 0 ? SyncPolicy.DEFAULT.keepingInOutlook() : SyncPolicy.DEFAULT;
         }
 
@@ -90,7 +102,8 @@ class PlannerStateMachineTest {
                 assertInvariants(finalPlan, expectations);
                 assertNothingLeftToDo();
             } catch (AssertionError | RuntimeException failure) {
-                fail("Trial with seed " + seed + "L failed (policy " + policy + ") after:\n  "
+                fail("Trial with seed " + seed + "L failed (policy " + policy + (throttling.isPresent()
+                        ? ", throttling mailbox" : "") + ") after:\n  "
                         + String.join("\n  ", history) + "\nLast plan run:\n  " + describe(lastPlan) + "\n" + failure,
                         failure);
             }
@@ -233,11 +246,43 @@ class PlannerStateMachineTest {
                 executor.run(plan, reached, committed);
                 history.add(mode + " crashed: Outlook writes of " + reached + " of " + size
                         + " actions, database kept " + committed);
+            } else if (throttling.isPresent() && throttling.get().nextInt(10) < 3 && postponed(mode, plan)) {
+                return;
             } else {
                 executor.runAll(plan);
                 deltaPosition = position;
                 history.add(mode + ": " + plan.summary().describe());
             }
+        }
+
+        /**
+         * The mailbox throttles one chunk of the run: around one of the plan's Outlook writes, a chunk of up to 20
+         * actions in which that write and about half of the chunk's other writes are refused; the run stops after
+         * the chunk and keeps what it did (its deltaLink is not stored). False when the plan writes nothing to
+         * Outlook, so nothing could be throttled.
+         */
+        private boolean postponed(SyncMode mode, Plan plan) {
+            Random throttle = throttling.orElseThrow();
+            List<SyncAction> actions = plan.actions();
+            List<Integer> writes = new ArrayList<>();
+            for (int i = 0; i < actions.size(); i++) {
+                if (FakeExecutor.writesToOutlook(actions.get(i))) {
+                    writes.add(i);
+                }
+            }
+            if (writes.isEmpty()) {
+                return false;
+            }
+            int throttled = writes.get(throttle.nextInt(writes.size()));
+            int start = Math.max(0, throttled - throttle.nextInt(20));
+            int end = Math.min(actions.size(), throttled + 1 + throttle.nextInt(20));
+            Set<Integer> refused = new HashSet<>();
+            refused.add(throttled);
+            writes.stream().filter(i -> i >= start && i < end && throttle.nextBoolean()).forEach(refused::add);
+            executor.runPostponed(plan, end, refused);
+            history.add(mode + " postponed: " + refused.size() + " Outlook writes refused in actions " + start + ".."
+                    + (end - 1) + " of " + actions.size() + ", the rest waits");
+            return true;
         }
 
         private Plan syncCompletely(SyncMode mode) {
