@@ -4,6 +4,7 @@
 #   bench_init "$@"            parse --smoke (tiny sizes, nothing recorded, exit 1 on a missed check); go to the
 #                              repository root; a temp dir $BENCH_TMP removed at exit
 #   bench_build                build target/contactsync.war and Payara Micro when missing or older than the sources
+#   bench_build_tests          compile the tests and write target/test-classpath.txt when missing or out of date
 #   bench_app_start [h2|postgresql]
 #                              start the application with demo data and the sandbox on free ports and a fresh
 #                              database (H2 file in $BENCH_TMP, or a new PostgreSQL schema dropped at exit); wait for
@@ -74,6 +75,16 @@ bench_build() {
   mvn -B -q -o package -DskipTests || mvn -B -q package -DskipTests
 }
 
+bench_build_tests() {
+  if [ -f target/test-classpath.txt ] && [ -d target/test-classes ] \
+      && [ -z "$(find src pom.xml -newer target/test-classpath.txt -print -quit)" ]; then
+    return 0
+  fi
+  bench_log "compiling the tests (mvn test-compile)"
+  mvn -B -q -o test-compile || mvn -B -q test-compile
+  touch target/test-classpath.txt
+}
+
 bench_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -126,6 +137,10 @@ bench_app_stop() {
     kill "$BENCH_PID"
     for _ in $(seq 1 30); do kill -0 "$BENCH_PID" 2>/dev/null || break; sleep 1; done
     kill -9 "$BENCH_PID" 2>/dev/null || true
+  fi
+  if [ -n "$BENCH_PID" ]; then
+    # The last server's log stays for a look after the run.
+    cp "$BENCH_TMP/server.log" "$BENCH_ROOT/target/bench-server.log" 2>/dev/null || true
   fi
   BENCH_PID=""
   if [ -n "$BENCH_PG_SCHEMA" ]; then
