@@ -100,7 +100,7 @@ bench_app_start() {
   port=$(bench_free_port)
   ssl_port=$(bench_free_port)
   case "$database" in
-    h2) db_options=(-Dcontactsync.db.url="jdbc:h2:file:$BENCH_TMP/db/contactsync") ;;
+    h2) db_options=(-Dcontactsync.db.url="jdbc:h2:file:$BENCH_TMP/db-$port/contactsync") ;;
     postgresql)
       BENCH_PG_SCHEMA="contactsync_bench_$(date +%s)_$$"
       db_options=(-Dcontactsync.db.class=org.postgresql.ds.PGSimpleDataSource
