@@ -49,6 +49,8 @@ bench_init() {
   done
   cd "$BENCH_ROOT"
   BENCH_SHARED_SERVER=${BENCH_BASE_URL:+true}
+  # The commit measured: taken at the start, since the sources may change while a long benchmark runs.
+  BENCH_COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml bench || echo "+changes")
   BENCH_TMP=$(mktemp -d -t contactsync-bench.XXXXXX)
   trap bench_cleanup EXIT
 }
@@ -284,11 +286,9 @@ bench_record() {
   if [ "$BENCH_SMOKE" = true ]; then
     return 0
   fi
-  local commit
-  commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml bench || echo "+changes")
   {
     echo
-    echo "### $title — $commit, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "### $title — $BENCH_COMMIT, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
     echo "Machine: $(bench_machine)"
     echo
