@@ -78,13 +78,13 @@ bench_build() {
 }
 
 bench_build_tests() {
-  if [ -f target/test-classpath.txt ] && [ -d target/test-classes ] \
-      && [ -z "$(find src pom.xml -newer target/test-classpath.txt -print -quit)" ]; then
+  local compiled=target/test-classes/org/contactsync/contact/ContactListBenchmark.class
+  if [ -f target/test-classpath.txt ] && [ -f "$compiled" ] \
+      && [ -z "$(find src pom.xml -newer "$compiled" -print -quit)" ]; then
     return 0
   fi
   bench_log "compiling the tests (mvn test-compile)"
   mvn -B -q -o test-compile || mvn -B -q test-compile
-  touch target/test-classpath.txt
 }
 
 bench_free_port() {
