@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public class DatabaseMigration {
     public static String migrate(DataSource dataSource, Optional<String> schema) {
         var configuration = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration");
+                .locations(locations(dataSource));
         schema.ifPresent(configuration::schemas);
         var flyway = configuration.load();
         flyway.migrate();
@@ -59,5 +60,16 @@ public class DatabaseMigration {
                 .max(Comparator.naturalOrder())
                 .map(MigrationVersion::getVersion)
                 .orElse("empty");
+    }
+
+    /** The migrations of every database, and on PostgreSQL also its own (indexes H2 has no syntax for). */
+    private static String[] locations(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")
+                    ? new String[]{"classpath:db/migration", "classpath:db/migration-postgresql"}
+                    : new String[]{"classpath:db/migration"};
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -56,13 +57,28 @@ public final class Sandbox {
 
     // Graph -----------------------------------------------------------------------------------------------------
 
-    /** Answers one Graph request (a {@code $batch} included), never throwing: errors are Graph error responses. */
+    /**
+     * Answers one Graph request (a {@code $batch} included), never throwing: errors are Graph error responses. The
+     * round trip and the time it took are counted for each mailbox it reached.
+     */
     public GraphResponse handle(GraphRequest request) {
+        long started = System.nanoTime();
+        Set<String> reached = ConcurrentHashMap.newKeySet();
+        try {
+            return answer(request, reached);
+        } finally {
+            long handlingNanos = System.nanoTime() - started;
+            reached.forEach(mailbox -> throttle.countRoundTrip(mailbox, handlingNanos));
+        }
+    }
+
+    private GraphResponse answer(GraphRequest request, Set<String> reached) {
         String requestId = GraphJson.newRequestId();
         GraphResponse response;
         try {
             AccessGrant grant = tokens.authenticate(request.header("Authorization"));
             Route route = Route.parse(request.path());
+            noteMailbox(route, reached);
             Optional<FaultKind> fault = faults.next(route.kind() == Route.Kind.DELTA
                     && (request.queryParameter("$deltatoken").isPresent() || request.queryParameter("$skiptoken").isPresent()));
             Optional<GraphResponse> faulted = fault.flatMap(f -> inject(f, route, requestId));
@@ -72,7 +88,7 @@ public final class Sandbox {
                 if (!request.method().equals("POST")) {
                     throw new GraphError(405, "ErrorInvalidRequest", "The OData request is not supported.");
                 }
-                response = BatchProcessor.execute(request, item -> execute(item, grant));
+                response = BatchProcessor.execute(request, item -> execute(item, grant, reached));
             } else {
                 response = execute(request, grant, route);
             }
@@ -83,14 +99,19 @@ public final class Sandbox {
                 .withHeader("client-request-id", request.header("client-request-id").orElse(requestId));
     }
 
-    /** A single (non-batch) request, also each item of a batch. */
-    private GraphResponse execute(GraphRequest request, AccessGrant grant) {
+    private void noteMailbox(Route route, Set<String> reached) {
+        route.user().flatMap(this::findMailbox).ifPresent(mailbox -> reached.add(mailbox.userPrincipalName));
+    }
+
+    /** Each item of a batch. */
+    private GraphResponse execute(GraphRequest request, AccessGrant grant, Set<String> reached) {
         String requestId = GraphJson.newRequestId();
         try {
             Route route = Route.parse(request.path());
             if (route.kind() == Route.Kind.BATCH) {
                 throw GraphError.badRequest("BadRequest", "A batch cannot contain a batch.");
             }
+            noteMailbox(route, reached);
             return execute(request, grant, route);
         } catch (GraphError e) {
             return errorResponse(e, requestId, request);

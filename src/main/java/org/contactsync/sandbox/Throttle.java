@@ -67,6 +67,11 @@ final class Throttle {
         counters.computeIfAbsent(mailbox, m -> new Counters()).fault();
     }
 
+    /** One HTTP request that reached the mailbox (a {@code $batch} once) and how long the sandbox took to answer it. */
+    void countRoundTrip(String mailbox, long handlingNanos) {
+        counters.computeIfAbsent(mailbox, m -> new Counters()).roundTrip(handlingNanos);
+    }
+
     MailboxCounters counters(String mailbox) {
         return counters.getOrDefault(mailbox, new Counters()).snapshot();
     }
@@ -95,6 +100,8 @@ final class Throttle {
         private long requests;
         private long throttled;
         private long faults;
+        private long roundTrips;
+        private long handlingNanos;
         private final Map<String, Long> byMethod = new HashMap<>();
 
         synchronized void count(String method) {
@@ -110,8 +117,14 @@ final class Throttle {
             faults++;
         }
 
+        synchronized void roundTrip(long nanos) {
+            roundTrips++;
+            handlingNanos += nanos;
+        }
+
         synchronized MailboxCounters snapshot() {
-            return new MailboxCounters(requests, throttled, faults, byMethod);
+            return new MailboxCounters(requests, throttled, faults, byMethod, roundTrips,
+                    Duration.ofNanos(handlingNanos).toMillis());
         }
     }
 }

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.sql.Date;
 import java.sql.SQLException;
-import java.sql.Time;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +46,7 @@ class ContactListScaleTest {
     @BeforeAll
     static void hundredThousandContacts() throws SQLException {
         db = TestDatabase.fresh(DatabaseKind.H2);
-        insert(db);
+        ScaleContacts.insert(db.dataSource(), CONTACTS);
         capturing = Persistence.createEntityManagerFactory("contactsync", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
@@ -64,63 +60,6 @@ class ContactListScaleTest {
     static void close() {
         capturing.close();
         db.close();
-    }
-
-    /** 2,000 companies with 49 persons each, inserted in JDBC batches. */
-    private static void insert(TestDatabase db) throws SQLException {
-        var sql = "insert into contact (no, type, name, search_name, company_no, company_name, search_company_name,"
-                + " e_mail, search_e_mail, city, search_city, phone_no, last_date_modified, last_time_modified,"
-                + " last_modified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        var cities = List.of("Stockholm", "Göteborg", "Malmö", "Uppsala", "London", "Leeds", "Oxford", "Umeå");
-        var now = LocalDateTime.of(2026, 1, 1, 12, 0);
-        try (var connection = db.dataSource().getConnection(); var insert = connection.prepareStatement(sql);
-             var insertTerm = connection.prepareStatement(
-                     "insert into contact_search_term (contact_no, term) values (?, ?)")) {
-            connection.setAutoCommit(false);
-            for (var i = 1; i <= CONTACTS; i++) {
-                var no = String.format("CT%07d", i * 10);
-                var companyIndex = (i - 1) / 50;
-                var company = (i - 1) % 50 == 0;
-                var companyNo = String.format("CT%07d", (companyIndex * 50 + 1) * 10);
-                var companyName = "Company " + Integer.toString(companyIndex * 7919 % 100_000, 36).toUpperCase();
-                var name = company ? companyName : "Person" + Integer.toString(i * 104_729 % 1_000_003, 36) + " Surname" + i;
-                var email = company ? "" : "p" + i + "@example.com";
-                var city = cities.get(i % cities.size());
-                var modified = now.plusSeconds(i);
-                insert.setString(1, no);
-                insert.setString(2, company ? "COMPANY" : "PERSON");
-                insert.setString(3, name);
-                insert.setString(4, name.toUpperCase());
-                insert.setString(5, companyNo);
-                insert.setString(6, companyName);
-                insert.setString(7, companyName.toUpperCase());
-                insert.setString(8, email);
-                insert.setString(9, email.toUpperCase());
-                insert.setString(10, city);
-                insert.setString(11, city.toUpperCase());
-                insert.setString(12, "+46 8 " + (5_000_000 + i));
-                insert.setDate(13, Date.valueOf(modified.toLocalDate()));
-                insert.setTime(14, Time.valueOf(modified.toLocalTime()));
-                insert.setTimestamp(15, Timestamp.valueOf(modified));
-                insert.addBatch();
-                for (var term : new java.util.TreeSet<>(List.of(no, name.toUpperCase(), companyName.toUpperCase(),
-                        city.toUpperCase(), "+46 8 " + (5_000_000 + i), email.toUpperCase()))) {
-                    if (!term.isEmpty()) {
-                        insertTerm.setString(1, no);
-                        insertTerm.setString(2, term);
-                        insertTerm.addBatch();
-                    }
-                }
-                if (i % 5_000 == 0) {
-                    insert.executeBatch();
-                    insertTerm.executeBatch();
-                }
-            }
-            connection.commit();
-            try (var analyze = connection.createStatement()) {
-                analyze.execute("ANALYZE");
-            }
-        }
     }
 
     /** Runs a repository call and returns the plan of every SELECT it sent. */

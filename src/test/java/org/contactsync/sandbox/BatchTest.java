@@ -92,6 +92,24 @@ class BatchTest {
     }
 
     @Test
+    void aBatchIsOneRoundTripWhoseItemsEachCountAgainstTheMailbox() {
+        sandbox.setLimits(new SandboxSettings.Limits(4, 10_000, Duration.ofMinutes(10), Duration.ofMillis(5), 1));
+        JsonArrayBuilder requests = Json.createArrayBuilder();
+        for (int i = 1; i <= 20; i++) {
+            requests.add(Json.createObjectBuilder().add("id", "r" + i).add("method", "GET")
+                    .add("url", "/users/alice@contoso.example/contactFolders"));
+        }
+        ok(graph.post("/$batch", Json.createObjectBuilder().add("requests", requests).build().toString()), 200);
+        ok(graph.get(ALICE + "/contactFolders"), 200);
+
+        MailboxCounters alice = sandbox.counters("alice@contoso.example");
+        assertEquals(21, alice.requests(), "every item and the single request count against the mailbox");
+        assertEquals(2, alice.roundTrips(), "the batch and the single request are two HTTP requests");
+        assertTrue(alice.handlingMillis() >= 21 * 5, "the latency of 21 requests: " + alice.handlingMillis());
+        assertEquals(0, sandbox.counters("bob@contoso.example").roundTrips(), "bob's mailbox was not reached");
+    }
+
+    @Test
     void theSdksRelativeUrlUnderALongerBasePathIsUnderstood() {
         GraphRequest request = BatchProcessor.relativeRequest("GET",
                 "box/graph/v1.0/users/alice@contoso.example/contactFolders?%24top=5", Map.of(),

@@ -78,6 +78,8 @@ public class AdminResource {
                     .add("throttled", counters.throttled())
                     .add("faults", counters.faults())
                     .add("byMethod", byMethod)
+                    .add("roundTrips", counters.roundTrips())
+                    .add("handlingMillis", counters.handlingMillis())
                     .build().toString()).build();
         });
     }

@@ -1,0 +1,298 @@
+# Shared by the benchmark scripts in bench/ (source it; it is not run on its own).
+#
+# What it gives a script:
+#   bench_init "$@"            parse --smoke (tiny sizes, nothing recorded, exit 1 on a missed check); go to the
+#                              repository root; a temp dir $BENCH_TMP removed at exit
+#   bench_build                build target/contactsync.war and Payara Micro when missing or older than the sources
+#   bench_build_tests          compile the tests and write target/test-classpath.txt when missing or out of date
+#   bench_app_start [h2|postgresql]
+#                              start the application with demo data and the sandbox on free ports and a fresh
+#                              database (H2 file in $BENCH_TMP, or a new PostgreSQL schema dropped at exit); wait for
+#                              /health/ready. With BENCH_BASE_URL and BENCH_SSL_PORT set (bench/smoke.sh shares one
+#                              server between scripts) that server is used instead.
+#   bench_app_stop             stop the server this script started (by its PID, never by name)
+#   bench_api USER METHOD PATH [JSON]      the REST API as USER (alice, bob or admin); prints the body
+#   bench_sandbox METHOD PATH [JSON]       the sandbox admin endpoints; prints the body
+#   bench_json EXPR            evaluate a Python expression on the JSON read from stdin (bound to d)
+#   bench_sync USER MODE       start a sync run and wait for its end; prints the run's JSON
+#   bench_create_contacts N    create N in-scope person contacts through the REST API, 4 in parallel
+#   bench_in_scope             how many contacts are in scope of an unfiltered sync (persons with name and
+#                              e-mail, not privacy blocked)
+#   bench_limits JSON          set the sandbox's limits (absent members: Exchange Online's)
+#   bench_record TITLE FILE    append FILE's lines as a result block to docs/benchmarks.md (not with --smoke)
+#   bench_check LABEL OK [time]
+#                              print a target's verdict; with --smoke a missed count fails the script (a missed
+#                              time target does not: smoke runs share a busy machine)
+#   bench_outlook_folders USER the mailbox's contact folders read through Graph: "contacts duplicates unstamped"
+#
+# Needs bash, curl, python3 and a JDK 17; Maven to build.
+
+set -euo pipefail
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH_SMOKE=false
+BENCH_ARGS=()
+BENCH_PID=""
+BENCH_PG_SCHEMA=""
+BENCH_FAILED=false
+declare -A BENCH_KEYS=([alice]=alice-ws-key-demo-000000000000000 [bob]=bob-ws-key-demo-00000000000000000
+                       [admin]=admin-ws-key-demo-0000000000000000)
+BENCH_SANDBOX_KEY=sandbox-admin-demo-key
+BENCH_DOC="$BENCH_ROOT/docs/benchmarks.md"
+
+bench_init() {
+  for arg in "$@"; do
+    case "$arg" in
+      --smoke) BENCH_SMOKE=true ;;
+      *) BENCH_ARGS+=("$arg") ;;
+    esac
+  done
+  cd "$BENCH_ROOT"
+  BENCH_SHARED_SERVER=${BENCH_BASE_URL:+true}
+  # The commit measured: taken at the start, since the sources may change while a long benchmark runs.
+  BENCH_COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml bench || echo "+changes")
+  BENCH_TMP=$(mktemp -d -t contactsync-bench.XXXXXX)
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  local status=$?
+  bench_app_stop
+  rm -rf "$BENCH_TMP"
+  if [ "$BENCH_FAILED" = true ] && [ $status -eq 0 ]; then
+    exit 1
+  fi
+  exit $status
+}
+
+bench_log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+bench_build() {
+  local war=target/contactsync.war
+  if [ -f "$war" ] && [ -f target/payara-micro.jar ] && [ -f target/sandbox-tls/truststore.jks ] \
+      && [ -z "$(find src/main webapp pom.xml -newer "$war" -print -quit)" ]; then
+    return 0
+  fi
+  bench_log "building the WAR (mvn package -DskipTests)"
+  mvn -B -q -o package -DskipTests || mvn -B -q package -DskipTests
+}
+
+bench_build_tests() {
+  local compiled=target/test-classes/org/contactsync/contact/ContactListBenchmark.class
+  if [ -f target/test-classpath.txt ] && [ -f "$compiled" ] \
+      && [ -z "$(find src pom.xml -newer "$compiled" -print -quit)" ]; then
+    return 0
+  fi
+  bench_log "compiling the tests (mvn test-compile)"
+  mvn -B -q -o test-compile || mvn -B -q test-compile
+}
+
+bench_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+bench_app_start() {
+  local database=${1:-h2}
+  if [ "$BENCH_SHARED_SERVER" = true ]; then
+    bench_log "using the running server at $BENCH_BASE_URL"
+    return 0
+  fi
+  bench_build
+  local port ssl_port db_options
+  port=$(bench_free_port)
+  ssl_port=$(bench_free_port)
+  case "$database" in
+    h2) db_options=(-Dcontactsync.db.url="jdbc:h2:file:$BENCH_TMP/db-$port/contactsync") ;;
+    postgresql)
+      BENCH_PG_SCHEMA="contactsync_bench_$(date +%s)_$$"
+      db_options=(-Dcontactsync.db.class=org.postgresql.ds.PGSimpleDataSource
+        -Dcontactsync.db.url="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$BENCH_PG_SCHEMA"
+        -Dcontactsync.db.user=postgres -Dcontactsync.db.password=unused-with-trust-auth
+        -Dcontactsync.db.schema="$BENCH_PG_SCHEMA") ;;
+    *) echo "unknown database $database (h2 or postgresql)" >&2; return 2 ;;
+  esac
+  local tls=target/sandbox-tls
+  bench_log "starting Contact Sync on port $port ($database)"
+  java -Xmx512m "${db_options[@]}" -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
+    -Dcontactsync.public-url="http://localhost:$port" \
+    -Djavax.net.ssl.keyStore=$tls/keystore.jks -Djavax.net.ssl.keyStorePassword=changeit \
+    -Djavax.net.ssl.trustStore=$tls/truststore.jks -Djavax.net.ssl.trustStorePassword=changeit \
+    -jar target/payara-micro.jar --deploy target/contactsync.war --contextroot / \
+    --port "$port" --sslport "$ssl_port" --nocluster >"$BENCH_TMP/server.log" 2>&1 &
+  BENCH_PID=$!
+  BENCH_BASE_URL="http://localhost:$port"
+  BENCH_SSL_PORT=$ssl_port
+  local started=$SECONDS
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BENCH_BASE_URL/health/ready")" = 200 ]; do
+    if ! kill -0 "$BENCH_PID" 2>/dev/null || [ $((SECONDS - started)) -gt 300 ]; then
+      echo "Contact Sync did not become ready; last lines of its log:" >&2
+      tail -40 "$BENCH_TMP/server.log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  bench_log "ready after $((SECONDS - started)) s"
+}
+
+bench_app_stop() {
+  if [ -n "$BENCH_PID" ] && kill -0 "$BENCH_PID" 2>/dev/null; then
+    kill "$BENCH_PID"
+    for _ in $(seq 1 30); do kill -0 "$BENCH_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$BENCH_PID" 2>/dev/null || true
+  fi
+  if [ -n "$BENCH_PID" ]; then
+    # The last server's log stays for a look after the run.
+    cp "$BENCH_TMP/server.log" "$BENCH_ROOT/target/bench-server.log" 2>/dev/null || true
+  fi
+  BENCH_PID=""
+  if [ -n "$BENCH_PG_SCHEMA" ]; then
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop schema if exists $BENCH_PG_SCHEMA cascade" >/dev/null || true
+    BENCH_PG_SCHEMA=""
+  fi
+}
+
+bench_api() {
+  local user=$1 method=$2 path=$3 body=${4:-}
+  curl -sS --fail-with-body -X "$method" -u "$user:${BENCH_KEYS[$user]}" -H 'Content-Type: application/json' \
+    ${body:+-d "$body"} "$BENCH_BASE_URL/api/v1$path"
+}
+
+bench_sandbox() {
+  local method=$1 path=$2 body=${3:-}
+  curl -sS --fail-with-body -X "$method" -H "X-Sandbox-Admin-Key: $BENCH_SANDBOX_KEY" \
+    -H 'Content-Type: application/json' ${body:+-d "$body"} "$BENCH_BASE_URL/sandbox/admin$path"
+}
+
+bench_json() {
+  python3 -c 'import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"
+}
+
+# Starts a run and polls it every 25 ms; prints the ended run. The run row's startedAt/endedAt are the server's.
+bench_sync() {
+  local user=$1 mode=$2 id status run
+  id=$(bench_api "$user" POST /sync-runs "{\"mode\":\"$mode\"}" | bench_json 'd["id"]')
+  while :; do
+    run=$(bench_api "$user" GET "/sync-runs/$id")
+    status=$(bench_json 'd["status"]' <<<"$run")
+    [ "$status" != RUNNING ] && break
+    sleep 0.025
+  done
+  echo "$run"
+}
+
+bench_create_contacts() {
+  local count=$1 prefix
+  prefix="B$(date +%s%N | cut -c8-14)"
+  [ "$count" -gt 0 ] || return 0
+  seq 1 "$count" | xargs -P 4 -I{} curl -sS -o /dev/null --fail -u "alice:${BENCH_KEYS[alice]}" \
+    -H 'Content-Type: application/json' \
+    -d "{\"firstName\":\"Bench\",\"surname\":\"$prefix {}\",\"email\":\"$prefix.{}@example.com\",\"city\":\"Uppsala\"}" \
+    "$BENCH_BASE_URL/api/v1/contacts"
+}
+
+bench_in_scope() {
+  local offset=0 total=1 page scope=0
+  while [ "$offset" -lt "$total" ]; do
+    page=$(bench_api alice GET "/contacts?type=Person&limit=500&offset=$offset")
+    read -r total n < <(bench_json '"%d %d" % (d["total"], sum(1 for c in d["items"] if c["name"] and c["email"] and not c["privacyBlocked"]))' <<<"$page")
+    scope=$((scope + n))
+    offset=$((offset + 500))
+  done
+  echo "$scope"
+}
+
+# Creates contacts until exactly N are in scope (the demo data brings some); prints N, or more when more exist.
+bench_ensure_in_scope() {
+  local wanted=$1 have
+  have=$(bench_in_scope)
+  if [ "$have" -lt "$wanted" ]; then
+    bench_log "creating $((wanted - have)) contacts through the REST API"
+    local started=$SECONDS
+    bench_create_contacts $((wanted - have))
+    bench_log "created in $((SECONDS - started)) s"
+    have=$(bench_in_scope)
+  fi
+  echo "$have"
+}
+
+bench_limits() {
+  local json=${1:-"{}"}
+  bench_sandbox PUT /limits "$(python3 -c 'import json, sys
+limits = {"concurrentRequests": 4, "requestsPerWindow": 10000, "windowSeconds": 600, "latencyMillis": 0,
+          "retryAfterSeconds": 1}
+limits.update(json.loads(sys.argv[1]))
+print(json.dumps(limits))' "$json")" >/dev/null
+}
+
+bench_counters() { bench_sandbox GET "/mailboxes/$1/counters"; }
+
+bench_millis() { date +%s%3N; }
+
+bench_machine() {
+  local cpu mem jdk
+  cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+  mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
+  jdk=$(java -version 2>&1 | head -1 | sed 's/"//g')
+  echo "$(nproc) cores ($cpu), $mem RAM, $jdk, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+bench_check() {
+  local label=$1 ok=$2 kind=${3:-count}
+  if [ "$ok" = true ]; then
+    echo "target met: $label"
+  else
+    echo "target MISSED: $label"
+    if [ "$BENCH_SMOKE" = true ] && [ "$kind" != time ]; then BENCH_FAILED=true; fi
+  fi
+  return 0
+}
+
+# Reads every contact of the mailbox's folders through Graph as an app would (the sandbox's demo app, a token from
+# its identity endpoint) and counts them, the duplicates (a second contact with the same Contact Sync stamp) and
+# the contacts without a stamp. Call it after reading the counters: these requests count against the mailbox too.
+bench_outlook_folders() {
+  python3 - "$1" "https://localhost:$BENCH_SSL_PORT" "$BENCH_BASE_URL/sandbox/graph/v1.0" \
+    "$BENCH_ROOT/target/sandbox-tls/sandbox.crt" <<'PY'
+import collections, json, ssl, sys, urllib.parse, urllib.request
+user, authority, graph, certificate = sys.argv[1:]
+tls = ssl.create_default_context(cafile=certificate)
+form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "6731de76-14a6-49ae-97bc-6eba6914391e",
+                               "client_secret": "sandbox-demo-secret", "scope": "https://graph.microsoft.com/.default"})
+token = json.load(urllib.request.urlopen(authority + "/contoso-sandbox/oauth2/v2.0/token", form.encode(), context=tls))
+def get(url):
+    request = urllib.request.Request(url, headers={"Authorization": "Bearer " + token["access_token"]})
+    return json.load(urllib.request.urlopen(request, context=tls))
+stamp_id = "String {5d3c9a52-1f0b-4e77-9a6e-0c2f8b7d41a3} Name ContactSyncBcNo"
+stamps, unstamped = collections.Counter(), 0
+for folder in get(f"{graph}/users/{user}/contactFolders")["value"]:
+    url = (f"{graph}/users/{user}/contactFolders/{folder['id']}/contacts?$top=1000&$select=id&"
+           + urllib.parse.quote(f"$expand=singleValueExtendedProperties($filter=id eq '{stamp_id}')", safe="$=&"))
+    while url:
+        page = get(url)
+        for contact in page["value"]:
+            values = [p["value"] for p in contact.get("singleValueExtendedProperties", [])]
+            if values:
+                stamps[values[0]] += 1
+            else:
+                unstamped += 1
+        url = page.get("@odata.nextLink")
+print(sum(stamps.values()) + unstamped, sum(n - 1 for n in stamps.values()), unstamped)
+PY
+}
+
+# Appends "### TITLE — commit, date" with the machine and FILE's lines to the results log of docs/benchmarks.md.
+bench_record() {
+  local title=$1 file=$2
+  if [ "$BENCH_SMOKE" = true ]; then
+    return 0
+  fi
+  {
+    echo
+    echo "### $title — $BENCH_COMMIT, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "Machine: $(bench_machine)"
+    echo
+    cat "$file"
+  } >>"$BENCH_DOC"
+  bench_log "recorded in docs/benchmarks.md"
+}

@@ -1,0 +1,223 @@
+package org.contactsync.contact;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntFunction;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.TestDatabase;
+
+/**
+ * Benchmark 5 (issue 7, run by {@code bench/contact-list.sh}): the server time of the Contact List's pages with
+ * many contacts, on H2 and on PostgreSQL. A page is what the list page and {@code GET /api/v1/contacts} ask the
+ * repository for: the count, then one page of 25 rows, each in its own entity manager and transaction as the
+ * {@code ContactService} EJB calls run, on connections kept open as the server's pool keeps them. Times exclude
+ * HTTP and JSON; they include JPA, JDBC and the database. Prints one Markdown row per database and page: median,
+ * 95th percentile and maximum over the repetitions after a warm-up; "rows" and "total" are the last repetition's.
+ *
+ * <p>Arguments: {@code contacts repetitions database...} (e.g. {@code 100000 100 H2 POSTGRESQL}).
+ */
+public final class ContactListBenchmark {
+
+    private static final int PAGE = 25;
+    private static final double TARGET_MILLIS = 150;
+
+    /**
+     * One kind of page the list serves. Repetition {@code r} asks a slightly different question (filter text,
+     * offset) so that H2 cannot hand back the previous result: it reuses the result of an identical query while no
+     * table changed, which a list being worked in does not get.
+     */
+    private record Page(String name, IntFunction<ContactFilter> filter, ContactSort sort, IntBinaryOperator offset) {
+    }
+
+    private ContactListBenchmark() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        int contacts = Integer.parseInt(args[0]);
+        int repetitions = Integer.parseInt(args[1]);
+        var databases = Arrays.stream(args).skip(2).map(a -> DatabaseKind.valueOf(a.toUpperCase(Locale.ROOT))).toList();
+        // EclipseLink and the JDBC drivers report their start-up at INFO on the console; the figures are the output.
+        Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        var out = new PrintWriter(System.out, true);
+        out.println("| database | page | median | p95 | max | rows | total | target < " + (int) TARGET_MILLIS + " ms |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        boolean allMet = true;
+        for (var kind : databases) {
+            allMet &= measure(kind, contacts, repetitions, out);
+        }
+        System.exit(allMet ? 0 : 3);
+    }
+
+    private static final List<String> CITIES = List.of("Stockholm", "Göteborg", "Malmö", "Uppsala", "London", "Leeds",
+            "Oxford", "Umeå");
+
+    /** The pages; a person's number is 50·k + 7 (every 50th contact is a company). */
+    private static List<Page> pages(int contacts) {
+        return List.of(
+                new Page("first page (Business Central's order)", r -> ContactFilter.NONE, ContactSort.DEFAULT,
+                        (total, r) -> 0),
+                new Page("deep page sorted by Name (90 % down)", r -> ContactFilter.NONE, new ContactSort("name", true),
+                        (total, r) -> total * 9 / 10 - r),
+                new Page("deep page sorted by City, descending (90 % down)", r -> ContactFilter.NONE,
+                        new ContactSort("city", false), (total, r) -> total * 9 / 10 - r),
+                new Page("search box, one person's e-mail (\"p" + (contacts / 100 % (contacts / 50) * 50 + 7) + "@\")",
+                        r -> ContactFilter.NONE.withSearch("p" + ((contacts / 100 + r) % (contacts / 50) * 50 + 7) + "@"),
+                        ContactSort.DEFAULT, (total, r) -> 0),
+                new Page("search box, a city: 1/8 of all (\"Uppsala\")",
+                        r -> ContactFilter.NONE.withSearch(CITIES.get(r % CITIES.size())), ContactSort.DEFAULT,
+                        (total, r) -> 0),
+                new Page("Name column filter (\"company 1\")",
+                        r -> ContactFilter.NONE.withName("company " + (r % 9 + 1)), ContactSort.DEFAULT,
+                        (total, r) -> 0));
+    }
+
+    private static boolean measure(DatabaseKind kind, int contacts, int repetitions, PrintWriter out)
+            throws SQLException {
+        try (var db = TestDatabase.fresh(kind); var connections = new KeptConnections(db.dataSource())) {
+            ScaleContacts.insert(db.dataSource(), contacts);
+            var emf = Persistence.createEntityManagerFactory("contactsync", Map.of(
+                    "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                    "jakarta.persistence.jtaDataSource", "",
+                    "jakarta.persistence.nonJtaDataSource", connections.dataSource(),
+                    "eclipselink.logging.level", "WARNING"));
+            boolean met = true;
+            try {
+                for (var page : pages(contacts)) {
+                    met &= measure(kind, page, emf, repetitions, out);
+                }
+            } finally {
+                emf.close();
+            }
+            return met;
+        }
+    }
+
+    private static boolean measure(DatabaseKind kind, Page page, EntityManagerFactory emf, int repetitions,
+                                   PrintWriter out) {
+        int warmUp = Math.max(3, repetitions / 5);
+        long[] nanos = new long[repetitions];
+        long total = 0;
+        int rows = 0;
+        for (int i = -warmUp; i < repetitions; i++) {
+            int question = i + warmUp;
+            ContactFilter filter = page.filter().apply(question);
+            long started = System.nanoTime();
+            total = inTransaction(emf, em -> new ContactRepository(em).count(filter));
+            int offset = page.offset().applyAsInt((int) total, question);
+            rows = inTransaction(emf, em -> new ContactRepository(em).find(filter, page.sort(), offset, PAGE)).size();
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - started;
+            }
+        }
+        Arrays.sort(nanos);
+        double median = millis(nanos[repetitions / 2]);
+        double p95 = millis(nanos[Math.min(repetitions - 1, (int) Math.ceil(repetitions * 0.95) - 1)]);
+        boolean met = median < TARGET_MILLIS && rows > 0;
+        out.printf(Locale.ROOT, "| %s | %s | %.1f ms | %.1f ms | %.1f ms | %d | %d | %s |%n", kind, page.name(), median,
+                p95, millis(nanos[repetitions - 1]), rows, total, met ? "met" : "MISSED");
+        return met;
+    }
+
+    private static <T> T inTransaction(EntityManagerFactory emf, Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    /**
+     * Keeps closed connections open for the next caller, as the server's connection pool does: without it every
+     * query would pay for a new PostgreSQL connection, which the application never does. (The test classpath has no
+     * pool library; this is the least of one.)
+     */
+    private static final class KeptConnections implements AutoCloseable {
+
+        private final DataSource target;
+        private final Deque<Connection> idle = new ArrayDeque<>();
+        private final List<Connection> opened = new ArrayList<>();
+
+        KeptConnections(DataSource target) {
+            this.target = target;
+        }
+
+        DataSource dataSource() {
+            return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[]{DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            return borrow();
+                        }
+                        return invoke(method, target, args);
+                    });
+        }
+
+        private synchronized Connection borrow() throws SQLException {
+            Connection physical = idle.isEmpty() ? open() : idle.pop();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[]{Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            giveBack(physical);
+                            return null;
+                        }
+                        return invoke(method, physical, args);
+                    });
+        }
+
+        private Connection open() throws SQLException {
+            Connection connection = target.getConnection();
+            opened.add(connection);
+            return connection;
+        }
+
+        private synchronized void giveBack(Connection physical) throws SQLException {
+            if (!physical.getAutoCommit()) {
+                physical.rollback();
+                physical.setAutoCommit(true);
+            }
+            idle.push(physical);
+        }
+
+        private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        @Override
+        public synchronized void close() throws SQLException {
+            for (Connection connection : opened) {
+                connection.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.contactsync.contact;
+
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Many contacts written straight into a migrated database, shaped like a CRM's: the Contact List's scale test and
+ * its benchmark ({@link ContactListBenchmark}) share them. Contact {@code i} is {@code CT} + 10·i; every 50th is a
+ * company, the persons after it belong to it and have the e-mail {@code p<i>@example.com}.
+ */
+final class ScaleContacts {
+
+    private ScaleContacts() {
+    }
+
+    /**
+     * {@code count} contacts: a company and 49 of its persons per 50, spread over eight cities, inserted in JDBC
+     * batches with their search terms, then the statistics brought up to date (ANALYZE).
+     */
+    static void insert(DataSource dataSource, int count) throws SQLException {
+        var sql = "insert into contact (no, type, name, search_name, company_no, company_name, search_company_name,"
+                + " e_mail, search_e_mail, city, search_city, phone_no, last_date_modified, last_time_modified,"
+                + " last_modified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        var cities = List.of("Stockholm", "Göteborg", "Malmö", "Uppsala", "London", "Leeds", "Oxford", "Umeå");
+        var now = LocalDateTime.of(2026, 1, 1, 12, 0);
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(sql);
+             var insertTerm = connection.prepareStatement(
+                     "insert into contact_search_term (contact_no, term) values (?, ?)")) {
+            connection.setAutoCommit(false);
+            for (var i = 1; i <= count; i++) {
+                var no = String.format("CT%07d", i * 10);
+                var companyIndex = (i - 1) / 50;
+                var company = (i - 1) % 50 == 0;
+                var companyNo = String.format("CT%07d", (companyIndex * 50 + 1) * 10);
+                var companyName = "Company " + Integer.toString(companyIndex * 7919 % 100_000, 36).toUpperCase();
+                var name = company ? companyName : "Person" + Integer.toString(i * 104_729 % 1_000_003, 36) + " Surname" + i;
+                var email = company ? "" : "p" + i + "@example.com";
+                var city = cities.get(i % cities.size());
+                var modified = now.plusSeconds(i);
+                insert.setString(1, no);
+                insert.setString(2, company ? "COMPANY" : "PERSON");
+                insert.setString(3, name);
+                insert.setString(4, name.toUpperCase());
+                insert.setString(5, companyNo);
+                insert.setString(6, companyName);
+                insert.setString(7, companyName.toUpperCase());
+                insert.setString(8, email);
+                insert.setString(9, email.toUpperCase());
+                insert.setString(10, city);
+                insert.setString(11, city.toUpperCase());
+                insert.setString(12, "+46 8 " + (5_000_000 + i));
+                insert.setDate(13, Date.valueOf(modified.toLocalDate()));
+                insert.setTime(14, Time.valueOf(modified.toLocalTime()));
+                insert.setTimestamp(15, Timestamp.valueOf(modified));
+                insert.addBatch();
+                for (var term : new java.util.TreeSet<>(List.of(no, name.toUpperCase(), companyName.toUpperCase(),
+                        city.toUpperCase(), "+46 8 " + (5_000_000 + i), email.toUpperCase()))) {
+                    if (!term.isEmpty()) {
+                        insertTerm.setString(1, no);
+                        insertTerm.setString(2, term);
+                        insertTerm.addBatch();
+                    }
+                }
+                if (i % 5_000 == 0 || i == count) {
+                    insert.executeBatch();
+                    insertTerm.executeBatch();
+                }
+            }
+            connection.commit();
+            try (var analyze = connection.createStatement()) {
+                analyze.execute("ANALYZE");
+            }
+        }
+    }
+}
