@@ -113,7 +113,7 @@ bench_app_start() {
   esac
   local tls=target/sandbox-tls
   bench_log "starting Contact Sync on port $port ($database)"
-  java -Xmx512m "${db_options[@]}" -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
+  java @server-config/jvm.options "${db_options[@]}" -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
     -Dcontactsync.public-url="http://localhost:$port" \
     -Djavax.net.ssl.keyStore=$tls/keystore.jks -Djavax.net.ssl.keyStorePassword=changeit \
     -Djavax.net.ssl.trustStore=$tls/truststore.jks -Djavax.net.ssl.trustStorePassword=changeit \

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Benchmark 6 (issue 7): start-up time and resident memory of Contact Sync on Payara Micro.
+#
+# Starts the same java command as the README's run command (`mvn -Prun package`, see the pom's `run` profile)
+# on free ports in a fresh working directory (new H2 database: migration and demo data included), polls the
+# sign-in page until it answers 200, and reports:
+#   start-up s   wall seconds from launching java to the first 200 of /login.xhtml
+#   CPU s        user+sys CPU seconds the JVM used up to then (less noisy than wall time on a shared machine)
+#   RSS MB       VmRSS of the JVM at rest, --rest seconds after the page answered
+#   after MB     VmRSS at rest after the --after command (e.g. benchmark 1's initial sync) ran, if given
+# plus Payara's own "ready in" and the load average, which says how much other work shared the cores.
+#
+# Usage: bench/startup-memory.sh [--runs N] [--rest S] [--after 'CMD'] [--jvm 'OPTS'] [--label TEXT] [--no-record]
+#        bench/startup-memory.sh --smoke   one start, nothing recorded, exit 1 if the page never answers
+#   --after CMD  run CMD (bash -c) once the server rests, with BENCH_BASE_URL, BENCH_SSL_PORT and BENCH_PID set;
+#                the hook for benchmark 1 (initial sync of 1,000/5,000 contacts) to fill in "RSS after sync".
+#   --jvm OPTS   extra JVM options after the project's own (server-config/jvm.options), for experiments.
+#   --micro OPTS extra Payara Micro options after the run command's, for experiments.
+# Results (medians over the runs) are appended with the commit and date to docs/benchmarks.md, section 6.
+# Builds the WAR first (mvn package -DskipTests) when target/ lacks it or Payara Micro.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=3 rest=60 after="" extra_jvm="" extra_micro="" label="" record=true smoke=false timeout=300
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --rest) rest=$2; shift 2 ;;
+    --after) after=$2; shift 2 ;;
+    --jvm) extra_jvm=$2; shift 2 ;;
+    --micro) extra_micro=$2; shift 2 ;;
+    --label) label=$2; shift 2 ;;
+    --no-record) record=false; shift ;;
+    --smoke) smoke=true; runs=1; rest=2; record=false; shift ;;
+    --timeout) timeout=$2; shift 2 ;;
+    *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2 ;;
+  esac
+done
+
+if [ ! -f target/contactsync.war ] || [ ! -f target/payara-micro.jar ]; then
+  echo "Building the WAR (mvn package -DskipTests)"
+  mvn -B -q package -DskipTests
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+clock_ticks=$(getconf CLK_TCK)
+cpu_seconds() { # user+sys of a process, from /proc/PID/stat (fields 14 and 15 after the command name)
+  local fields; fields=$(sed 's/^.*) //' "/proc/$1/stat")
+  awk -v t="$clock_ticks" '{ printf "%.1f", ($12 + $13) / t }' <<<"$fields"
+}
+rss_mb() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+server_pid="" workdir=""
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+  if [ -n "$workdir" ]; then rm -rf "$workdir"; workdir=""; fi
+}
+trap stop_server EXIT
+
+tls=target/sandbox-tls
+project=$(pwd)
+results=$(mktemp)
+for run in $(seq 1 "$runs"); do
+  port=$(free_port) sslport=$(free_port)
+  workdir=$(mktemp -d)
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
+  start=$(date +%s.%N)
+  # The run profile's command (pom.xml), with its working directory (./data) in a fresh temporary folder.
+  # shellcheck disable=SC2086
+  (cd "$workdir" && exec java "@$project/server-config/jvm.options" $extra_jvm \
+      -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
+      "-Dcontactsync.public-url=http://localhost:$port" \
+      "-Djavax.net.ssl.keyStore=$project/$tls/keystore.jks" -Djavax.net.ssl.keyStorePassword=changeit \
+      "-Djavax.net.ssl.trustStore=$project/$tls/truststore.jks" -Djavax.net.ssl.trustStorePassword=changeit \
+      -jar "$project/target/payara-micro.jar" --deploy "$project/target/contactsync.war" --contextroot / \
+      --port "$port" --sslport "$sslport" --nocluster $extra_micro >"$workdir/server.log" 2>&1) &
+  server_pid=$!
+  answered=false
+  while [ "$(awk -v s="$start" -v n="$(date +%s.%N)" 'BEGIN { print (n - s < '"$timeout"') }')" = 1 ]; do
+    kill -0 "$server_pid" 2>/dev/null || break
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/login.xhtml")" = 200 ]; then
+      answered=true; break
+    fi
+    sleep 0.25
+  done
+  if ! $answered; then
+    failed_log=$(mktemp --suffix=-startup-memory.log)
+    cp "$workdir/server.log" "$failed_log"
+    echo "startup-memory: the sign-in page did not answer within $timeout s (run $run); server log: $failed_log"
+    grep -m 5 -E 'SEVERE|Exception' "$failed_log" | cut -c1-300 || true
+    exit 1
+  fi
+  startup=$(awk -v s="$start" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - s }')
+  cpu=$(cpu_seconds "$server_pid")
+  ready=$(sed -n 's/.*ready in \([0-9,.]*\) (ms).*/\1/p' "$workdir/server.log" | tr -d ',.' | head -1)
+  ready=$(awk -v ms="${ready:-0}" 'BEGIN { printf "%.1f", ms / 1000 }')
+  sleep "$rest"
+  rss=$(rss_mb "$server_pid")
+  rss_after="-" cpu_after="-"
+  if [ -n "$after" ]; then
+    cpu_before_hook=$(cpu_seconds "$server_pid")
+    BENCH_BASE_URL="http://localhost:$port" BENCH_SSL_PORT=$sslport BENCH_PID=$server_pid bash -c "$after"
+    cpu_after=$(awk -v a="$(cpu_seconds "$server_pid")" -v b="$cpu_before_hook" 'BEGIN { printf "%.1f", a - b }')
+    sleep "$rest"
+    rss_after=$(rss_mb "$server_pid")
+  fi
+  load_after=$(cut -d' ' -f1 /proc/loadavg)
+  printf 'run %d: start-up %s s (Payara "ready in" %s s), CPU %s s, RSS at rest %s MB;' "$run" "$startup" "$ready" "$cpu" "$rss"
+  printf ' after --after: RSS %s MB, its CPU %s s; load %s/%s\n' "$rss_after" "$cpu_after" "$load_before" "$load_after"
+  echo "$startup $cpu $ready $rss $rss_after $load_before $load_after $cpu_after" >>"$results"
+  stop_server
+done
+
+column_median() { awk -v c="$1" '{ print $c }' "$results" | grep -v '^-$' | median; }
+startup=$(column_median 1) cpu=$(column_median 2) ready=$(column_median 3) rss=$(column_median 4)
+rss_after=$(column_median 5) cpu_after=$(column_median 8) load=$(awk '{ print $6; print $7 }' "$results" | median)
+jvm_options=$(grep -v '^#' server-config/jvm.options | xargs)${extra_jvm:+ $extra_jvm}${extra_micro:+ $extra_micro}
+echo "median of $runs: start-up $startup s, CPU $cpu s, Payara ready in $ready s, RSS at rest $rss MB," \
+  "after --after $rss_after MB (its CPU $cpu_after s), load $load (JVM: $jvm_options)"
+$smoke && { echo "startup-memory smoke: the sign-in page answered"; exit 0; }
+$record || exit 0
+
+doc=docs/benchmarks.md heading="## 6. Start-up and memory" marker="<!-- startup-memory.sh appends above -->"
+mkdir -p docs
+[ -s "$doc" ] || printf '# Benchmarks\n' >"$doc"
+grep -qF "$heading" "$doc" || printf '\n%s\n' "$heading" >>"$doc"
+if ! grep -qF "$marker" "$doc"; then # the results table goes at the end of this section
+  table=$(mktemp)
+  cat >"$table" <<TABLE
+
+Results of \`bench/startup-memory.sh\` (medians over the runs; start-up: launch to the first 200 of the sign-in page;
+CPU: user+sys of the JVM until then; RSS at rest: VmRSS after the rest time; after sync: the same after \`--after\`).
+
+| Commit | Date | Runs | Start-up s | CPU s | Payara ready s | RSS at rest MB | RSS after sync MB | Sync CPU s | Load | JVM options / label |
+|---|---|---|---|---|---|---|---|---|---|---|
+$marker
+TABLE
+  awk -v heading="$heading" -v table="$table" '
+    function flush() { while ((getline line < table) > 0) print line; done = 1 }
+    in_section && /^## / && !done { flush(); print ""; in_section = 0 }
+    $0 == heading { in_section = 1 }
+    { print }
+    END { if (in_section && !done) flush() }' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
+  rm -f "$table"
+fi
+row="| $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml server-config || echo '+changes') | $(date -u +%Y-%m-%d) | $runs | $startup | $cpu | $ready | $rss | $rss_after | $cpu_after | $load | \`$jvm_options\`${label:+ $label} |"
+awk -v marker="$marker" -v row="$row" '$0 == marker { print row } { print }' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
+echo "recorded in $doc"
