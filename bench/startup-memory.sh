@@ -16,12 +16,13 @@
 #                the hook for benchmark 1 (initial sync of 1,000/5,000 contacts) to fill in "RSS after sync".
 #   --jvm OPTS   extra JVM options after the project's own (server-config/jvm.options), for experiments.
 #   --micro OPTS extra Payara Micro options after the run command's, for experiments.
+#   --options F  the JVM options file (java @argfile) instead of server-config/jvm.options, e.g. to measure "before".
 # Results (medians over the runs) are appended with the commit and date to docs/benchmarks.md, section 6.
 # Builds the WAR first (mvn package -DskipTests) when target/ lacks it or Payara Micro.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=3 rest=60 after="" extra_jvm="" extra_micro="" label="" record=true smoke=false timeout=300
+runs=3 rest=60 after="" options=server-config/jvm.options extra_jvm="" extra_micro="" label="" record=true smoke=false timeout=300
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -29,6 +30,7 @@ while [ $# -gt 0 ]; do
     --after) after=$2; shift 2 ;;
     --jvm) extra_jvm=$2; shift 2 ;;
     --micro) extra_micro=$2; shift 2 ;;
+    --options) options=$2; shift 2 ;;
     --label) label=$2; shift 2 ;;
     --no-record) record=false; shift ;;
     --smoke) smoke=true; runs=1; rest=2; record=false; shift ;;
@@ -65,6 +67,7 @@ trap stop_server EXIT
 
 tls=target/sandbox-tls
 project=$(pwd)
+options=$(realpath "$options")
 results=$(mktemp)
 for run in $(seq 1 "$runs"); do
   port=$(free_port) sslport=$(free_port)
@@ -73,7 +76,7 @@ for run in $(seq 1 "$runs"); do
   start=$(date +%s.%N)
   # The run profile's command (pom.xml), with its working directory (./data) in a fresh temporary folder.
   # shellcheck disable=SC2086
-  (cd "$workdir" && exec java "@$project/server-config/jvm.options" $extra_jvm \
+  (cd "$workdir" && exec java "@$options" $extra_jvm \
       -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
       "-Dcontactsync.public-url=http://localhost:$port" \
       "-Djavax.net.ssl.keyStore=$project/$tls/keystore.jks" -Djavax.net.ssl.keyStorePassword=changeit \
@@ -120,7 +123,7 @@ done
 column_median() { awk -v c="$1" '{ print $c }' "$results" | grep -v '^-$' | median; }
 startup=$(column_median 1) cpu=$(column_median 2) ready=$(column_median 3) rss=$(column_median 4)
 rss_after=$(column_median 5) cpu_after=$(column_median 8) load=$(awk '{ print $6; print $7 }' "$results" | median)
-jvm_options=$(grep -v '^#' server-config/jvm.options | xargs)${extra_jvm:+ $extra_jvm}${extra_micro:+ $extra_micro}
+jvm_options=$(grep -v '^#' "$options" | xargs)${extra_jvm:+ $extra_jvm}${extra_micro:+ $extra_micro}
 echo "median of $runs: start-up $startup s, CPU $cpu s, Payara ready in $ready s, RSS at rest $rss MB," \
   "after --after $rss_after MB (its CPU $cpu_after s), load $load (JVM: $jvm_options)"
 $smoke && { echo "startup-memory smoke: the sign-in page answered"; exit 0; }
