@@ -41,10 +41,10 @@ public class JobQueueRepository {
     }
 
     /** Ready entries that run the object, soonest first. */
-    public List<JobQueueEntry> readyEntriesRunning(ObjectType type, int objectId) {
-        return em.createQuery("select e from JobQueueEntry e where e.status = :ready and e.objectType = :type "
+    public List<JobQueueEntry> entriesRunning(ObjectType type, int objectId, JobQueueStatus status) {
+        return em.createQuery("select e from JobQueueEntry e where e.status = :status and e.objectType = :type "
                         + "and e.objectId = :id order by e.nextRunAt", JobQueueEntry.class)
-                .setParameter("ready", JobQueueStatus.READY).setParameter("type", type)
+                .setParameter("status", status).setParameter("type", type)
                 .setParameter("id", objectId).getResultList();
     }
 

@@ -137,8 +137,13 @@ public class JobQueueService {
 
     /** The soonest next run of a Ready entry that runs the object; for pages that show when a job runs next. */
     public Optional<Instant> nextRunOf(ObjectType type, int objectId) {
-        return repository().readyEntriesRunning(type, objectId).stream()
+        return repository().entriesRunning(type, objectId, JobQueueStatus.READY).stream()
                 .flatMap(entry -> entry.nextRunAt().stream()).min(Instant::compareTo);
+    }
+
+    /** Whether an entry that runs the object is In Process now (its next run is computed when the run ends). */
+    public boolean isInProcess(ObjectType type, int objectId) {
+        return !repository().entriesRunning(type, objectId, JobQueueStatus.IN_PROCESS).isEmpty();
     }
 
     private JobQueueEntry changeable(Caller caller, long id, long readVersion) {

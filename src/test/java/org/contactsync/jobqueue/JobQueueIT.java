@@ -212,8 +212,11 @@ class JobQueueIT {
         long id = everyMinute(3);
         var ready = adminJson("POST", "/job-queue-entries/" + id + "/set-ready", "");
         assertEquals("READY", ready.getString("status"));
-        assertTrue(alice.get("exchange/contact-sync-setup.xhtml").body()
-                .contains("By the job queue (codeunit 6700) at"), "Contact Sync Setup shows the next run");
+        // Due at once: by the time the page is read the heartbeat may have claimed it.
+        var scheduled = alice.get("exchange/contact-sync-setup.xhtml").body();
+        assertTrue(scheduled.contains("By the job queue (codeunit 6700) at")
+                || scheduled.contains("By the job queue (codeunit 6700): running now."),
+                "Contact Sync Setup shows the next run: " + scheduled);
 
         var runs = await("two ended runs", () -> log(id),
                 log -> log.stream().filter(JobQueueIT::ended).count() >= 2);

@@ -68,6 +68,11 @@ class JobQueuePersistenceTest {
         return db.inTransaction(em -> new JobQueueRepository(em).entry(id)).orElseThrow();
     }
 
+    private static List<Long> entriesRunning6700(TestDatabase db, JobQueueStatus status) {
+        return db.inTransaction(em -> new JobQueueRepository(em).entriesRunning(ObjectType.CODEUNIT, 6700, status))
+                .stream().map(JobQueueEntry::getId).toList();
+    }
+
     private static void finish(TestDatabase db, Claimed claimed, String server, JobResult result, Instant at) {
         db.runInTransaction(em -> new JobQueueRepository(em).finish(claimed, server, result, at, TIMES));
     }
@@ -118,6 +123,9 @@ class JobQueuePersistenceTest {
                 assertEquals(JobQueueStatus.IN_PROCESS, entry.getStatus());
                 assertEquals(1, entry.getAttempts());
                 assertEquals(Optional.of(NOW.plus(LEASE)), entry.leaseExpiresAt());
+                assertEquals(List.of(id), entriesRunning6700(db, JobQueueStatus.IN_PROCESS),
+                        "Contact Sync Setup sees the run in process");
+                assertEquals(List.of(), entriesRunning6700(db, JobQueueStatus.READY));
                 String winner = entry.leaseOwner().orElseThrow();
                 assertTrue(winner.equals("server-a") || winner.equals("server-b"));
                 var log = db.inTransaction(em -> new JobQueueRepository(em).logEntries(Optional.of(id), 10));

@@ -28,6 +28,9 @@ public class BackgroundSyncSchedule {
         if (!backgroundSyncEnabled) {
             return JobQueueMessages.of("schedule.disabled").in(locale);
         }
+        if (service.isInProcess(ObjectType.CODEUNIT, ContactSyncJob.OBJECT_ID)) {
+            return JobQueueMessages.of("schedule.inProcess").in(locale);
+        }
         return service.nextRunOf(ObjectType.CODEUNIT, ContactSyncJob.OBJECT_ID)
                 .map(next -> JobQueueMessages.of("schedule.next", times.format(next)).in(locale))
                 .orElseGet(() -> JobQueueMessages.of("schedule.noEntry").in(locale));
