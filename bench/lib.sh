@@ -5,11 +5,12 @@
 #                              repository root; a temp dir $BENCH_TMP removed at exit
 #   bench_build                build target/contactsync.war and Payara Micro when missing or older than the sources
 #   bench_build_tests          compile the tests and write target/test-classpath.txt when missing or out of date
-#   bench_app_start [h2|postgresql]
+#   bench_app_start [h2|postgresql] [JVM OPTION ...]
 #                              start the application with demo data and the sandbox on free ports and a fresh
 #                              database (H2 file in $BENCH_TMP, or a new PostgreSQL schema dropped at exit); wait for
 #                              /health/ready. With BENCH_BASE_URL and BENCH_SSL_PORT set (bench/smoke.sh shares one
-#                              server between scripts) that server is used instead.
+#                              server between scripts) that server is used instead, unless JVM options are given:
+#                              a server configured for one script is always its own.
 #   bench_app_stop             stop the server this script started (by its PID, never by name)
 #   bench_api USER METHOD PATH [JSON]      the REST API as USER (alice, bob or admin); prints the body
 #   bench_sandbox METHOD PATH [JSON]       the sandbox admin endpoints; prints the body
@@ -93,6 +94,10 @@ bench_free_port() {
 
 bench_app_start() {
   local database=${1:-h2}
+  local extra_options=("${@:2}")
+  if [ ${#extra_options[@]} -gt 0 ]; then
+    BENCH_SHARED_SERVER=false
+  fi
   if [ "$BENCH_SHARED_SERVER" = true ]; then
     bench_log "using the running server at $BENCH_BASE_URL"
     return 0
@@ -113,7 +118,8 @@ bench_app_start() {
   esac
   local tls=target/sandbox-tls
   bench_log "starting Contact Sync on port $port ($database)"
-  java @server-config/jvm.options "${db_options[@]}" -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
+  java @server-config/jvm.options "${db_options[@]}" "${extra_options[@]+"${extra_options[@]}"}" \
+    -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
     -Dcontactsync.public-url="http://localhost:$port" \
     -Djavax.net.ssl.keyStore=$tls/keystore.jks -Djavax.net.ssl.keyStorePassword=changeit \
     -Djavax.net.ssl.trustStore=$tls/truststore.jks -Djavax.net.ssl.trustStorePassword=changeit \

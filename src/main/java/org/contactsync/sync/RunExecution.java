@@ -80,8 +80,16 @@ final class RunExecution implements Runnable {
 
     private void execute() {
         ExchangeSync setup = store.setup(request.userName());
+        OutlookDelta delta = deltaRound(folder(setup), setup);
+        if (delta.bringsNothing() && request.mode() == SyncMode.INCREMENTAL && !request.preview()) {
+            Optional<SyncRun> inStep = store.inStepSince(runId, request.userName());
+            if (inStep.isPresent()) {
+                endInStep(inStep.get(), delta.changes().deltaLink());
+                return;
+            }
+        }
         List<SyncLink> links = store.links(request.userName());
-        OutlookRead outlook = readOutlook(folder(setup), setup, links);
+        OutlookRead outlook = readOutlook(delta, links);
         String folderId = outlook.folderId();
         SyncSnapshot snapshot = new SyncSnapshot(request.mode(), policy(setup),
                 store.businessCentralSide(request.userName(), links, outlook.side()), outlook.side(), links);
@@ -121,13 +129,22 @@ final class RunExecution implements Runnable {
     }
 
     /**
-     * The Outlook side. Incremental with a deltaLink: the delta's changes, without the contacts that come back as
-     * the sync wrote them (same change key as the link), the rest completed with stamp and Fax No. Otherwise (first
-     * run, full sync, deltaLink expired, folder deleted in Outlook and made again): the whole folder listed; a delta
-     * round first gives the next deltaLink, so a change made while listing shows up again in the next round rather
-     * than never.
+     * Nothing changed on either side since the last run, which found them in step ({@link SyncStore#inStepSince}):
+     * its plan would be empty again, so the run ends as such a run ends without reading the links and the contacts.
      */
-    private OutlookRead readOutlook(String folderId, ExchangeSync setup, List<SyncLink> links) {
+    private void endInStep(SyncRun last, String nextDeltaLink) {
+        Plan plan = new Plan(request.mode(), List.of(),
+                MassDeleteGuard.DEFAULT.judge(0, last.getGuardFolderSize(), request.massDeleteConfirmed()));
+        store.planned(runId, plan);
+        end(SyncRunStatus.SUCCEEDED, plan.summary().describe(), Optional.of(nextDeltaLink));
+    }
+
+    /**
+     * The delta round from the stored deltaLink; a complete round (from scratch, listed afterwards) on the first run,
+     * in full mode, when Graph no longer knows the deltaLink, and when the employee deleted the sync folder (made
+     * again here).
+     */
+    private OutlookDelta deltaRound(String folderId, ExchangeSync setup) {
         boolean complete = request.mode() == SyncMode.FULL || setup.deltaLink().isEmpty();
         DeltaRound round;
         try {
@@ -148,7 +165,19 @@ final class RunExecution implements Runnable {
         if (!(round instanceof DeltaRound.Changes changes)) {
             throw new IllegalStateException("Graph refused a new delta round: " + round);
         }
-        if (complete || changes.fromScratch()) {
+        return new OutlookDelta(folderId, changes, complete || changes.fromScratch());
+    }
+
+    /**
+     * The Outlook side. Incremental with a deltaLink: the delta's changes, without the contacts that come back as
+     * the sync wrote them (same change key as the link), the rest completed with stamp and Fax No. A complete round:
+     * the whole folder listed; the delta round before it gave the next deltaLink, so a change made while listing
+     * shows up again in the next round rather than never.
+     */
+    private OutlookRead readOutlook(OutlookDelta delta, List<SyncLink> links) {
+        String folderId = delta.folderId();
+        DeltaRound.Changes changes = delta.changes();
+        if (delta.complete()) {
             return new OutlookRead(folderId, OutlookSide.completeListing(mailbox.listFolder(folderId)),
                     changes.deltaLink());
         }
@@ -200,6 +229,15 @@ final class RunExecution implements Runnable {
             store.finish(runId, status, Optional.of(message), requests, nextDeltaLink);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Sync run " + runId + " could not be ended; its lease expires", e);
+        }
+    }
+
+    /** The sync folder, its delta round, and whether the folder must be listed completely. */
+    private record OutlookDelta(String folderId, DeltaRound.Changes changes, boolean complete) {
+
+        /** An incremental round that reports no change at all. */
+        boolean bringsNothing() {
+            return !complete && changes.changed().isEmpty() && changes.removedIds().isEmpty();
         }
     }
 

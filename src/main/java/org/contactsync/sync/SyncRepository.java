@@ -3,6 +3,7 @@ package org.contactsync.sync;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -116,6 +117,41 @@ public class SyncRepository {
                         SyncRun.class).setParameter("user", userName.get())
                 : em.createQuery("select r from SyncRun r order by r.startedAt desc, r.id desc", SyncRun.class);
         return query.setMaxResults(max).getResultList();
+    }
+
+    // In step --------------------------------------------------------------------------------------------------------
+
+    /**
+     * The employee's last run before {@code runId} (previews aside) when nothing in the database can make an
+     * incremental plan differ from the empty plan it had: it SUCCEEDED with no action planned (so no failed write, no
+     * postponed rest, no link left to make), and since it started (less {@code margin}) the Contact Sync
+     * Setup was not changed (filter, keep in Outlook), no contact was inserted or modified (Last Date/Time Modified,
+     * kept by the contacts' entity listener whoever changes them), and every contact the employee has a link to
+     * still exists. Empty when any of that fails: the run must read Business Central.
+     */
+    public Optional<SyncRun> inStepSince(long runId, String userName, Instant setupModifiedAt, Duration margin) {
+        return em.createQuery("select r from SyncRun r where r.userName = :user and r.preview = false "
+                        + "and r.id <> :run order by r.startedAt desc, r.id desc", SyncRun.class)
+                .setParameter("user", userName).setParameter("run", runId).setMaxResults(1)
+                .getResultStream().findFirst()
+                .filter(last -> last.getStatus() == SyncRunStatus.SUCCEEDED && last.getPlannedActions() == 0)
+                .filter(last -> {
+                    Instant since = last.getStartedAt().minus(margin);
+                    return setupModifiedAt.isBefore(since) && !contactChangedSince(since)
+                            && !linkedContactDeleted(userName);
+                });
+    }
+
+    private boolean contactChangedSince(Instant since) {
+        return !em.createQuery("select c.no from Contact c where c.lastModifiedAt >= :since", String.class)
+                .setParameter("since", LocalDateTime.ofInstant(since, ZoneOffset.UTC)).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    private boolean linkedContactDeleted(String userName) {
+        return !em.createQuery("select l.contactNo from ContactLink l where l.userName = :user "
+                        + "and not exists (select c.no from Contact c where c.no = l.contactNo)", String.class)
+                .setParameter("user", userName).setMaxResults(1).getResultList().isEmpty();
     }
 
     // Log ----------------------------------------------------------------------------------------------------------

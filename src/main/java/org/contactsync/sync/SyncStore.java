@@ -98,6 +98,18 @@ public class SyncStore {
         return repository().links(userName).stream().map(ContactLink::toSyncLink).toList();
     }
 
+    /**
+     * How much earlier than the last run's start a change still counts as made after it: covers the clocks of
+     * servers sharing the database, and a transaction that stamped a contact before that run read Business Central
+     * but committed after.
+     */
+    static final Duration CHANGE_MARGIN = Duration.ofMinutes(1);
+
+    /** See {@link SyncRepository#inStepSince}, with {@link #CHANGE_MARGIN}. */
+    public Optional<SyncRun> inStepSince(long runId, String userName) {
+        return repository().inStepSince(runId, userName, setup(userName).getModifiedAt(), CHANGE_MARGIN);
+    }
+
     public List<BcContact> businessCentralSide(String userName, List<SyncLink> links, OutlookSide outlook) {
         return BusinessCentralSide.read(em, setup(userName).filter(), links, outlook);
     }

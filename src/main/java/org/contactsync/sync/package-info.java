@@ -16,7 +16,11 @@
  * matched contacts outside it; Outlook: a delta round from the stored deltaLink, in which contacts that come back
  * with the change key the link holds (the engine's own writes) are dropped and the rest completed with stamps and
  * Fax No.; a full listing on the first run, in full mode, after 410, and after the folder was deleted in Outlook
- * (it is made again). Links: {@link org.contactsync.sync.ContactLink} rows.</li>
+ * (it is made again). Links: {@link org.contactsync.sync.ContactLink} rows. <b>In step:</b> an incremental run
+ * (not a preview) whose delta round reports no change at all ends at once, SUCCEEDED with an empty plan and the new
+ * deltaLink, without reading links or contacts, when {@link org.contactsync.sync.SyncStore#inStepSince} finds that
+ * the last run planned nothing and nothing in the database changed since it started (no contact inserted or
+ * modified, no linked contact deleted, the setup unchanged); a full run never takes this shortcut.</li>
  * <li><b>Plan.</b> {@link org.contactsync.sync.plan.Planner#plan}; a preview only logs it; a plan the mass-delete
  * guard blocks ends the run as BLOCKED_BY_GUARD until a run is started with the deletes confirmed.</li>
  * <li><b>Execution.</b> In chunks of at most 20 Outlook writes (one {@code $batch}); each chunk's Business Central

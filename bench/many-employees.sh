@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Benchmark 4 (issue 7): many employees. E employees x C in-scope contacts each, synced into empty folders by the job
+# queue's contact sync job (codeunit 6700) on one node, the sandbox answering each Graph request after L ms.
+#
+# A fresh server on PostgreSQL (what a 200-employee installation runs), its sandbox tenant listing one mailbox per
+# employee (contactsync.sandbox.mailboxes, as a tenant lists its users). Employees work in teams of T sharing a
+# territory, as sales teams do: E/T territories of C contacts each, created through the REST API, and each
+# employee's Contact Sync Setup filters on the team's Territory Code with background sync on. The application has
+# no REST API for users or Contact Sync Setups, so the employees and their setups are inserted with SQL into the
+# server's fresh schema (bench only; the smoke run in `mvn verify` keeps these statements in step with the
+# migrations). Then the 6700 entry is run once (Run Once, which answers when the job's log entry has ended) and the
+# log entry's server-stamped start and end give the total time.
+#
+# Throttle-bound time (docs/benchmarks.md, section 4): each mailbox needs C + 4 counted Graph requests (C creates in
+# $batch of 20, and the folder look-up, folder creation, first delta round and folder listing); Exchange's limits are
+# per app and mailbox, so mailboxes are independent and the job cannot end before one mailbox's requests have run:
+# (C + 4) x L / 4 with 4 requests in flight per mailbox. The engine keeps one $batch in flight per mailbox and the
+# sandbox, like a mailbox, works off a batch's items one after another, so with P employees at a time the bound this
+# design can reach is ceil(E / P) x (C + 4) x L. The target (total <= 1.2 x bound) is judged on the latter; both are
+# printed.
+#
+# Usage: bench/many-employees.sh [--employees E] [--contacts C] [--team T] [--latency MS] [--concurrency P]
+#        default E 200, C 500, T 10, L 50 ms, P the server's default (contactsync.jobqueue.contact-sync.concurrency)
+#        bench/many-employees.sh --smoke      E = 3, C = 20, T = 3, nothing recorded
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+bench_init "$@"
+
+employees=200 contacts=500 team=10 latency=50 concurrency=""
+set -- "${BENCH_ARGS[@]+"${BENCH_ARGS[@]}"}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --employees) employees=$2; shift 2 ;;
+    --contacts) contacts=$2; shift 2 ;;
+    --team) team=$2; shift 2 ;;
+    --latency) latency=$2; shift 2 ;;
+    --concurrency) concurrency=$2; shift 2 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+if [ "$BENCH_SMOKE" = true ]; then employees=3 contacts=20 team=3; fi
+territories=$(( (employees + team - 1) / team ))
+
+employee_name() { printf 'bench%03d' "$1"; }
+territory_code() { printf 'BT%03d' $(( ($1 - 1) / team + 1 )); }
+
+mailboxes="admin@contoso.example,alice@contoso.example,bob@contoso.example"
+for i in $(seq 1 "$employees"); do mailboxes+=",$(employee_name "$i")@contoso.example"; done
+options=(-Dcontactsync.sandbox.mailboxes="$mailboxes")
+if [ -n "$concurrency" ]; then options+=(-Dcontactsync.jobqueue.contact-sync.concurrency="$concurrency"); fi
+bench_app_start postgresql "${options[@]}"
+bench_limits "{\"latencyMillis\":$latency}"
+
+bench_log "creating $territories x $contacts contacts through the REST API"
+started=$SECONDS
+for t in $(seq 1 "$territories"); do
+  code=$(printf 'BT%03d' "$t")
+  seq 1 "$contacts" | xargs -P 4 -I{} curl -sS -o /dev/null --fail -u "alice:${BENCH_KEYS[alice]}" \
+    -H 'Content-Type: application/json' \
+    -d "{\"firstName\":\"Team\",\"surname\":\"$code {}\",\"email\":\"$code.{}@example.com\",\"territoryCode\":\"$code\"}" \
+    "$BENCH_BASE_URL/api/v1/contacts"
+done
+bench_log "created in $((SECONDS - started)) s"
+
+bench_log "inserting $employees employees with their Contact Sync Setups (SQL, bench only)"
+{
+  echo "set search_path to $BENCH_PG_SCHEMA;"
+  echo "begin;"
+  for i in $(seq 1 "$employees"); do
+    name=$(employee_name "$i")
+    id=$((1000000 + i))
+    echo "insert into app_user (id, user_name, full_name, authentication_email, enabled, password_hash,
+      change_password, created_at, created_by, modified_at, modified_by, version) values ($id, '$name',
+      'Bench Employee $i', '$name@contoso.example', true, 'not-for-sign-in', false, now(), 'bench', now(), 'bench', 1);"
+    echo "insert into app_user_role (user_id, role) values ($id, 'EMPLOYEE');"
+    echo "insert into exchange_sync (id, user_name, filter_territory_code, background_sync_enabled, created_at,
+      created_by, modified_at, modified_by, version) values ($id, '$name', '$(territory_code "$i")', true, now(),
+      'bench', now(), 'bench', 1);"
+  done
+  echo "commit;"
+} | psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d postgres >/dev/null
+
+entry=$(bench_api admin GET /job-queue-entries | bench_json '[e["id"] for e in d if e["objectId"] == 6700][0]')
+bench_log "running job queue entry $entry (codeunit 6700) once"
+wall_started=$(bench_millis)
+log=$(bench_api admin POST "/job-queue-entries/$entry/run-once")
+wall_ms=$(( $(bench_millis) - wall_started ))
+
+counters="$BENCH_TMP/counters"
+: >"$counters"
+for i in $(seq 1 "$employees"); do
+  bench_counters "$(employee_name "$i")@contoso.example" >>"$counters"
+  echo >>"$counters"
+done
+server_concurrency=${concurrency:-4}
+
+results="$BENCH_TMP/results.md"
+read -r ok_items total_s bound_s exchange_s ratio trips requests throttled outlook < <(python3 - "$log" "$counters" \
+    "$employees" "$contacts" "$latency" "$server_concurrency" <<'PY'
+import datetime, json, math, sys
+log = json.loads(sys.argv[1])
+counters = [json.loads(line) for line in open(sys.argv[2]) if line.strip()]
+employees, contacts, latency, concurrency = (int(a) for a in sys.argv[3:7])
+at = lambda text: datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+total = (at(log["endedAt"]) - at(log["startedAt"])).total_seconds()
+per_mailbox = contacts + 4
+bound = math.ceil(employees / concurrency) * per_mailbox * latency / 1000
+exchange = per_mailbox * latency / 4 / 1000
+ok = sum(1 for item in log["items"] if item["outcome"] == "SUCCEEDED" and item["toOutlook"] == contacts)
+print(ok, round(total, 1), round(bound, 1), round(exchange, 1), round(total / bound, 2),
+      max(c["roundTrips"] for c in counters), max(c["requests"] for c in counters),
+      sum(c["throttled"] for c in counters), sum(item["toOutlook"] for item in log["items"]))
+PY
+)
+{
+  echo "Sandbox: Exchange Online's limits, latency $latency ms per request. $employees employees in teams of $team" \
+    "($territories territories x $contacts contacts), employee concurrency $server_concurrency; job log entry" \
+    "$(bench_json 'd["status"]' <<<"$log")."
+  echo
+  echo "| employees x contacts | employees synced | contacts to Outlook | total time | throttle-bound time (P = $server_concurrency) | total / bound | Exchange-only bound | round trips per mailbox (max) | requests per mailbox (max) | 429s | client wall time |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| $employees x $contacts | $ok_items | $outlook | $total_s s | $bound_s s | $ratio | $exchange_s s | $trips | $requests | $throttled | $((wall_ms / 1000)) s |"
+} >"$results"
+cat "$results"
+bench_check "every employee synced all $contacts contacts ($ok_items of $employees)" \
+  "$([ "$ok_items" -eq "$employees" ] && echo true || echo false)"
+bench_check "requests per mailbox $requests <= $((contacts + 10))" \
+  "$([ "$requests" -le $((contacts + 10)) ] && echo true || echo false)"
+bench_check "total time $total_s s <= 1.2 x throttle-bound time $bound_s s" \
+  "$(python3 -c "print('true' if $total_s <= 1.2 * $bound_s else 'false')")" time
+bench_record "Many employees (bench/many-employees.sh)" "$results"
