@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
+import org.contactsync.platform.SeedingLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With {@code contactsync.demo-data=true}, fills an empty contact table with about 50 demo contacts (12 companies,
  * 38 persons, Swedish and English) through the service, so that they get numbers and validation like any other.
- * A table that already has contacts is left alone, so restarts add nothing.
+ * A table that already has contacts is left alone, so restarts add nothing, nor does a second server starting at
+ * the same moment ({@link SeedingLock}).
  */
 @Startup
 @Singleton
@@ -28,6 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DemoContacts {
 
     private static final Logger LOG = Logger.getLogger(DemoContacts.class.getName());
+
+    @Inject
+    SeedingLock seedingLock;
 
     @Inject
     @ConfigProperty(name = "contactsync.demo-data", defaultValue = "false")
@@ -38,7 +43,11 @@ public class DemoContacts {
 
     @PostConstruct
     void createWhenEmpty() {
-        if (!demoData || contacts.count(ContactFilter.NONE) > 0) {
+        if (!demoData) {
+            return;
+        }
+        seedingLock.holdUntilCommit();
+        if (contacts.count(ContactFilter.NONE) > 0) {
             return;
         }
         var companies = new ArrayList<Contact>();

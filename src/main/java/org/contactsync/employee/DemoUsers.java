@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import org.contactsync.platform.SeedingLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With {@code contactsync.demo-data=true}, makes sure the demo users exist, with the passwords and web service
- * access keys the README documents. Adds only what is missing, so restarts keep every change and never duplicate.
+ * access keys the README documents. Adds only what is missing, so restarts keep every change and never duplicate;
+ * servers starting together take turns ({@link org.contactsync.platform.SeedingLock}).
  */
 @Singleton
 @Startup
@@ -34,6 +36,9 @@ public class DemoUsers {
                     "bob-demo-2026", "bob-ws-key-demo-00000000000000000"));
 
     @Inject
+    SeedingLock seedingLock;
+
+    @Inject
     UserService userService;
 
     @Inject
@@ -45,6 +50,7 @@ public class DemoUsers {
         if (!demoData) {
             return;
         }
+        seedingLock.holdUntilCommit();
         long added = USERS.stream()
                 .filter(u -> userService.addIfMissing(u.details(), u.password(), u.accessKey()))
                 .count();

@@ -7,12 +7,14 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.contactsync.platform.SeedingLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On the very first start of a production installation (no users, no demo data) creates the administrator
  * {@code admin}. Its password comes from {@code contactsync.admin.initial-password}, or is generated and written to
- * the log this one time; either way it must be changed at the first sign-in.
+ * the log this one time; either way it must be changed at the first sign-in. Of servers starting together on an
+ * empty database one creates it ({@link org.contactsync.platform.SeedingLock}).
  */
 @Singleton
 @Startup
@@ -20,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FirstStart {
 
     private static final Logger LOG = Logger.getLogger(FirstStart.class.getName());
+
+    @Inject
+    SeedingLock seedingLock;
 
     @Inject
     UserService userService;
@@ -37,6 +42,7 @@ public class FirstStart {
         if (demoData) {
             return;
         }
+        seedingLock.holdUntilCommit();
         userService.createFirstAdmin(initialPassword).ifPresentOrElse(
                 generated -> LOG.warning(() -> "First start: created the user 'admin' with the one-time password "
                         + generated + " . It must be changed at the first sign-in; this is the only time it is shown."),

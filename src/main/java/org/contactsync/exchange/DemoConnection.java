@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.contactsync.employee.UserService;
+import org.contactsync.platform.SeedingLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With {@code contactsync.demo-data=true} and no saved connection, saves one from {@code contactsync.demo.graph.*}
- * (the sandbox provides them when it is on), so that the demo syncs without setting anything up.
+ * (the sandbox provides them when it is on), so that the demo syncs without setting anything up; once, also with
+ * servers starting together ({@link org.contactsync.platform.SeedingLock}).
  */
 @Singleton
 @Startup
@@ -20,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DemoConnection {
 
     private static final Logger LOG = Logger.getLogger(DemoConnection.class.getName());
+
+    @Inject
+    SeedingLock seedingLock;
 
     @Inject
     GraphConnectionService connections;
@@ -45,6 +50,7 @@ public class DemoConnection {
         if (!demoData || tenantId.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()) {
             return;
         }
+        seedingLock.holdUntilCommit();
         if (connections.createIfMissing(tenantId.get(), clientId.get(), clientSecret.get(), UserService.SYSTEM)) {
             LOG.info(() -> "Demo Microsoft 365 connection saved for tenant " + tenantId.get() + ".");
         }

@@ -1,7 +1,8 @@
 /**
  * What every feature stands on: the datasource and its Flyway migrations, configuration keys, the clock, the
  * user-interface shell (locale, navigation) and error handling, this server's name in leases
- * ({@link org.contactsync.platform.ServerName}) and the nightly purge of every feature's
+ * ({@link org.contactsync.platform.ServerName}), one server at a time seeding a shared database at start-up
+ * ({@link org.contactsync.platform.SeedingLock}) and the nightly purge of every feature's
  * {@link org.contactsync.platform.Purgeable} log. Knows no feature; every feature may use it.
  */
 package org.contactsync.platform;

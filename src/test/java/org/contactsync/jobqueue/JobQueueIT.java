@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.contactsync.testsupport.Deployments;
 import org.contactsync.testsupport.FacesSession;
+import org.contactsync.testsupport.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -105,25 +106,7 @@ class JobQueueIT {
     }
 
     private static <T> T await(String what, java.util.function.Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        T value = probe.get();
-        while (!done.test(value)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen within " + PATIENCE + "; last seen: " + value);
-            }
-            pause(Duration.ofMillis(250));
-            value = probe.get();
-        }
-        return value;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Poll.until(what, PATIENCE, probe, done);
     }
 
     /** JSON-B leaves null properties out. */
@@ -136,7 +119,7 @@ class JobQueueIT {
     }
 
     /** Turns on Enable Background Synchronization on {@code userName}'s Contact Sync Setup, as its page does. */
-    private static String enableBackgroundSync(FacesSession session, String userName) throws Exception {
+    static String enableBackgroundSync(FacesSession session, String userName) throws Exception {
         var path = "exchange/contact-sync-setup.xhtml?userName=" + userName;
         var page = session.get(path).body();
         var fields = FacesSession.textInputsOf(page, "contactSyncSetup");
@@ -252,7 +235,7 @@ class JobQueueIT {
         assertTrue(absent(held, "nextRunAt"));
         int runs = await("the run in process to end", () -> log(id),
                 log -> log.stream().allMatch(JobQueueIT::ended)).size();
-        pause(Duration.ofSeconds(6));
+        Poll.pause(Duration.ofSeconds(6));
         assertEquals(runs, log(id).size(), "no run after On Hold (3 scaled minutes, 6 heartbeats later)");
         assertEquals("ON_HOLD", entry(id).getString("status"));
     }

@@ -36,6 +36,7 @@ import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.sync.plan.SyncedField;
 import org.contactsync.testsupport.Deployments;
 import org.contactsync.testsupport.FacesSession;
+import org.contactsync.testsupport.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -156,18 +157,9 @@ class SyncEngineIT {
             if (!run.getString("status").equals("RUNNING")) {
                 return run;
             }
-            pause(Duration.ofMillis(200));
+            Poll.pause(Duration.ofMillis(200));
         }
         throw new AssertionError("Run " + id + " did not end within " + RUN_TIMEOUT);
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private static int count(JsonObject run, String kind) {

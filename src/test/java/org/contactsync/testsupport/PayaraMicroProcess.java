@@ -1,6 +1,7 @@
 package org.contactsync.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -10,6 +11,9 @@ import java.net.MalformedURLException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -64,6 +68,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final Path directory;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    /** Where this start's lines begin in the log. */
+    private long logOffsetOfThisStart;
 
     private PayaraMicroProcess(Builder builder) {
         this.name = builder.name;
@@ -94,6 +100,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Path runtime = directory.resolve("runtime");
             deleteRecursively(runtime);
             Files.createDirectories(runtime);
+            logOffsetOfThisStart = Files.exists(log()) ? Files.size(log()) : 0;
             Files.writeString(log(), System.lineSeparator() + "==== " + Instant.now() + " starting " + name
                     + " on port " + port + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
@@ -116,6 +123,33 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** Asks the JVM to stop (SIGTERM: Payara shuts down cleanly) and waits for it. */
     public void stop() {
         stop(false);
+    }
+
+    /**
+     * Freezes the JVM (SIGSTOP, as a long garbage collection or a suspended virtual machine would): it holds its
+     * connections and answers nothing until {@link #resume()}.
+     */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #suspend() suspended} JVM go on (SIGCONT): its timers find that time has passed. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean isAlive() {
@@ -229,6 +263,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n"
                         + logTail());
             }
+            if (deploymentFailed()) {
+                kill();
+                throw new IllegalStateException(name + " could not deploy the application:\n" + logTail());
+            }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
@@ -241,10 +279,21 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
-            sleep(POLL);
+            Poll.pause(POLL);
         }
         kill();
         throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    /** Payara Micro stays up without the application when deploying it fails; the log says so. */
+    private boolean deploymentFailed() {
+        try (FileChannel log = FileChannel.open(log())) {
+            InputStream thisStart = Channels.newInputStream(log.position(logOffsetOfThisStart));
+            return new String(thisStart.readAllBytes(), StandardCharsets.UTF_8)
+                    .contains("Exception while loading the app");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The last 60 lines of the log, for failure messages. */
@@ -254,15 +303,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
             return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
