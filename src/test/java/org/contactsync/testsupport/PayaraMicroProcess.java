@@ -250,7 +250,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", payaraMicroJar().toString(),
                 "--deploy", war().toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster"));
+                "--port", String.valueOf(port), "--nocluster",
+                "--prebootcommandfile", Path.of("server-config", "pre-boot-commands.asadmin").toAbsolutePath().toString()));
         httpsPort.ifPresent(https -> command.addAll(List.of("--sslport", String.valueOf(https))));
         return command;
     }
