@@ -14,10 +14,12 @@
 # Throttle-bound time (docs/benchmarks.md, section 4): each mailbox needs C + 4 counted Graph requests (C creates in
 # $batch of 20, and the folder look-up, folder creation, first delta round and folder listing); Exchange's limits are
 # per app and mailbox, so mailboxes are independent and the job cannot end before one mailbox's requests have run:
-# (C + 4) x L / 4 with 4 requests in flight per mailbox. The engine keeps one $batch in flight per mailbox and the
-# sandbox, like a mailbox, works off a batch's items one after another, so with P employees at a time the bound this
-# design can reach is ceil(E / P) x (C + 4) x L. The target (total <= 1.2 x bound) is judged on the latter; both are
-# printed.
+# (C + 4) x L / 4 with 4 requests in flight per mailbox. The engine sends one $batch at a time per mailbox, its
+# items in 4 lanes (Graph runs a batch's independent items at once), so one mailbox's sync takes at least
+# (sum over its batches of ceil(items / 4) + 4) x L, and with P employees at a time the bound this design can reach
+# is ceil(E / P) times that. The third bound is the machine: the CPU time the whole machine was busy during the
+# run (/proc/stat: the server, PostgreSQL, the sandbox in the server), divided by its cores. All three are printed;
+# the target is judged on Exchange's bound, as the issue states it.
 #
 # Usage: bench/many-employees.sh [--employees E] [--contacts C] [--team T] [--latency MS] [--concurrency P]
 #        default E 200, C 500, T 10, L 50 ms, P the server's default (contactsync.jobqueue.contact-sync.concurrency)
@@ -82,9 +84,16 @@ bench_log "inserting $employees employees with their Contact Sync Setups (SQL, b
 
 entry=$(bench_api admin GET /job-queue-entries | bench_json '[e["id"] for e in d if e["objectId"] == 6700][0]')
 bench_log "running job queue entry $entry (codeunit 6700) once"
+# CPU seconds: the whole machine busy (all but idle and iowait in /proc/stat) and the server's process.
+machine_busy() { awk '/^cpu / {print ($2 + $3 + $4 + $7 + $8 + $9) / 100}' /proc/stat; }
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$BENCH_PID/stat"; }
+busy_started=$(machine_busy) server_started=$(server_cpu)
 wall_started=$(bench_millis)
 log=$(bench_api admin POST "/job-queue-entries/$entry/run-once")
 wall_ms=$(( $(bench_millis) - wall_started ))
+busy_s=$(python3 -c "print(round($(machine_busy) - $busy_started, 1))")
+server_cpu_s=$(python3 -c "print(round($(server_cpu) - $server_started, 1))")
+cores=$(nproc)
 
 counters="$BENCH_TMP/counters"
 : >"$counters"
@@ -95,19 +104,22 @@ done
 server_concurrency=${concurrency:-4}
 
 results="$BENCH_TMP/results.md"
-read -r ok_items total_s bound_s exchange_s ratio trips requests throttled outlook < <(python3 - "$log" "$counters" \
-    "$employees" "$contacts" "$latency" "$server_concurrency" <<'PY'
+read -r ok_items total_s bound_s exchange_s machine_s ratio trips requests throttled outlook < <(python3 - "$log" \
+    "$counters" "$employees" "$contacts" "$latency" "$server_concurrency" "$busy_s" "$cores" <<'PY'
 import datetime, json, math, sys
 log = json.loads(sys.argv[1])
 counters = [json.loads(line) for line in open(sys.argv[2]) if line.strip()]
 employees, contacts, latency, concurrency = (int(a) for a in sys.argv[3:7])
+busy, cores = float(sys.argv[7]), int(sys.argv[8])
 at = lambda text: datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
 total = (at(log["endedAt"]) - at(log["startedAt"])).total_seconds()
-per_mailbox = contacts + 4
-bound = math.ceil(employees / concurrency) * per_mailbox * latency / 1000
-exchange = per_mailbox * latency / 4 / 1000
+batches = [20] * (contacts // 20) + ([contacts % 20] if contacts % 20 else [])
+steps = sum(math.ceil(items / 4) for items in batches) + 4
+bound = math.ceil(employees / concurrency) * steps * latency / 1000
+exchange = (contacts + 4) * latency / 4 / 1000
+machine = busy / cores
 ok = sum(1 for item in log["items"] if item["outcome"] == "SUCCEEDED" and item["toOutlook"] == contacts)
-print(ok, round(total, 1), round(bound, 1), round(exchange, 1), round(total / bound, 2),
+print(ok, round(total, 1), round(bound, 1), round(exchange, 1), round(machine, 1), round(total / exchange, 1),
       max(c["roundTrips"] for c in counters), max(c["requests"] for c in counters),
       sum(c["throttled"] for c in counters), sum(item["toOutlook"] for item in log["items"]))
 PY
@@ -117,15 +129,15 @@ PY
     "($territories territories x $contacts contacts), employee concurrency $server_concurrency; job log entry" \
     "$(bench_json 'd["status"]' <<<"$log")."
   echo
-  echo "| employees x contacts | employees synced | contacts to Outlook | total time | throttle-bound time (P = $server_concurrency) | total / bound | Exchange-only bound | round trips per mailbox (max) | requests per mailbox (max) | 429s | client wall time |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
-  echo "| $employees x $contacts | $ok_items | $outlook | $total_s s | $bound_s s | $ratio | $exchange_s s | $trips | $requests | $throttled | $((wall_ms / 1000)) s |"
+  echo "| employees x contacts | employees synced | contacts to Outlook | total time | Exchange's throttle bound | total / Exchange's bound | design bound (P = $server_concurrency) | machine busy / $cores cores | server CPU | round trips per mailbox (max) | requests per mailbox (max) | 429s | client wall time |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| $employees x $contacts | $ok_items | $outlook | $total_s s | $exchange_s s | $ratio | $bound_s s | $machine_s s | $server_cpu_s s | $trips | $requests | $throttled | $((wall_ms / 1000)) s |"
 } >"$results"
 cat "$results"
 bench_check "every employee synced all $contacts contacts ($ok_items of $employees)" \
   "$([ "$ok_items" -eq "$employees" ] && echo true || echo false)"
 bench_check "requests per mailbox $requests <= $((contacts + 10))" \
   "$([ "$requests" -le $((contacts + 10)) ] && echo true || echo false)"
-bench_check "total time $total_s s <= 1.2 x throttle-bound time $bound_s s" \
-  "$(python3 -c "print('true' if $total_s <= 1.2 * $bound_s else 'false')")" time
+bench_check "total time $total_s s <= 1.2 x Exchange's throttle-bound time $exchange_s s" \
+  "$(python3 -c "print('true' if $total_s <= 1.2 * $exchange_s else 'false')")" time
 bench_record "Many employees (bench/many-employees.sh)" "$results"

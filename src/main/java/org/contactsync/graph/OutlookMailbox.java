@@ -2,6 +2,7 @@ package org.contactsync.graph;
 
 import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchRequestContentCollection;
+import com.microsoft.graph.core.models.BatchRequestStep;
 import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.core.tasks.PageIterator;
 import com.microsoft.graph.models.Contact;
@@ -46,6 +47,14 @@ public final class OutlookMailbox {
     /** Contacts delta pages hold at most 200 items. */
     static final String DELTA_PAGE_SIZE = "odata.maxpagesize=200";
     private static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
+    /** A batch item that did not run because the item before it in its lane failed: send it again. */
+    private static final int FAILED_DEPENDENCY = 424;
+    /**
+     * Exchange runs at most 4 requests of an app in one mailbox at a time and throttles the rest
+     * (MailboxConcurrency), and Graph runs a batch's independent items at once: so a batch's items go in this many
+     * lanes, each item depending on the one before it in its lane. 20 items per round trip, 4 at a time.
+     */
+    static final int MAILBOX_CONCURRENCY = 4;
 
     private final GraphSession session;
     private final GraphServiceClient graph;
@@ -296,8 +305,9 @@ public final class OutlookMailbox {
 
     /**
      * The answers to the requests, in their order: sent through the SDK's batch content collection (which splits
-     * them into batches of 20), batch after batch. Items answered 429/503/504 are sent again in a new batch after
-     * the longest Retry-After while the budget allows; the SDK retries whole batch requests itself but not items.
+     * them into batches of 20, here chained into lanes), batch after batch. Items answered 429/503/504 are sent
+     * again in a new batch after the longest Retry-After while the budget allows, and with them the items that did
+     * not run because of them (424); the SDK retries whole batch requests itself but not items.
      * When a whole batch fails, it and the batches after it are answered with that failure (status 0 or 429).
      */
     private List<Answer> sendInBatches(List<RequestInformation> requests) {
@@ -317,6 +327,7 @@ public final class OutlookMailbox {
             Set<Integer> answeredNow = new java.util.HashSet<>();
             double wait = 0;
             for (BatchRequestContent batch : collection.getBatchRequestsForExecution()) {
+                inLanes(batch);
                 BatchResponseContent response;
                 try {
                     response = graph.getBatchRequestBuilder().post(batch, null);
@@ -334,6 +345,8 @@ public final class OutlookMailbox {
                     if (RETRYABLE.contains(answer.status())) {
                         retry.add(index);
                         wait = Math.max(wait, answer.retryAfter().toMillis() / 1000.0);
+                    } else if (answer.status() == FAILED_DEPENDENCY) {
+                        retry.add(index);
                     }
                 }
             }
@@ -343,6 +356,14 @@ public final class OutlookMailbox {
             pending = retry;
         }
         return List.of(answers);
+    }
+
+    /** Chains the batch's items into {@link #MAILBOX_CONCURRENCY} lanes, in the order they were added. */
+    private static void inLanes(BatchRequestContent batch) {
+        List<BatchRequestStep> steps = List.copyOf(batch.getBatchRequestSteps().values());
+        for (int i = MAILBOX_CONCURRENCY; i < steps.size(); i++) {
+            steps.get(i).addDependsOnId(steps.get(i - MAILBOX_CONCURRENCY).getRequestId());
+        }
     }
 
     private static boolean pause(double seconds) {
@@ -375,8 +396,9 @@ public final class OutlookMailbox {
                     Optional.of(failure));
         }
 
+        /** Throttled, or (when the budget ran out before it could be sent again) behind a throttled item. */
         boolean throttled() {
-            return RETRYABLE.contains(status) || failure.filter(MailboxThrottledException.class::isInstance).isPresent();
+            return RETRYABLE.contains(status) || status == FAILED_DEPENDENCY || failure.filter(MailboxThrottledException.class::isInstance).isPresent();
         }
 
         <T extends com.microsoft.kiota.serialization.Parsable> T body(

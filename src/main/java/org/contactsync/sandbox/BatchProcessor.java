@@ -10,13 +10,16 @@ import jakarta.json.JsonValue;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -35,27 +38,47 @@ final class BatchProcessor {
     private record Item(String id, GraphRequest request, List<String> dependsOn) {
     }
 
-    static GraphResponse execute(GraphRequest batch, Function<GraphRequest, GraphResponse> executor) {
-        List<Item> items = parse(batch);
-        Map<String, Integer> statusById = new HashMap<>();
-        Map<String, JsonObject> responses = new LinkedHashMap<>();
-        Set<String> pending = new LinkedHashSet<>();
-        items.forEach(item -> pending.add(item.id()));
-        while (!pending.isEmpty()) {
-            Item next = items.stream()
-                    .filter(i -> pending.contains(i.id()))
-                    .filter(i -> i.dependsOn().stream().noneMatch(pending::contains))
-                    .findFirst()
-                    .orElseThrow(() -> GraphError.badRequest("BadRequest", "The dependsOn of the batch requests form a cycle."));
-            pending.remove(next.id());
-            boolean dependencyFailed = next.dependsOn().stream().anyMatch(d -> statusById.get(d) >= 400);
-            GraphResponse response = dependencyFailed ? failedDependency() : executor.apply(next.request());
-            statusById.put(next.id(), response.status());
-            responses.put(next.id(), render(next.id(), response));
+    /**
+     * Runs the batch's items as Graph does: every item whose dependencies have answered runs at once on
+     * {@code threads} (so a batch of more than 4 independent items to one mailbox throttles itself against the
+     * mailbox's concurrency limit, as peers saw on Graph), each after the items it {@code dependsOn}, and 424 when
+     * one of those failed. Answers may come in any order, as on Graph; clients match them by id.
+     */
+    static GraphResponse execute(GraphRequest batch, Function<GraphRequest, GraphResponse> executor, Executor threads) {
+        Map<String, CompletableFuture<GraphResponse>> answers = new LinkedHashMap<>();
+        for (Item item : inDependencyOrder(parse(batch))) {
+            List<CompletableFuture<GraphResponse>> dependencies = item.dependsOn().stream().map(answers::get).toList();
+            answers.put(item.id(), CompletableFuture.allOf(dependencies.toArray(CompletableFuture[]::new))
+                    .thenApplyAsync(ready -> dependencies.stream().anyMatch(d -> d.join().status() >= 400)
+                            ? failedDependency() : executor.apply(item.request()), threads));
         }
         JsonArrayBuilder array = Json.createArrayBuilder();
-        responses.values().forEach(array::add);
+        answers.forEach((id, answer) -> array.add(render(id, join(answer))));
         return GraphResponse.json(200, Json.createObjectBuilder().add("responses", array).build());
+    }
+
+    /** The items, each after the items it depends on; 400 when the dependencies form a cycle. */
+    private static List<Item> inDependencyOrder(List<Item> items) {
+        List<Item> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (ordered.size() < items.size()) {
+            Item next = items.stream()
+                    .filter(i -> !placed.contains(i.id()))
+                    .filter(i -> placed.containsAll(i.dependsOn()))
+                    .findFirst()
+                    .orElseThrow(() -> GraphError.badRequest("BadRequest", "The dependsOn of the batch requests form a cycle."));
+            ordered.add(next);
+            placed.add(next.id());
+        }
+        return ordered;
+    }
+
+    private static GraphResponse join(CompletableFuture<GraphResponse> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static List<Item> parse(GraphRequest batch) {

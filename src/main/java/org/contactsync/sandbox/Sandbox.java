@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,14 +27,30 @@ public final class Sandbox {
     private final FaultInjector faults;
     private final AtomicReference<SandboxSettings.Limits> limits;
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    private final Executor batchItemThreads;
 
-    public Sandbox(SandboxSettings settings, Clock clock) {
+    /** A sandbox whose batch items run on {@code batchItemThreads}: in the server, managed threads. */
+    public Sandbox(SandboxSettings settings, Clock clock, Executor batchItemThreads) {
+        this(settings, clock, new Random(), batchItemThreads);
+    }
+
+    /** A sandbox for tests outside a server: batch items run on daemon threads of its own. */
+    Sandbox(SandboxSettings settings, Clock clock) {
         this(settings, clock, new Random());
     }
 
     Sandbox(SandboxSettings settings, Clock clock, Random random) {
+        this(settings, clock, random, Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-batch-item");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    private Sandbox(SandboxSettings settings, Clock clock, Random random, Executor batchItemThreads) {
         this.settings = settings;
         this.clock = clock;
+        this.batchItemThreads = batchItemThreads;
         this.tokens = new TokenService(settings, clock);
         this.throttle = new Throttle(clock);
         this.faults = new FaultInjector(settings.faults(), random);
@@ -88,7 +106,7 @@ public final class Sandbox {
                 if (!request.method().equals("POST")) {
                     throw new GraphError(405, "ErrorInvalidRequest", "The OData request is not supported.");
                 }
-                response = BatchProcessor.execute(request, item -> execute(item, grant, reached));
+                response = BatchProcessor.execute(request, item -> execute(item, grant, reached), batchItemThreads);
             } else {
                 response = execute(request, grant, route);
             }

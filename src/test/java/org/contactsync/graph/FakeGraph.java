@@ -6,13 +6,16 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
@@ -32,6 +35,7 @@ final class FakeGraph implements AutoCloseable {
 
     final List<List<JsonObject>> batches = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    private volatile boolean failedDependencies;
     private volatile Function<JsonObject, Item> responder = request -> Item.of(500, JsonObject.EMPTY_JSON_OBJECT);
 
     FakeGraph() throws IOException {
@@ -42,6 +46,11 @@ final class FakeGraph implements AutoCloseable {
 
     void answer(Function<JsonObject, Item> itemResponder) {
         this.responder = itemResponder;
+    }
+
+    /** From now on an item that depends on an item answered 4xx or 5xx gets 424, as on Graph. */
+    void answerDependentsOfFailuresWith424() {
+        this.failedDependencies = true;
     }
 
     /** Settings pointing at this endpoint; the secret is never used (the clients get a static token). */
@@ -64,8 +73,12 @@ final class FakeGraph implements AutoCloseable {
         List<JsonObject> items = body.getJsonArray("requests").getValuesAs(JsonObject.class);
         batches.add(items);
         JsonArrayBuilder responses = Json.createArrayBuilder();
+        Map<String, Integer> statusById = new HashMap<>();
         for (JsonObject item : items) {
-            Item answer = responder.apply(item);
+            Item answer = failedDependencies && item.containsKey("dependsOn") && item.getJsonArray("dependsOn")
+                    .getValuesAs(JsonString.class).stream().anyMatch(d -> statusById.get(d.getString()) >= 400)
+                    ? Item.of(424, JsonObject.EMPTY_JSON_OBJECT) : responder.apply(item);
+            statusById.put(item.getString("id"), answer.status());
             var headers = Json.createObjectBuilder().add("Content-Type", "application/json");
             if (!answer.retryAfter().isEmpty()) {
                 headers.add("Retry-After", answer.retryAfter());

@@ -238,7 +238,8 @@ class GraphGatewayIT {
         int before = alice.requestCount();
         List<String> ids = createdIds(alice.apply(folder, creates(1, 15)));
         assertEquals(15, Set.copyOf(ids).size());
-        assertTrue(admin("GET", "/mailboxes/" + ALICE + "/counters", "").getInt("throttled") >= 5);
+        assertTrue(admin("GET", "/mailboxes/" + ALICE + "/counters", "").getInt("throttled") >= 1,
+                "items past the window's budget were throttled");
         assertTrue(alice.requestCount() - before >= 2, "the throttled items went again in a second batch");
     }
 

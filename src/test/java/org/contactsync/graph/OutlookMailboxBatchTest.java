@@ -73,6 +73,41 @@ class OutlookMailboxBatchTest {
     }
 
     @Test
+    void aBatchsItemsGoInFourLanesSoThatNoMoreThanFourRunInTheMailboxAtOnce() {
+        graph.answer(request -> FakeGraph.Item.of(201, createdContact(request)));
+
+        alice.apply("folder-1", creates(20));
+
+        List<JsonObject> items = graph.batches.get(0);
+        for (int i = 0; i < items.size(); i++) {
+            List<String> dependsOn = items.get(i).containsKey("dependsOn")
+                    ? items.get(i).getJsonArray("dependsOn").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString).toList()
+                    : List.of();
+            assertEquals(i < 4 ? List.of() : List.of(items.get(i - 4).getString("id")), dependsOn, "item " + i);
+        }
+    }
+
+    @Test
+    void itemsThatDidNotRunBecauseTheItemBeforeThemFailedAreSentAgainAtOnce() {
+        graph.answer(request -> createdContact(request).getString("id").equals("id-CT1000")
+                ? new FakeGraph.Item(400, Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                        .add("code", "ErrorInvalidProperty").add("message", "bad")).build(), "")
+                : FakeGraph.Item.of(201, createdContact(request)));
+        graph.answerDependentsOfFailuresWith424();
+
+        long started = System.nanoTime();
+        WriteReport report = alice.apply("folder-1", creates(9));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1000, "no Retry-After to wait for");
+        assertEquals(List.of(9, 2), graph.batches.stream().map(List::size).toList(),
+                "CT1004 and CT1008, behind CT1000 in its lane, again");
+        assertInstanceOf(WriteOutcome.Failed.class, report.outcomes().get(0));
+        assertTrue(report.outcomes().subList(1, 9).stream().allMatch(WriteOutcome.Created.class::isInstance),
+                report.toString());
+    }
+
+    @Test
     void theHeartbeatIsAskedBeforeEveryRequestAndOnceItSaysStopNothingMoreIsSent() {
         graph.answer(request -> FakeGraph.Item.of(201, createdContact(request)));
         java.util.concurrent.atomic.AtomicInteger beats = new java.util.concurrent.atomic.AtomicInteger();

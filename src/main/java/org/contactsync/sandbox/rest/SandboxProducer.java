@@ -1,5 +1,8 @@
 package org.contactsync.sandbox.rest;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -9,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxApp;
@@ -88,6 +93,11 @@ public class SandboxProducer {
             + ":Contacts.Read," + SandboxSettings.DEMO_UNPRIVILEGED_CLIENT_ID + ":" + SandboxSettings.DEMO_SECRET
             + ":User.Read.All";
 
+    /** Batch items run at once, as on Graph; on managed threads, so they are the server's and end with it. */
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ExecutorService batchItemThreads;
     private Sandbox sandbox;
 
     /**
@@ -97,9 +107,17 @@ public class SandboxProducer {
     @Produces
     synchronized Sandbox sandbox() {
         if (sandbox == null) {
-            sandbox = new Sandbox(settings(), clock);
+            batchItemThreads = Executors.newCachedThreadPool(threads);
+            sandbox = new Sandbox(settings(), clock, batchItemThreads);
         }
         return sandbox;
+    }
+
+    @PreDestroy
+    synchronized void stopBatchItemThreads() {
+        if (batchItemThreads != null) {
+            batchItemThreads.shutdownNow();
+        }
     }
 
     private SandboxSettings settings() {
