@@ -70,7 +70,7 @@ public class GraphClients {
     }
 
     private Connection connect(GraphConnectionSettings settings) {
-        TokenCredential credential = credentials.apply(settings);
+        TokenCredential credential = new CachedTokenCredential(credentials.apply(settings));
         return new Connection(credential, new AzureIdentityAuthenticationProvider(credential,
                 new String[]{settings.graphHost()}, GRAPH_SCOPE));
     }

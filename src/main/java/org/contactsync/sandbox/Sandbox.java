@@ -68,6 +68,11 @@ public final class Sandbox {
         return tokens.requestToken(tenant, form);
     }
 
+    /** How many token requests the identity endpoint has answered since the server started. */
+    public long tokenRequests() {
+        return tokens.requestCount();
+    }
+
     /** Every access token issued so far is expired from now on. */
     public void expireAccessTokens() {
         tokens.expireIssuedTokens();

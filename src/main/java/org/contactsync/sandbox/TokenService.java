@@ -1,6 +1,7 @@
 package org.contactsync.sandbox;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -40,6 +41,9 @@ public final class TokenService {
     /** Raised to expire every token issued so far; tokens carry the generation they were issued in. */
     private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Token requests answered so far, well-formed or not: Entra counts (and throttles) them too. */
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+
     public TokenService(SandboxSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
@@ -48,6 +52,7 @@ public final class TokenService {
 
     /** Handles a token request; {@code form} holds the decoded form parameters. */
     public IdentityResponse requestToken(String tenant, Map<String, String> form) {
+        requests.incrementAndGet();
         if (!knowsTenant(tenant)) {
             return error(400, "invalid_request", 90002, "Tenant '" + tenant
                     + "' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
@@ -92,7 +97,7 @@ public final class TokenService {
                     + app.get().clientId() + "'.");
         }
         long lifetime = settings.tokenLifetime().toSeconds();
-        return new IdentityResponse(200, Json.createObjectBuilder()
+        return new IdentityResponse(200, JSON.createObjectBuilder()
                 .add("token_type", "Bearer")
                 .add("expires_in", lifetime)
                 .add("ext_expires_in", lifetime)
@@ -135,6 +140,10 @@ public final class TokenService {
     }
 
     /** Makes every token issued so far expired, so that tests can see what clients do with an expired token. */
+    public long requestCount() {
+        return requests.get();
+    }
+
     public void expireIssuedTokens() {
         generation.incrementAndGet();
     }
@@ -145,10 +154,10 @@ public final class TokenService {
 
     private String issue(SandboxApp app) {
         long now = clock.instant().getEpochSecond();
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         app.roles().stream().sorted().forEach(roles::add);
-        JsonObject header = Json.createObjectBuilder().add("typ", "JWT").add("alg", "HS256").build();
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject header = JSON.createObjectBuilder().add("typ", "JWT").add("alg", "HS256").build();
+        JsonObject claims = JSON.createObjectBuilder()
                 .add("aud", GRAPH_AUDIENCE)
                 .add("iss", "https://sts.windows.net/" + settings.tenantId() + "/")
                 .add("iat", now).add("nbf", now).add("exp", now + settings.tokenLifetime().toSeconds())
@@ -167,7 +176,7 @@ public final class TokenService {
     }
 
     private JsonObject parseClaims(String part) {
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JSON.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
@@ -199,11 +208,11 @@ public final class TokenService {
         String correlationId = UUID.randomUUID().toString();
         // Entra's own format, e.g. "2026-01-31 09:15:02Z".
         String timestamp = ENTRA_TIMESTAMP.format(clock.instant().atOffset(java.time.ZoneOffset.UTC));
-        return new IdentityResponse(status, Json.createObjectBuilder()
+        return new IdentityResponse(status, JSON.createObjectBuilder()
                 .add("error", error)
                 .add("error_description", "AADSTS" + aadsts + ": " + description + " Trace ID: " + traceId
                         + " Correlation ID: " + correlationId + " Timestamp: " + timestamp)
-                .add("error_codes", Json.createArrayBuilder(List.of(aadsts)))
+                .add("error_codes", JSON.createArrayBuilder(List.of(aadsts)))
                 .add("timestamp", timestamp)
                 .add("trace_id", traceId)
                 .add("correlation_id", correlationId)

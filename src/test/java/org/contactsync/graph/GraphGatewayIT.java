@@ -212,7 +212,8 @@ class GraphGatewayIT {
     }
 
     @Test
-    void anInitialSyncOfAThousandContactsStaysWithinSixtyRequests() {
+    void anInitialSyncOfAThousandContactsStaysWithinSixtyRequestsAndOneToken() {
+        long tokensBefore = admin("GET", "/tokens", "").getJsonNumber("requests").longValue();
         OutlookMailbox alice = gateway.open(demo(), ALICE);
         String folder = alice.ensureFolder("Business Central");
         alice.listFolder(folder);
@@ -222,6 +223,8 @@ class GraphGatewayIT {
         int requests = alice.requestCount();
         System.out.println("Initial sync of 1,000 contacts: " + requests + " Graph requests");
         assertTrue(requests <= 60, requests + " requests");
+        assertTrue(admin("GET", "/tokens", "").getJsonNumber("requests").longValue() - tokensBefore <= 1,
+                "at most one token request for the whole sync, not one per request");
     }
 
     @Test

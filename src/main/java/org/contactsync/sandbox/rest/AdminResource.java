@@ -1,8 +1,9 @@
 package org.contactsync.sandbox.rest;
 
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -71,9 +72,9 @@ public class AdminResource {
     public Response counters(@PathParam("user") String user) {
         return guarded(() -> {
             MailboxCounters counters = sandbox.counters(user);
-            JsonObjectBuilder byMethod = Json.createObjectBuilder();
+            JsonObjectBuilder byMethod = JSON.createObjectBuilder();
             counters.byMethod().forEach(byMethod::add);
-            return Response.ok(Json.createObjectBuilder()
+            return Response.ok(JSON.createObjectBuilder()
                     .add("requests", counters.requests())
                     .add("throttled", counters.throttled())
                     .add("faults", counters.faults())
@@ -91,6 +92,13 @@ public class AdminResource {
             sandbox.expireDeltaTokens(user);
             return Response.noContent().build();
         });
+    }
+
+    @GET
+    @Path("tokens")
+    public Response tokens() {
+        return guarded(() -> Response.ok(JSON.createObjectBuilder()
+                .add("requests", sandbox.tokenRequests()).build().toString()).build());
     }
 
     @POST
@@ -160,8 +168,8 @@ public class AdminResource {
     }
 
     private static Response refusal(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(JSON.createObjectBuilder()
+                .add("error", JSON.createObjectBuilder().add("code", code).add("message", message))
                 .build().toString()).build();
     }
 
@@ -174,7 +182,7 @@ public class AdminResource {
     }
 
     private static JsonObject limitsJson(SandboxSettings.Limits limits) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("concurrentRequests", limits.concurrentRequests())
                 .add("requestsPerWindow", limits.requestsPerWindow())
                 .add("windowSeconds", limits.window().toSeconds())
@@ -184,11 +192,11 @@ public class AdminResource {
     }
 
     private static JsonObject faultsJson(SandboxSettings.FaultSettings faults) {
-        JsonArrayBuilder script = Json.createArrayBuilder();
+        JsonArrayBuilder script = JSON.createArrayBuilder();
         faults.script().forEach(k -> script.add(k.name()));
-        JsonArrayBuilder kinds = Json.createArrayBuilder();
+        JsonArrayBuilder kinds = JSON.createArrayBuilder();
         faults.randomKinds().forEach(k -> kinds.add(k.name()));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("script", script)
                 .add("probability", faults.probability())
                 .add("kinds", kinds)
