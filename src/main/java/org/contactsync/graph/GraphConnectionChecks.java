@@ -1,10 +1,11 @@
 package org.contactsync.graph;
 
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -117,7 +118,7 @@ public class GraphConnectionChecks {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JSON.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
             var claims = reader.readObject();
             if (!(claims.get("roles") instanceof JsonArray roles)) {

@@ -1,5 +1,7 @@
 package org.contactsync.graph;
 
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchRequestContentCollection;
 import com.microsoft.graph.core.models.BatchRequestStep;
@@ -13,7 +15,6 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.contactfolders.item.contacts.ContactsRequestBuilder;
 import com.microsoft.graph.users.item.contactfolders.item.contacts.delta.DeltaGetResponse;
 import com.microsoft.kiota.RequestInformation;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -419,7 +420,7 @@ public final class OutlookMailbox {
                 return JsonObject.EMPTY_JSON_OBJECT;
             }
             try (okhttp3.Response item = response.get().getResponseById(stepId);
-                 JsonReader reader = Json.createReader(new StringReader(item.body() == null ? "{}" : item.body().string()))) {
+                 JsonReader reader = JSON.createReader(new StringReader(item.body() == null ? "{}" : item.body().string()))) {
                 var json = reader.readObject();
                 return json.get("error") instanceof JsonObject error ? error : JsonObject.EMPTY_JSON_OBJECT;
             } catch (IOException | RuntimeException e) {

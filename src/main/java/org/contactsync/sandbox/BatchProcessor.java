@@ -1,6 +1,7 @@
 package org.contactsync.sandbox;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -52,9 +53,9 @@ final class BatchProcessor {
                     .thenApplyAsync(ready -> dependencies.stream().anyMatch(d -> d.join().status() >= 400)
                             ? failedDependency() : executor.apply(item.request()), threads));
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         answers.forEach((id, answer) -> array.add(render(id, join(answer))));
-        return GraphResponse.json(200, Json.createObjectBuilder().add("responses", array).build());
+        return GraphResponse.json(200, JSON.createObjectBuilder().add("responses", array).build());
     }
 
     /** The items, each after the items it depends on; 400 when the dependencies form a cycle. */
@@ -189,18 +190,18 @@ final class BatchProcessor {
     }
 
     private static GraphResponse failedDependency() {
-        return GraphResponse.json(424, Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        return GraphResponse.json(424, JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
                 .add("code", "FailedDependency")
                 .add("message", "The request depends on a request that failed.")).build());
     }
 
     private static JsonObject render(String id, GraphResponse response) {
-        JsonObjectBuilder headers = Json.createObjectBuilder();
+        JsonObjectBuilder headers = JSON.createObjectBuilder();
         response.headers().forEach(headers::add);
         if (response.body().isPresent()) {
             headers.add("Content-Type", "application/json");
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("status", response.status())
                 .add("headers", headers);

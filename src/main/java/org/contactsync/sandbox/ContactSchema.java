@@ -1,6 +1,7 @@
 package org.contactsync.sandbox;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -98,15 +99,15 @@ final class ContactSchema {
         return switch (type) {
             case STRING -> requireString(property, value);
             case STRING_COLLECTION -> {
-                JsonArrayBuilder strings = Json.createArrayBuilder();
+                JsonArrayBuilder strings = JSON.createArrayBuilder();
                 requireArray(property, value).forEach(v -> strings.add(requireString(property, v)));
                 yield strings.build();
             }
-            case DATE_TIME_OFFSET -> Json.createValue(normaliseDateTime(property, requireString(property, value).getString()));
+            case DATE_TIME_OFFSET -> JSON.createValue(normaliseDateTime(property, requireString(property, value).getString()));
             case PHYSICAL_ADDRESS -> complex(property, value, ADDRESS_FIELDS, "Microsoft.OutlookServices.PhysicalAddress");
             case EMAIL_ADDRESS -> complex(property, value, EMAIL_FIELDS, "Microsoft.OutlookServices.EmailAddress");
             case EMAIL_ADDRESS_COLLECTION -> {
-                JsonArrayBuilder addresses = Json.createArrayBuilder();
+                JsonArrayBuilder addresses = JSON.createArrayBuilder();
                 requireArray(property, value).forEach(v -> addresses.add(
                         complex(property, v, EMAIL_FIELDS, "Microsoft.OutlookServices.EmailAddress")));
                 yield addresses.build();
@@ -128,7 +129,7 @@ final class ContactSchema {
                     + "' was read from the JSON reader when trying to read a resource; a node of type 'StartObject' was "
                     + "expected for property '" + property + "'.");
         }
-        JsonObjectBuilder stored = Json.createObjectBuilder();
+        JsonObjectBuilder stored = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> field : value.asJsonObject().entrySet()) {
             if (field.getKey().startsWith("@odata.")) {
                 continue;

@@ -1,6 +1,7 @@
 package org.contactsync.sandbox;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -26,14 +27,14 @@ record DeltaToken(String folderId, int generation, long after, long upTo, long c
                   int pageSize) {
 
     String encode() {
-        JsonObject json = Json.createObjectBuilder()
+        JsonObject json = JSON.createObjectBuilder()
                 .add("f", folderId).add("g", generation).add("a", after).add("u", upTo).add("c", cursor)
                 .add("i", initial).add("s", select).add("n", pageSize).build();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static DeltaToken decode(String token) {
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JSON.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)))) {
             JsonObject json = reader.readObject();
             return new DeltaToken(json.getString("f"), json.getInt("g"), json.getJsonNumber("a").longValue(),

@@ -1,6 +1,7 @@
 package org.contactsync.sandbox;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -159,9 +160,9 @@ final class GraphEndpoints {
     private static GraphResponse page(GraphRequest request, List<JsonObject> items, String context) {
         int top = Math.min(intParameter(request, "$top", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
         int skip = intParameter(request, "$skip", 0);
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = JSON.createArrayBuilder();
         items.stream().skip(skip).limit(top).forEach(value::add);
-        JsonObjectBuilder json = Json.createObjectBuilder().add("@odata.context", context).add("value", value);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("@odata.context", context).add("value", value);
         if (skip + top < items.size()) {
             Map<String, String> query = new LinkedHashMap<>();
             for (String option : List.of("$filter", "$select", "$expand", "$orderby")) {
@@ -207,15 +208,15 @@ final class GraphEndpoints {
         Set<String> select = ContactQuery.select(Optional.of(round.select()));
         List<Mailbox.Change> changes = mailbox.changes(folderId, Math.max(round.after(), round.cursor()), round.upTo(),
                 !round.initial());
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = JSON.createArrayBuilder();
         changes.stream().limit(pageSize).forEach(change -> value.add(change.contact()
                 .map(c -> GraphJson.contact(c, select, Optional.empty()))
-                .orElseGet(() -> Json.createObjectBuilder()
+                .orElseGet(() -> JSON.createObjectBuilder()
                         .add("@odata.type", "#microsoft.graph.contact")
                         .add("id", change.id())
-                        .add("@removed", Json.createObjectBuilder().add("reason", "deleted"))
+                        .add("@removed", JSON.createObjectBuilder().add("reason", "deleted"))
                         .build())));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("@odata.context", serviceRoot(request) + "/$metadata#Collection(contact)")
                 .add("value", value);
         if (changes.size() > pageSize) {

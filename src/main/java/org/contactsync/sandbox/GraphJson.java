@@ -1,6 +1,7 @@
 package org.contactsync.sandbox;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -26,7 +27,7 @@ final class GraphJson {
 
     /** A contact with the expanded extended properties it has (several when {@code $expand} names several ids). */
     static JsonObject contact(StoredContact contact, Set<String> select, java.util.List<String> expandedProperties) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("@odata.etag", contact.etag())
                 .add("id", contact.id);
         if (wanted(select, "createdDateTime")) {
@@ -48,9 +49,9 @@ final class GraphJson {
                 .filter(p -> !p.equals("categories") && wanted(select, p))
                 .filter(p -> !ContactSchema.OMITTED_WHEN_EMPTY.contains(p) || contact.properties.containsKey(p))
                 .forEach(p -> json.add(p, contact.value(p)));
-        var properties = Json.createArrayBuilder();
+        var properties = JSON.createArrayBuilder();
         expandedProperties.stream().filter(contact.extendedProperties::containsKey).forEach(id ->
-                properties.add(Json.createObjectBuilder().add("id", id).add("value", contact.extendedProperties.get(id))));
+                properties.add(JSON.createObjectBuilder().add("id", id).add("value", contact.extendedProperties.get(id))));
         var expanded = properties.build();
         if (!expanded.isEmpty()) {
             json.add("singleValueExtendedProperties", expanded);
@@ -59,7 +60,7 @@ final class GraphJson {
     }
 
     static JsonObject folder(ContactFolder folder) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", folder.id)
                 .add("parentFolderId", folder.parentFolderId)
                 .add("displayName", folder.displayName)
@@ -68,11 +69,11 @@ final class GraphJson {
 
     /** Graph's error body; {@code innerError} carries the date and request ids as Graph's does. */
     static JsonObject error(GraphError error, String requestId, Optional<String> clientRequestId, Clock clock) {
-        JsonObjectBuilder inner = Json.createObjectBuilder()
+        JsonObjectBuilder inner = JSON.createObjectBuilder()
                 .add("date", clock.instant().atOffset(ZoneOffset.UTC).format(ContactSchema.GRAPH_DATE_TIME))
                 .add("request-id", requestId)
                 .add("client-request-id", clientRequestId.orElse(requestId));
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
                 .add("code", error.code())
                 .add("message", error.getMessage())
                 .add("innerError", inner)).build();

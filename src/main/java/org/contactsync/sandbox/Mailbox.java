@@ -1,6 +1,7 @@
 package org.contactsync.sandbox;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.ByteBuffer;
@@ -223,7 +224,7 @@ public final class Mailbox {
         if (name.isEmpty() && contact.value("emailAddresses") instanceof jakarta.json.JsonArray emails && !emails.isEmpty()) {
             name = emails.getJsonObject(0).getString("address", "");
         }
-        return Json.createValue(name);
+        return JSON.createValue(name);
     }
 
     private Instant now() {

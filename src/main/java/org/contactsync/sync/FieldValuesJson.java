@@ -1,6 +1,7 @@
 package org.contactsync.sync;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,12 +20,12 @@ import org.contactsync.sync.plan.SyncedField;
 final class FieldValuesJson {
 
     /*
-     * Json.createReader and Json.createObjectBuilder look the JSON-P provider up anew on every call (a ServiceLoader
+     * JSON.createReader and JSON.createObjectBuilder look the JSON-P provider up anew on every call (a ServiceLoader
      * scan of the application's class loaders); a run reads every link of the employee, so the factories are made
      * once (benchmark 2, docs/benchmarks.md).
      */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 
     private FieldValuesJson() {
     }

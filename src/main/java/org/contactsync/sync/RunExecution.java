@@ -81,7 +81,7 @@ final class RunExecution implements Runnable {
     private void execute() {
         ExchangeSync setup = store.setup(request.userName());
         OutlookDelta delta = deltaRound(folder(setup), setup);
-        if (delta.bringsNothing() && request.mode() == SyncMode.INCREMENTAL && !request.preview()) {
+        if (delta.bringsNothing() && !request.preview()) {
             Optional<SyncRun> inStep = store.inStepSince(runId, request.userName());
             if (inStep.isPresent()) {
                 endInStep(inStep.get(), delta.changes().deltaLink());
@@ -235,7 +235,7 @@ final class RunExecution implements Runnable {
     /** The sync folder, its delta round, and whether the folder must be listed completely. */
     private record OutlookDelta(String folderId, DeltaRound.Changes changes, boolean complete) {
 
-        /** An incremental round that reports no change at all. */
+        /** An incremental round that reports no change at all; never a full sync's, whose round is complete. */
         boolean bringsNothing() {
             return !complete && changes.changed().isEmpty() && changes.removedIds().isEmpty();
         }

@@ -1,6 +1,7 @@
 package org.contactsync.contact.api;
 
-import jakarta.json.Json;
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -84,14 +85,14 @@ final class ContactJson {
 
     /** The editable fields as a JSON object: the target a merge patch is applied to. */
     static JsonObject write(ContactData data) {
-        var json = Json.createObjectBuilder().add("type", typeName(data.getType()));
+        var json = JSON.createObjectBuilder().add("type", typeName(data.getType()));
         TEXT_FIELDS.forEach((name, field) -> json.add(name, field.getter().apply(data)));
         return json.add("privacyBlocked", data.isPrivacyBlocked()).build();
     }
 
     /** Applies a merge patch to the current fields and reads the result; INVALID names every bad field. */
     static ContactData patch(ContactData current, JsonObject mergePatch) {
-        var merged = Json.createMergePatch(mergePatch).apply(write(current));
+        var merged = JSON.createMergePatch(mergePatch).apply(write(current));
         if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ApplicationException(Kind.INVALID, ContactMessages.of("contact.api.notAnObject"));
         }

@@ -1,9 +1,10 @@
 package org.contactsync.contact.api;
 
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -222,7 +223,7 @@ public class ContactResource {
     }
 
     private static JsonObject jsonObject(InputStream body) {
-        try (var reader = Json.createReader(body)) {
+        try (var reader = JSON.createReader(body)) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             // JsonParsingException for broken JSON, JsonException/IllegalStateException for an array or a scalar.

@@ -1,8 +1,9 @@
 package org.contactsync.sandbox.rest;
 
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -90,8 +91,8 @@ public class GraphResource {
         try {
             json = parse(body);
         } catch (JsonException e) {
-            return Response.status(400).type(GRAPH_JSON).entity(Json.createObjectBuilder().add("error",
-                    Json.createObjectBuilder().add("code", "BadRequest").add("message", "Unable to read JSON request "
+            return Response.status(400).type(GRAPH_JSON).entity(JSON.createObjectBuilder().add("error",
+                    JSON.createObjectBuilder().add("code", "BadRequest").add("message", "Unable to read JSON request "
                             + "payload. Please ensure Content-Type header is set and payload is of valid JSON format."))
                     .build().toString()).build();
         }
@@ -131,7 +132,7 @@ public class GraphResource {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return Optional.of(reader.readValue());
         }
     }

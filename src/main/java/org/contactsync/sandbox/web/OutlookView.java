@@ -1,9 +1,10 @@
 package org.contactsync.sandbox.web;
 
+import static org.contactsync.platform.JsonProviders.JSON;
+
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -310,16 +311,16 @@ public class OutlookView implements Serializable {
 
         /** The form as a Graph contact body; the display name is Outlook's own, from the name parts. */
         JsonObject toGraph() {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("givenName", givenName)
                     .add("surname", surname)
                     .add("companyName", companyName)
                     .add("jobTitle", jobTitle)
                     .add("mobilePhone", mobilePhone)
-                    .add("businessPhones", businessPhone.isBlank() ? Json.createArrayBuilder()
-                            : Json.createArrayBuilder().add(businessPhone.strip()))
-                    .add("emailAddresses", email.isBlank() ? Json.createArrayBuilder()
-                            : Json.createArrayBuilder().add(Json.createObjectBuilder().add("address", email.strip())));
+                    .add("businessPhones", businessPhone.isBlank() ? JSON.createArrayBuilder()
+                            : JSON.createArrayBuilder().add(businessPhone.strip()))
+                    .add("emailAddresses", email.isBlank() ? JSON.createArrayBuilder()
+                            : JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("address", email.strip())));
             return json.build();
         }
 
