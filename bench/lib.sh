@@ -10,7 +10,8 @@
 #                              database (H2 file in $BENCH_TMP, or a new PostgreSQL schema dropped at exit); wait for
 #                              /health/ready. With BENCH_BASE_URL and BENCH_SSL_PORT set (bench/smoke.sh shares one
 #                              server between scripts) that server is used instead, unless JVM options are given:
-#                              a server configured for one script is always its own.
+#                              a server configured for one script is always its own. BENCH_JAVA_OPTIONS (environment,
+#                              space-separated) adds JVM options, e.g. a flight recording to profile a run.
 #   bench_app_stop             stop the server this script started (by its PID, never by name)
 #   bench_api USER METHOD PATH [JSON]      the REST API as USER (alice, bob or admin); prints the body
 #   bench_sandbox METHOD PATH [JSON]       the sandbox admin endpoints; prints the body
@@ -118,7 +119,10 @@ bench_app_start() {
   esac
   local tls=target/sandbox-tls
   bench_log "starting Contact Sync on port $port ($database)"
+  local java_options
+  read -r -a java_options <<<"${BENCH_JAVA_OPTIONS:-}"
   java @server-config/jvm.options "${db_options[@]}" "${extra_options[@]+"${extra_options[@]}"}" \
+    "${java_options[@]+"${java_options[@]}"}" \
     -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
     -Dcontactsync.public-url="http://localhost:$port" \
     -Djavax.net.ssl.keyStore=$tls/keystore.jks -Djavax.net.ssl.keyStorePassword=changeit \

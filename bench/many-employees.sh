@@ -84,8 +84,8 @@ bench_log "inserting $employees employees with their Contact Sync Setups (SQL, b
 
 entry=$(bench_api admin GET /job-queue-entries | bench_json '[e["id"] for e in d if e["objectId"] == 6700][0]')
 bench_log "running job queue entry $entry (codeunit 6700) once"
-# CPU seconds: the whole machine busy (all but idle and iowait in /proc/stat) and the server's process.
-machine_busy() { awk '/^cpu / {print ($2 + $3 + $4 + $7 + $8 + $9) / 100}' /proc/stat; }
+# CPU seconds: the whole machine busy (user, nice, system, irq, softirq in /proc/stat) and the server's process.
+machine_busy() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat; }
 server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$BENCH_PID/stat"; }
 busy_started=$(machine_busy) server_started=$(server_cpu)
 wall_started=$(bench_millis)
@@ -94,6 +94,7 @@ wall_ms=$(( $(bench_millis) - wall_started ))
 busy_s=$(python3 -c "print(round($(machine_busy) - $busy_started, 1))")
 server_cpu_s=$(python3 -c "print(round($(server_cpu) - $server_started, 1))")
 cores=$(nproc)
+peak_rss_mb=$(awk '/^VmHWM/ {print int($2 / 1024)}' "/proc/$BENCH_PID/status")
 
 counters="$BENCH_TMP/counters"
 : >"$counters"
@@ -101,12 +102,12 @@ for i in $(seq 1 "$employees"); do
   bench_counters "$(employee_name "$i")@contoso.example" >>"$counters"
   echo >>"$counters"
 done
-server_concurrency=${concurrency:-4}
+server_concurrency=${concurrency:-16}
 
 results="$BENCH_TMP/results.md"
 read -r ok_items total_s bound_s exchange_s machine_s ratio trips requests throttled outlook < <(python3 - "$log" \
     "$counters" "$employees" "$contacts" "$latency" "$server_concurrency" "$busy_s" "$cores" <<'PY'
-import datetime, json, math, sys
+import collections, datetime, json, math, sys
 log = json.loads(sys.argv[1])
 counters = [json.loads(line) for line in open(sys.argv[2]) if line.strip()]
 employees, contacts, latency, concurrency = (int(a) for a in sys.argv[3:7])
@@ -119,6 +120,10 @@ bound = math.ceil(employees / concurrency) * steps * latency / 1000
 exchange = (contacts + 4) * latency / 4 / 1000
 machine = busy / cores
 ok = sum(1 for item in log["items"] if item["outcome"] == "SUCCEEDED" and item["toOutlook"] == contacts)
+reasons = collections.Counter(f'{item["outcome"]}: {item["message"]}' for item in log["items"]
+                              if item["outcome"] != "SUCCEEDED" or item["toOutlook"] != contacts)
+for reason, count in reasons.most_common(5):
+    print(f"not synced ({count} employees): {reason[:400]}", file=sys.stderr)
 print(ok, round(total, 1), round(bound, 1), round(exchange, 1), round(machine, 1), round(total / exchange, 1),
       max(c["roundTrips"] for c in counters), max(c["requests"] for c in counters),
       sum(c["throttled"] for c in counters), sum(item["toOutlook"] for item in log["items"]))
@@ -129,9 +134,9 @@ PY
     "($territories territories x $contacts contacts), employee concurrency $server_concurrency; job log entry" \
     "$(bench_json 'd["status"]' <<<"$log")."
   echo
-  echo "| employees x contacts | employees synced | contacts to Outlook | total time | Exchange's throttle bound | total / Exchange's bound | design bound (P = $server_concurrency) | machine busy / $cores cores | server CPU | round trips per mailbox (max) | requests per mailbox (max) | 429s | client wall time |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-  echo "| $employees x $contacts | $ok_items | $outlook | $total_s s | $exchange_s s | $ratio | $bound_s s | $machine_s s | $server_cpu_s s | $trips | $requests | $throttled | $((wall_ms / 1000)) s |"
+  echo "| employees x contacts | employees synced | contacts to Outlook | total time | Exchange's throttle bound | total / Exchange's bound | design bound (P = $server_concurrency) | machine busy / $cores cores | server CPU | server peak RSS | round trips per mailbox (max) | requests per mailbox (max) | 429s | client wall time |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| $employees x $contacts | $ok_items | $outlook | $total_s s | $exchange_s s | $ratio | $bound_s s | $machine_s s | $server_cpu_s s | $peak_rss_mb MB | $trips | $requests | $throttled | $((wall_ms / 1000)) s |"
 } >"$results"
 cat "$results"
 bench_check "every employee synced all $contacts contacts ($ok_items of $employees)" \

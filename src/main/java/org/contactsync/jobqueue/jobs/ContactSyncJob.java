@@ -71,7 +71,7 @@ public class ContactSyncJob implements JobQueueJob {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "contactsync.jobqueue.contact-sync.concurrency", defaultValue = "4")
+    @ConfigProperty(name = "contactsync.jobqueue.contact-sync.concurrency", defaultValue = "16")
     int concurrency;
 
     @Inject
