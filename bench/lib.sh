@@ -21,7 +21,8 @@
 #   bench_in_scope             how many contacts are in scope of an unfiltered sync (persons with name and
 #                              e-mail, not privacy blocked)
 #   bench_limits JSON          set the sandbox's limits (absent members: Exchange Online's)
-#   bench_record TITLE FILE    append FILE's lines as a result block to docs/benchmarks.md (not with --smoke)
+#   bench_record TITLE FILE    append FILE's lines as a result block to docs/benchmarks.md (not with --smoke, nor
+#                              with BENCH_JAVA_OPTIONS)
 #   bench_check LABEL OK [time]
 #                              print a target's verdict; with --smoke a missed count fails the script (a missed
 #                              time target does not: smoke runs share a busy machine)
@@ -295,6 +296,10 @@ PY
 bench_record() {
   local title=$1 file=$2
   if [ "$BENCH_SMOKE" = true ]; then
+    return 0
+  fi
+  if [ -n "${BENCH_JAVA_OPTIONS:-}" ]; then
+    bench_log "not recorded: the server ran with BENCH_JAVA_OPTIONS (a profiler costs time)"
     return 0
   fi
   {
