@@ -5,6 +5,7 @@ import java.net.URL;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,8 +66,14 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(idSelector(id))).click();
     }
 
+    /**
+     * Waits until the element, found anew at each try, shows the text. While a page is being replaced Chromium may
+     * answer a read of an element of the old page with "unknown error: Node with given id does not belong to the
+     * document" instead of a stale element, so any WebDriver error of one try only means "not yet".
+     */
     public void waitForText(By where, String text) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(where, text));
     }
 
     public void waitForText(String id, String text) {
