@@ -42,9 +42,4 @@ final class CachedTokenCredential implements TokenCredential {
         return caches.computeIfAbsent(kind, k -> new SimpleTokenCache(
                 () -> Mono.fromCallable(() -> credential.getTokenSync(request)))).getToken();
     }
-
-    @Override
-    public AccessToken getTokenSync(TokenRequestContext request) {
-        return getToken(request).block();
-    }
 }

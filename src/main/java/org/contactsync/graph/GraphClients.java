@@ -25,8 +25,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
 /**
- * Builds Graph clients: one azure-identity credential and authentication provider per connection settings, cached so
- * that MSAL's token cache serves every call (one token request an hour, not one per call), and a Graph client per
+ * Builds Graph clients: one azure-identity credential and authentication provider per connection settings, cached
+ * with its tokens ({@link CachedTokenCredential}: one token request an hour, not one per call), and a Graph client per
  * {@link GraphSession} on top of it, whose HTTP requests are counted, capped at {@value #REQUESTS_IN_FLIGHT_PER_MAILBOX}
  * in flight per app and mailbox, and retried by the SDK's RetryHandler within the session's throttling budget.
  */

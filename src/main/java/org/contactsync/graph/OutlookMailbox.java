@@ -4,8 +4,8 @@ import static org.contactsync.platform.JsonProviders.JSON;
 
 import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchRequestContentCollection;
-import com.microsoft.graph.core.models.BatchRequestStep;
 import com.microsoft.graph.core.content.BatchResponseContent;
+import com.microsoft.graph.core.models.BatchRequestStep;
 import com.microsoft.graph.core.tasks.PageIterator;
 import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.ContactCollectionResponse;
@@ -50,12 +50,6 @@ public final class OutlookMailbox {
     private static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
     /** A batch item that did not run because the item before it in its lane failed: send it again. */
     private static final int FAILED_DEPENDENCY = 424;
-    /**
-     * Exchange runs at most 4 requests of an app in one mailbox at a time and throttles the rest
-     * (MailboxConcurrency), and Graph runs a batch's independent items at once: so a batch's items go in this many
-     * lanes, each item depending on the one before it in its lane. 20 items per round trip, 4 at a time.
-     */
-    static final int MAILBOX_CONCURRENCY = 4;
 
     private final GraphSession session;
     private final GraphServiceClient graph;
@@ -359,11 +353,17 @@ public final class OutlookMailbox {
         return List.of(answers);
     }
 
-    /** Chains the batch's items into {@link #MAILBOX_CONCURRENCY} lanes, in the order they were added. */
+    /**
+     * Chains the batch's items, in the order they were added, into as many lanes as Exchange runs requests of an app
+     * in one mailbox at once, each item depending on the one before it in its lane: Graph runs a batch's independent
+     * items at once and Exchange throttles those past its limit (MailboxConcurrency). 20 items per round trip, 4 at
+     * a time.
+     */
     private static void inLanes(BatchRequestContent batch) {
+        int lanes = GraphClients.REQUESTS_IN_FLIGHT_PER_MAILBOX;
         List<BatchRequestStep> steps = List.copyOf(batch.getBatchRequestSteps().values());
-        for (int i = MAILBOX_CONCURRENCY; i < steps.size(); i++) {
-            steps.get(i).addDependsOnId(steps.get(i - MAILBOX_CONCURRENCY).getRequestId());
+        for (int i = lanes; i < steps.size(); i++) {
+            steps.get(i).addDependsOnId(steps.get(i - lanes).getRequestId());
         }
     }
 
@@ -399,7 +399,8 @@ public final class OutlookMailbox {
 
         /** Throttled, or (when the budget ran out before it could be sent again) behind a throttled item. */
         boolean throttled() {
-            return RETRYABLE.contains(status) || status == FAILED_DEPENDENCY || failure.filter(MailboxThrottledException.class::isInstance).isPresent();
+            return RETRYABLE.contains(status) || status == FAILED_DEPENDENCY
+                    || failure.filter(MailboxThrottledException.class::isInstance).isPresent();
         }
 
         <T extends com.microsoft.kiota.serialization.Parsable> T body(

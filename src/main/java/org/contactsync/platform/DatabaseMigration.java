@@ -2,6 +2,8 @@ package org.contactsync.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -37,12 +39,21 @@ public class DatabaseMigration {
     @ConfigProperty(name = "contactsync.db.schema")
     Optional<String> schema;
 
+    private boolean postgreSQL;
+
     /** Flyway commits each migration itself, so it must not run inside the container's transaction. */
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrateOnStartup() {
+        postgreSQL = isPostgreSQL(dataSource);
         var result = migrate(dataSource, schema);
         LOG.info(() -> "Database schema at version " + result + ".");
+    }
+
+    /** Whether the database is PostgreSQL (a shared server) rather than embedded H2. */
+    @Lock(LockType.READ)
+    public boolean onPostgreSQL() {
+        return postgreSQL;
     }
 
     /** Migrates any datasource to the current schema; shared with the persistence tests. */
@@ -64,10 +75,14 @@ public class DatabaseMigration {
 
     /** The migrations of every database, and on PostgreSQL also its own (indexes H2 has no syntax for). */
     private static String[] locations(DataSource dataSource) {
+        return isPostgreSQL(dataSource)
+                ? new String[]{"classpath:db/migration", "classpath:db/migration-postgresql"}
+                : new String[]{"classpath:db/migration"};
+    }
+
+    private static boolean isPostgreSQL(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")
-                    ? new String[]{"classpath:db/migration", "classpath:db/migration-postgresql"}
-                    : new String[]{"classpath:db/migration"};
+            return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
         }

@@ -1,12 +1,11 @@
 package org.contactsync.platform;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Lets one server at a time seed the database at start-up (the first administrator, the demo data). Seeding looks
@@ -26,9 +25,8 @@ public class SeedingLock {
     @PersistenceContext(unitName = "contactsync")
     EntityManager em;
 
-    @Inject
-    @ConfigProperty(name = "contactsync.db.url")
-    String databaseUrl;
+    @EJB
+    DatabaseMigration database;
 
     /**
      * Waits while another server seeds and then holds the lock until the caller's transaction ends, so what the
@@ -36,7 +34,7 @@ public class SeedingLock {
      */
     @Transactional(TxType.MANDATORY)
     public void holdUntilCommit() {
-        if (databaseUrl.startsWith("jdbc:postgresql:")) {
+        if (database.onPostgreSQL()) {
             em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + KEY + ")) locked")
                     .getSingleResult();
         }

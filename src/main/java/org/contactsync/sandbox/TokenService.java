@@ -139,11 +139,11 @@ public final class TokenService {
         return defaults == 1 && scopes.stream().allMatch(s -> s.endsWith("/.default") || OIDC_SCOPES.contains(s));
     }
 
-    /** Makes every token issued so far expired, so that tests can see what clients do with an expired token. */
     public long requestCount() {
         return requests.get();
     }
 
+    /** Makes every token issued so far expired, so that tests can see what clients do with an expired token. */
     public void expireIssuedTokens() {
         generation.incrementAndGet();
     }

@@ -2,10 +2,8 @@ package org.contactsync.sync;
 
 import static org.contactsync.platform.JsonProviders.JSON;
 
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.EnumMap;
@@ -19,26 +17,18 @@ import org.contactsync.sync.plan.SyncedField;
  */
 final class FieldValuesJson {
 
-    /*
-     * JSON.createReader and JSON.createObjectBuilder look the JSON-P provider up anew on every call (a ServiceLoader
-     * scan of the application's class loaders); a run reads every link of the employee, so the factories are made
-     * once (benchmark 2, docs/benchmarks.md).
-     */
-    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
-    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
-
     private FieldValuesJson() {
     }
 
     static String write(FieldValues values) {
-        JsonObjectBuilder object = BUILDERS.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         values.fields().forEach(field -> object.add(field.name(), values.get(field)));
         return object.build().toString();
     }
 
     static FieldValues read(String json) {
         JsonObject object;
-        try (var reader = READERS.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             object = reader.readObject();
         }
         Map<SyncedField, String> values = new EnumMap<>(SyncedField.class);
