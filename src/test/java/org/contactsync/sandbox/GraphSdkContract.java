@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The Graph contract that holds on any Microsoft Graph, checked through the official SDK: contact folders, contacts
@@ -35,6 +36,8 @@ import java.util.function.Consumer;
 final class GraphSdkContract {
 
     static final String CRM_KEY = "String {66f5a359-4659-4830-9070-00047ec6ac6e} Name CrmContactNo";
+    /** PidTagBusinessFaxNumber as a proptag, as the product stores Fax No. */
+    static final String FAX_ID = "String 0x3A24";
 
     /** How a test folder is removed when a check is done (whether or not the check itself deleted it). */
     interface FolderRemoval {
@@ -108,7 +111,8 @@ final class GraphSdkContract {
     /**
      * Creates 12 contacts with an extended property, pages through them with {@code PageIterator} ({@code $top},
      * {@code $select}), finds them by e-mail and by the extended property's value, expands that property, updates
-     * one with {@code If-Match} (a stale ETag is 412 ErrorIrresolvableConflict) and deletes it.
+     * one with {@code If-Match} (a stale ETag is 412 ErrorIrresolvableConflict) and deletes it; two properties are
+     * expanded at once with {@code or}, as the product reads its stamp and Fax No.
      */
     void contactsAreCreatedPagedFilteredExpandedUpdatedAndDeleted() throws Exception {
         inTestFolder(contacts -> {
@@ -146,6 +150,18 @@ final class GraphSdkContract {
             Contact withKey = contacts.byContactId(created.get(7).getId()).get(rc -> rc.queryParameters.expand =
                     new String[]{"singleValueExtendedProperties($filter=id eq '" + CRM_KEY + "')"});
             assertEquals("CT1007", withKey.getSingleValueExtendedProperties().get(0).getValue());
+
+            // The product expands its stamp and Fax No. in one go: two ids joined with "or".
+            Contact faxed = contact("Fax", "Owner", "fax@example.com", "CT2000");
+            SingleValueLegacyExtendedProperty fax = new SingleValueLegacyExtendedProperty();
+            fax.setId(FAX_ID);
+            fax.setValue("+46 8 123 45");
+            faxed.setSingleValueExtendedProperties(List.of(faxed.getSingleValueExtendedProperties().get(0), fax));
+            String faxedId = contacts.post(faxed).getId();
+            Contact both = contacts.byContactId(faxedId).get(rc -> rc.queryParameters.expand = new String[]{
+                    "singleValueExtendedProperties($filter=id eq '" + CRM_KEY + "' or id eq '" + FAX_ID + "')"});
+            assertEquals(Set.of("CT2000", "+46 8 123 45"), both.getSingleValueExtendedProperties().stream()
+                    .map(SingleValueLegacyExtendedProperty::getValue).collect(Collectors.toSet()));
 
             Contact change = new Contact();
             change.setJobTitle("CTO");
