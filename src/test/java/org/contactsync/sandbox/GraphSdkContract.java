@@ -80,22 +80,21 @@ final class GraphSdkContract {
     void foldersAreCreatedFoundRenamedAndDeletedAndDuplicatesRefused(Consumer<String> afterDelete) {
         var folders = folders();
         String name = uniqueFolderName();
-        ContactFolder folder = folders.post(folderNamed(name));
-        try {
+        try (TestFolder folder = new TestFolder(name)) {
             ODataError duplicate = assertThrows(ODataError.class, () -> folders.post(folderNamed(name)));
             assertEquals(409, duplicate.getResponseStatusCode());
             assertEquals("ErrorFolderExists", duplicate.getError().getCode());
 
-            assertEquals(List.of(folder.getId()), folderIdsNamed(name));
+            assertEquals(List.of(folder.id()), folderIdsNamed(name));
 
             String newName = name + " renamed";
-            ContactFolder renamed = folders.byContactFolderId(folder.getId()).patch(folderNamed(newName));
-            assertEquals(newName, folders.byContactFolderId(folder.getId()).get().getDisplayName());
-            assertEquals(folder.getId(), renamed.getId());
+            ContactFolder renamed = folders.byContactFolderId(folder.id()).patch(folderNamed(newName));
+            assertEquals(newName, folders.byContactFolderId(folder.id()).get().getDisplayName());
+            assertEquals(folder.id(), renamed.getId());
 
-            folders.byContactFolderId(folder.getId()).delete();
+            folders.byContactFolderId(folder.id()).delete();
             assertEquals(List.of(), folderIdsNamed(newName), "a deleted folder is no longer a contact folder");
-            afterDelete.accept(folder.getId());
+            afterDelete.accept(folder.id());
 
             String nobody = "contactsync-nobody-" + UUID.randomUUID().toString().substring(0, 8)
                     + target.mailbox().substring(target.mailbox().indexOf('@'));
@@ -103,8 +102,6 @@ final class GraphSdkContract {
                     () -> graph.users().byUserId(nobody).contactFolders().get());
             assertEquals(404, unknown.getResponseStatusCode());
             assertEquals("ErrorInvalidUser", unknown.getError().getCode());
-        } finally {
-            removeQuietly(folder.getId());
         }
     }
 
@@ -232,21 +229,36 @@ final class GraphSdkContract {
     }
 
     private void inTestFolder(FolderCheck check) throws Exception {
-        String folderId = folders().post(folderNamed(uniqueFolderName())).getId();
-        try {
-            check.run(folders().byContactFolderId(folderId).contacts());
-        } finally {
-            removeQuietly(folderId);
+        try (TestFolder folder = new TestFolder(uniqueFolderName())) {
+            check.run(folders().byContactFolderId(folder.id()).contacts());
         }
     }
 
-    /** Removes a test folder; one already gone (404) is fine. */
-    private void removeQuietly(String folderId) {
-        try {
-            removal.remove(folders(), folderId);
-        } catch (ODataError e) {
-            if (e.getResponseStatusCode() != 404) {
-                throw e;
+    /**
+     * A folder created for one check and removed when it closes, whether or not the check deleted it already (a
+     * folder already gone, 404, is fine). As a resource of try-with-resources, a failure to remove it is added to a
+     * failure of the check as suppressed instead of hiding it.
+     */
+    private final class TestFolder implements AutoCloseable {
+
+        private final String id;
+
+        TestFolder(String name) {
+            this.id = folders().post(folderNamed(name)).getId();
+        }
+
+        String id() {
+            return id;
+        }
+
+        @Override
+        public void close() {
+            try {
+                removal.remove(folders(), id);
+            } catch (ODataError e) {
+                if (e.getResponseStatusCode() != 404) {
+                    throw e;
+                }
             }
         }
     }
