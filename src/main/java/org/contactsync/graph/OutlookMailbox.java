@@ -238,11 +238,11 @@ public final class OutlookMailbox {
                                                                           Map<OutlookWrite, WriteOutcome> settled) {
         List<OutlookWrite.Update> updates = writes.stream()
                 .filter(OutlookWrite.Update.class::isInstance).map(OutlookWrite.Update.class::cast)
-                .filter(update -> ContactMapping.touchesCollections(update.patch()))
+                .filter(update -> ContactMapping.needsCurrent(update.patch()))
                 .toList();
         List<Answer> answers = sendInBatches(updates.stream().map(update -> contacts(folderId)
                 .byContactId(update.graphId()).toGetRequestInformation(rc ->
-                        rc.queryParameters.select = new String[]{"id", "emailAddresses", "businessPhones"}))
+                        rc.queryParameters.select = ContactMapping.CURRENT_SELECTED))
                 .toList());
         Map<OutlookWrite, ContactMapping.Collections> current = new IdentityHashMap<>();
         for (int i = 0; i < updates.size(); i++) {
