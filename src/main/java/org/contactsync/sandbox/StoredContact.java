@@ -28,8 +28,7 @@ final class StoredContact {
     }
 
     JsonValue value(String property) {
-        return properties.getOrDefault(property,
-                ContactSchema.typeOf(property).map(ContactSchema::emptyValue).orElse(JsonValue.NULL));
+        return properties.getOrDefault(property, ContactSchema.emptyValue(property));
     }
 
     String etag() {

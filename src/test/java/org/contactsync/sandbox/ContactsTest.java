@@ -123,6 +123,20 @@ class ContactsTest {
     }
 
     @Test
+    void fileAsIsStoredAsSentAndEmptyNotNullWhenNobodyFiledTheContact() {
+        String crm = folder("CRM");
+        JsonObject unfiled = createContact(crm, "{\"givenName\":\"Alex\",\"surname\":\"Wilber\"}");
+        assertEquals("", unfiled.getString("fileAs"), "Graph does not file a contact itself (contact-get.md example)");
+        assertEquals("", unfiled.getString("personalNotes"));
+
+        JsonObject filed = ok(graph.patch(ALICE + "/contacts/" + unfiled.getString("id"),
+                "{\"fileAs\":\"Wilber, Alex\"}", Map.of()), 200);
+        assertEquals("Wilber, Alex", filed.getString("fileAs"));
+        assertEquals("Wilber, Alex", ok(graph.get(ALICE + "/contactFolders/" + crm + "/contacts/"
+                + unfiled.getString("id") + "?$select=fileAs"), 200).getString("fileAs"));
+    }
+
+    @Test
     void extendedPropertyIdsComeBackInGraphsSpellingWhateverTheClientSent() {
         String crm = folder("CRM");
         String sentStamp = "string {66F5A359-4659-4830-9070-00047EC6AC6E} Name CrmContactNo";

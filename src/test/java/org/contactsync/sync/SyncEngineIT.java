@@ -734,20 +734,23 @@ class SyncEngineIT {
 
     @Test
     @Order(19)
-    void postponedRunsThatReadNoOutlookChangeDoNotWearOutTheDeltaLink() {
+    void runsThatReadNoOutlookChangeButDidNotFinishDoNotWearOutTheDeltaLink() {
         assertSucceeded(sync("INCREMENTAL"));
         String no = syncedPerson();
         HttpResponse<String> edited = api("PATCH", "/contacts/" + no, "{\"jobTitle\":\"Worth The Wait\"}");
         assertEquals(200, edited.statusCode(), edited.body());
         // Exchange keeps three sync states per folder (microsoft-graph-docs issue 2350) and each delta page makes
-        // one: three runs that each read a delta round and were postponed at their write.
+        // one: three runs that each read a delta round and then could not write (a whole $batch answered 429 with a
+        // Retry-After beyond the budget; the run ends postponed, or failed while the batching path reports a batch
+        // that got no item answers as an error).
         admin("PUT", "/limits", "{\"retryAfterSeconds\":600}");
         try {
             for (int i = 0; i < 3; i++) {
                 int faultsBefore = mailboxFaults();
                 admin("PUT", "/faults", "{\"script\":[\"SLOW\",\"SLOW\",\"THROTTLED\"],\"slowMillis\":0}");
-                JsonObject postponed = sync("INCREMENTAL");
-                assertEquals("POSTPONED", postponed.getString("status"), postponed.toString());
+                JsonObject unfinished = sync("INCREMENTAL");
+                assertTrue(List.of("POSTPONED", "FAILED").contains(unfinished.getString("status")), unfinished.toString());
+                assertEquals(0, unfinished.getInt("doneActions"), unfinished.toString());
                 assertEquals(3, mailboxFaults() - faultsBefore, "folder check and delta read, the write throttled");
             }
         } finally {
