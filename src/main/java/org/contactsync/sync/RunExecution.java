@@ -135,23 +135,26 @@ final class RunExecution implements Runnable {
      */
     private SyncFolder folder(ExchangeSync setup) {
         if (setup.folderId().isEmpty()) {
-            String id = mailbox.ensureFolder(setup.getFolderName());
-            store.recordFolder(request.userName(), id);
-            return new SyncFolder(id, true);
+            return foundOrMade(setup);
         }
         if (!request.preview() && !mailbox.isInContacts(setup.folderId().get())) {
-            String id = mailbox.ensureFolder(setup.getFolderName());
-            store.recordFolder(request.userName(), id);
             folderNote = "The Outlook folder \u201c" + setup.getFolderName() + "\u201d was no longer among your contact "
                     + "folders (deleted in Outlook: a deleted folder stays in Deleted Items, untouched); its contacts "
                     + "were put into a new folder \u201c" + setup.getFolderName() + "\u201d. ";
-            return new SyncFolder(id, true);
+            return foundOrMade(setup);
         }
         if (setup.isFolderRenamePending() && !request.preview()) {
             mailbox.renameFolder(setup.folderId().get(), setup.getFolderName());
             store.folderRenamed(request.userName());
         }
         return new SyncFolder(setup.folderId().get(), false);
+    }
+
+    /** The contact folder of the setup's name among the mailbox's contact folders, created when missing. */
+    private SyncFolder foundOrMade(ExchangeSync setup) {
+        String id = mailbox.ensureFolder(setup.getFolderName());
+        store.recordFolder(request.userName(), id);
+        return new SyncFolder(id, true);
     }
 
     /**

@@ -37,7 +37,7 @@ class ContactsTest {
     }
 
     @Test
-    void foldersAreListedFoundByNameRenamedAndDeleted() {
+    void foldersAreListedFoundByNameAndRenamed() {
         String crm = folder("CRM");
         folder("Private");
         assertEquals(2, values(ok(graph.get(ALICE + "/contactFolders"), 200)).size());
