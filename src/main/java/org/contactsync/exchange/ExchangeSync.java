@@ -126,10 +126,21 @@ public class ExchangeSync {
         touch(now, by);
     }
 
-    /** Engine: the Outlook folder it found or created under {@link #getFolderName()}. */
+    /** Engine: the Outlook folder it found or created under {@link #getFolderName()}; a delta link is the old one's. */
     public void recordFolder(String graphFolderId) {
         this.folderId = graphFolderId;
         this.folderRenamePending = false;
+        this.deltaLink = null;
+    }
+
+    /** Engine: a run that did not finish may still move the delta link on (see SyncStore#finish). */
+    public void continueFrom(String nextDeltaLink) {
+        this.deltaLink = nextDeltaLink;
+    }
+
+    /** Engine: Graph no longer reads the stored delta link; the next run starts from scratch without asking again. */
+    public void forgetDeltaLink() {
+        this.deltaLink = null;
     }
 
     /** Engine: the Outlook folder now has {@link #getFolderName()}. */

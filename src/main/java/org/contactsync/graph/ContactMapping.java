@@ -16,9 +16,10 @@ import org.contactsync.sync.plan.StreetLines;
 import org.contactsync.sync.plan.SyncedField;
 
 /**
- * {@link SyncedField}'s mapping applied to the SDK's {@link Contact}: the body of a create (every mapped field plus
- * the stamp), the body of a PATCH (only the given fields; the collections emailAddresses and businessPhones rebuilt
- * from Outlook's current entries so that entries beyond the mapped ones survive), and a contact read back.
+ * {@link SyncedField}'s mapping applied to the SDK's {@link Contact}: the body of a create (every mapped field, File As
+ * and the stamp), the body of a PATCH (only the given fields; the collections emailAddresses and businessPhones
+ * rebuilt from Outlook's current entries so that entries beyond the mapped ones survive; File As following a new name
+ * unless the employee filed the contact otherwise), and a contact read back.
  */
 final class ContactMapping {
 
@@ -40,14 +41,29 @@ final class ContactMapping {
     private static final Set<SyncedField> ADDRESS = Set.of(SyncedField.ADDRESS, SyncedField.ADDRESS_2,
             SyncedField.CITY, SyncedField.POST_CODE, SyncedField.COUNTY, SyncedField.COUNTRY_REGION_CODE);
 
+    /** The fields File As is made from. */
+    private static final Set<SyncedField> FILED_UNDER = Set.of(SyncedField.FIRST_NAME, SyncedField.MIDDLE_NAME,
+            SyncedField.SURNAME, SyncedField.COMPANY_NAME);
+
+    /** What a PATCH that {@link #needsCurrent needs Outlook's current contact} reads first. */
+    static final String[] CURRENT_SELECTED = {"id", "emailAddresses", "businessPhones", "givenName", "middleName",
+            "surname", "companyName", "fileAs"};
+
     private ContactMapping() {
     }
 
-    /** Outlook's current collections of a contact, kept whole when a PATCH rewrites the mapped entries. */
-    record Collections(List<EmailAddress> emailAddresses, List<String> businessPhones) {
+    /**
+     * Outlook's current state of a contact that a PATCH builds on: its collections, kept whole when the PATCH
+     * rewrites the mapped entries, and (when read) its name and File As.
+     */
+    record Collections(List<EmailAddress> emailAddresses, List<String> businessPhones, Optional<FiledName> name) {
         Collections {
             emailAddresses = List.copyOf(emailAddresses);
             businessPhones = List.copyOf(businessPhones);
+        }
+
+        Collections(List<EmailAddress> emailAddresses, List<String> businessPhones) {
+            this(emailAddresses, businessPhones, Optional.empty());
         }
 
         static Collections none() {
@@ -57,15 +73,56 @@ final class ContactMapping {
         static Collections of(Contact contact) {
             return new Collections(
                     Optional.ofNullable(contact.getEmailAddresses()).orElse(List.of()),
-                    Optional.ofNullable(contact.getBusinessPhones()).orElse(List.of()));
+                    Optional.ofNullable(contact.getBusinessPhones()).orElse(List.of()),
+                    Optional.of(FiledName.of(contact)));
         }
     }
 
-    /** The body of a create: every non-empty mapped field, and the stamp. */
+    /** A contact's name parts and File As, as Outlook has them. */
+    record FiledName(FieldValues name, String fileAs) {
+
+        static FiledName of(Contact contact) {
+            Map<SyncedField, String> name = new EnumMap<>(SyncedField.class);
+            name.put(SyncedField.FIRST_NAME, contact.getGivenName());
+            name.put(SyncedField.MIDDLE_NAME, contact.getMiddleName());
+            name.put(SyncedField.SURNAME, contact.getSurname());
+            name.put(SyncedField.COMPANY_NAME, contact.getCompanyName());
+            return new FiledName(FieldValues.of(name), Optional.ofNullable(contact.getFileAs()).orElse(""));
+        }
+
+        /**
+         * Whether File As is still what Outlook makes of the name (or empty): then it follows a new name, as Outlook's
+         * own does; a File As the employee chose in Outlook is left alone.
+         */
+        boolean followsName() {
+            return fileAs.isBlank() || fileAs.equals(ContactMapping.fileAs(name));
+        }
+    }
+
+    /**
+     * File As as classic Outlook sets it from the name by default, "Last, First" (Surname, GivenName MiddleName;
+     * MS-OXOCNTC PidLidFileUnderId 0x8017, EWS FileAsMapping LastCommaFirst); the company name when there is no name.
+     */
+    static String fileAs(FieldValues values) {
+        String first = String.join(" ", values.get(SyncedField.FIRST_NAME).strip(),
+                values.get(SyncedField.MIDDLE_NAME).strip()).strip();
+        String surname = values.get(SyncedField.SURNAME).strip();
+        if (!surname.isEmpty() && !first.isEmpty()) {
+            return surname + ", " + first;
+        }
+        String name = surname + first;
+        return name.isEmpty() ? values.get(SyncedField.COMPANY_NAME).strip() : name;
+    }
+
+    /** The body of a create: every non-empty mapped field, File As, and the stamp. */
     static Contact forCreate(String contactNo, FieldValues values) {
         Contact contact = new Contact();
         FieldValues present = withoutEmpty(values);
         write(contact, present, present.fields(), Collections.none());
+        String fileAs = fileAs(values);
+        if (!fileAs.isEmpty()) {
+            contact.setFileAs(fileAs);
+        }
         List<SingleValueLegacyExtendedProperty> extended = new ArrayList<>(
                 Optional.ofNullable(contact.getSingleValueExtendedProperties()).orElse(List.of()));
         extended.add(extendedProperty(STAMP_PROPERTY_ID, contactNo));
@@ -76,18 +133,26 @@ final class ContactMapping {
     /**
      * The body of a PATCH: the Graph properties of the given fields, nothing else. A collection or the business
      * address is sent whole, so the patch must hold every field of that property ({@link SyncedField#sentTogether()});
-     * collection entries beyond the mapped ones are kept from {@code current}.
+     * collection entries beyond the mapped ones are kept from {@code current}. A new name brings a new File As when
+     * Outlook's current one {@link FiledName#followsName follows the name}.
      */
     static Contact forPatch(FieldValues patch, Collections current) {
         Contact contact = new Contact();
         write(contact, patch, patch.fields(), current);
+        if (patch.fields().stream().anyMatch(FILED_UNDER::contains)) {
+            current.name().filter(FiledName::followsName)
+                    .ifPresent(name -> contact.setFileAs(fileAs(name.name().withAll(patch))));
+        }
         return contact;
     }
 
-    /** Whether a PATCH of these fields rewrites a collection (and so needs Outlook's current entries). */
-    static boolean touchesCollections(FieldValues patch) {
+    /**
+     * Whether a PATCH of these fields needs Outlook's current contact first ({@link #CURRENT_SELECTED}): it rewrites a
+     * collection, or it changes what File As is made from.
+     */
+    static boolean needsCurrent(FieldValues patch) {
         return patch.fields().stream().anyMatch(f -> f.graphProperty().equals("emailAddresses")
-                || f.graphProperty().equals("businessPhones"));
+                || f.graphProperty().equals("businessPhones") || FILED_UNDER.contains(f));
     }
 
     private static void write(Contact contact, FieldValues values, Set<SyncedField> fields, Collections current) {

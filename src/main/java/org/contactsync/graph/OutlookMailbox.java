@@ -10,6 +10,7 @@ import com.microsoft.graph.core.tasks.PageIterator;
 import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.ContactCollectionResponse;
 import com.microsoft.graph.models.ContactFolder;
+import com.microsoft.graph.models.ContactFolderCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.contactfolders.item.contacts.ContactsRequestBuilder;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.sync.plan.SyncedField;
@@ -100,6 +102,31 @@ public final class OutlookMailbox {
         }
     }
 
+    /**
+     * Whether the folder is still one of the mailbox's contact folders ({@code GET /contactFolders} lists the folders
+     * of the default Contacts folder). A folder the employee deleted in Outlook is no longer listed: Graph moves it to
+     * Deleted Items (api-reference contactfolder-delete; contactfolder-permanentdelete is the hard delete), where it
+     * may still answer by its id.
+     */
+    public boolean isInContacts(String folderId) {
+        return call(() -> {
+            ContactFolderCollectionResponse firstPage = graph.users().byUserId(mailbox).contactFolders().get(rc -> {
+                rc.queryParameters.select = new String[]{"id"};
+                rc.queryParameters.top = LIST_PAGE_SIZE;
+            });
+            AtomicBoolean found = new AtomicBoolean();
+            iterate(new PageIterator.Builder<ContactFolder, ContactFolderCollectionResponse>()
+                    .client(graph)
+                    .collectionPage(firstPage)
+                    .collectionPageFactory(ContactFolderCollectionResponse::createFromDiscriminatorValue)
+                    .processPageItemCallback(folder -> {
+                        found.set(folderId.equals(folder.getId()));
+                        return !found.get();
+                    }));
+            return found.get();
+        });
+    }
+
     /** Renames the folder; its contacts and their ids stay as they are. */
     public void renameFolder(String folderId, String displayName) {
         call(() -> graph.users().byUserId(mailbox).contactFolders().byContactFolderId(folderId)
@@ -134,7 +161,9 @@ public final class OutlookMailbox {
 
     /**
      * One delta round: from {@code deltaLink}, or from scratch when empty. {@link DeltaRound.Expired} when Graph no
-     * longer knows the link.
+     * longer knows the link (410 SyncStateNotFound: Exchange keeps only the newest few sync states of a folder) or
+     * cannot read it (400: what Graph answers for a garbled Outlook delta token is not documented), so that the run
+     * starts over instead of failing on the same link run after run.
      */
     public DeltaRound delta(String folderId, Optional<String> deltaLink) {
         var delta = contacts(folderId).delta();
@@ -169,7 +198,8 @@ public final class OutlookMailbox {
                     .orElseThrow(() -> new IllegalStateException("The delta round ended without a deltaLink"));
             return new DeltaRound.Changes(List.copyOf(changed.values()), removed, nextDeltaLink, deltaLink.isEmpty());
         } catch (RuntimeException e) {
-            Optional<ODataError> gone = GraphFailures.find(e, ODataError.class).filter(OutlookMailbox::isSyncReset);
+            Optional<ODataError> gone = GraphFailures.find(e, ODataError.class)
+                    .filter(error -> isSyncReset(error) || (deltaLink.isPresent() && error.getResponseStatusCode() == 400));
             if (gone.isPresent()) {
                 return new DeltaRound.Expired(GraphFailures.classify(gone.get(), true).detail());
             }
@@ -238,11 +268,11 @@ public final class OutlookMailbox {
                                                                           Map<OutlookWrite, WriteOutcome> settled) {
         List<OutlookWrite.Update> updates = writes.stream()
                 .filter(OutlookWrite.Update.class::isInstance).map(OutlookWrite.Update.class::cast)
-                .filter(update -> ContactMapping.touchesCollections(update.patch()))
+                .filter(update -> ContactMapping.needsCurrent(update.patch()))
                 .toList();
         List<Answer> answers = sendInBatches(updates.stream().map(update -> contacts(folderId)
                 .byContactId(update.graphId()).toGetRequestInformation(rc ->
-                        rc.queryParameters.select = new String[]{"id", "emailAddresses", "businessPhones"}))
+                        rc.queryParameters.select = ContactMapping.CURRENT_SELECTED))
                 .toList());
         Map<OutlookWrite, ContactMapping.Collections> current = new IdentityHashMap<>();
         for (int i = 0; i < updates.size(); i++) {

@@ -6,19 +6,13 @@ import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A contact POST or PATCH body, checked the way Graph checks it: {@code @odata.*} annotations are accepted (the SDK
  * sends {@code @odata.type}), unknown properties and read-only ones are refused, values must have the property's
- * type, and {@code singleValueExtendedProperties} entries need a valid id.
+ * type, and {@code singleValueExtendedProperties} entries need a valid id (kept in Graph's spelling of it).
  */
 record ContactBody(Map<String, JsonValue> properties, Map<String, String> extendedProperties) {
-
-    /** {@code {type} {guid} Name {name}}, {@code {type} {guid} Id 0x....} or {@code {type} 0x....} (a proptag). */
-    private static final Pattern EXTENDED_PROPERTY_ID = Pattern.compile(
-            "(?i)(String|Integer|Boolean|Long|Double|Float|SystemTime|Binary|CLSID|Short|Currency|ApplicationTime)\\s+"
-                    + "(\\{[0-9a-f-]{36}\\}\\s+(Name\\s+\\S.*|Id\\s+0x[0-9a-f]{1,4})|0x[0-9a-f]{4,8})");
 
     static ContactBody parse(Optional<JsonValue> body) {
         if (body.isEmpty() || body.get().getValueType() != JsonValue.ValueType.OBJECT) {
@@ -63,11 +57,9 @@ record ContactBody(Map<String, JsonValue> properties, Map<String, String> extend
                 throw GraphError.badRequest("RequestBodyRead",
                         "An extended property needs a string 'id' and a string 'value'.");
             }
-            if (!EXTENDED_PROPERTY_ID.matcher(id.getString().trim()).matches()) {
-                throw GraphError.badRequest("ErrorInvalidProperty", "The extended property id '" + id.getString()
-                        + "' is not valid.");
-            }
-            into.put(id.getString().trim(), propertyValue.getString());
+            String canonicalId = ExtendedPropertyIds.canonical(id.getString()).orElseThrow(() -> GraphError.badRequest(
+                    "ErrorInvalidProperty", "The extended property id '" + id.getString() + "' is not valid."));
+            into.put(canonicalId, propertyValue.getString());
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * on a string property), {@code $orderby} on a string property and
  * {@code $expand=singleValueExtendedProperties($filter=id eq '…')}. A small parser for exactly these forms, because
  * no OData library targets a Jakarta EE server without pulling in a second REST stack. String comparisons ignore case,
- * as Exchange does; extended property ids are compared case-sensitively (their Name part is case-sensitive).
+ * as Exchange does; extended property ids are compared in Graph's spelling ({@link ExtendedPropertyIds}), so only
+ * their Name part is case-sensitive.
  */
 final class ContactQuery {
 
@@ -54,7 +55,7 @@ final class ContactQuery {
         }
         m = EXTENDED_FILTER.matcher(text);
         if (m.matches()) {
-            String id = unquote(m.group(2));
+            String id = ExtendedPropertyIds.canonicalOrAsGiven(unquote(m.group(2)));
             String value = unquote(m.group(3));
             return c -> Optional.ofNullable(c.extendedProperties.get(id)).filter(value::equalsIgnoreCase).isPresent();
         }
@@ -98,7 +99,7 @@ final class ContactQuery {
         List<String> ids = new java.util.ArrayList<String>();
         Matcher m = EXPANDED_ID.matcher(expand.get());
         while (m.find()) {
-            ids.add(unquote(m.group(1)));
+            ids.add(ExtendedPropertyIds.canonicalOrAsGiven(unquote(m.group(1))));
         }
         return ids;
     }

@@ -78,7 +78,20 @@ final class ContactSchema {
         return WRITABLE.containsKey(name) || READ_ONLY.contains(name);
     }
 
-    /** The value Graph shows for a property nobody set. */
+    /**
+     * Strings Graph shows as {@code ""} rather than null when nobody set them: contact-get.md's example answers a
+     * contact created with a name and no File As with {@code "fileAs": ""} and {@code "personalNotes": ""}; Graph
+     * does not file a contact itself.
+     */
+    private static final Set<String> EMPTY_STRING_WHEN_UNSET = Set.of("fileAs", "personalNotes");
+
+    /** The value Graph shows for this property when nobody set it. */
+    static JsonValue emptyValue(String property) {
+        return EMPTY_STRING_WHEN_UNSET.contains(property) ? JSON.createValue("")
+                : typeOf(property).map(ContactSchema::emptyValue).orElse(JsonValue.NULL);
+    }
+
+    /** The value Graph shows for a property of this type nobody set. */
     static JsonValue emptyValue(Type type) {
         return switch (type) {
             case STRING_COLLECTION, EMAIL_ADDRESS_COLLECTION -> JsonValue.EMPTY_JSON_ARRAY;
@@ -94,7 +107,7 @@ final class ContactSchema {
     static JsonValue accept(String property, JsonValue value) {
         Type type = WRITABLE.get(property);
         if (value.getValueType() == JsonValue.ValueType.NULL) {
-            return emptyValue(type);
+            return emptyValue(property);
         }
         return switch (type) {
             case STRING -> requireString(property, value);

@@ -53,6 +53,13 @@ final class GraphEndpoints {
                     }
                     default -> throw methodNotAllowed();
                 };
+                case FOLDER_PERMANENT_DELETE -> {
+                    if (!method.equals("POST")) {
+                        throw methodNotAllowed();
+                    }
+                    mailbox.permanentlyDeleteFolder(route.folderId().orElseThrow());
+                    yield GraphResponse.noContent();
+                }
                 case CONTACTS -> switch (method) {
                     case "GET" -> listContacts(route, request, mailbox);
                     case "POST" -> GraphResponse.json(201, GraphJson.contact(
@@ -72,9 +79,13 @@ final class GraphEndpoints {
         }
     }
 
+    /**
+     * One contact. Under {@code /contactFolders/{id}} it must be in that folder; {@code /users/{id}/contacts/{id}} is
+     * "a contact in the user's mailbox" (api-reference contact-get, contact-update, contact-delete), in any folder.
+     */
     private static GraphResponse contact(Route route, GraphRequest request, Mailbox mailbox) {
-        String folderId = folderId(route, mailbox);
         String contactId = route.contactId().orElseThrow();
+        String folderId = route.folderId().orElseGet(() -> mailbox.folderOfContact(contactId));
         Optional<String> ifMatch = request.header("If-Match");
         return switch (request.method()) {
             case "GET" -> GraphResponse.json(200, GraphJson.contact(mailbox.contact(folderId, contactId),
@@ -196,8 +207,10 @@ final class GraphEndpoints {
     /**
      * A delta page. The first request (no token) starts an initial round over what exists; {@code $skiptoken}
      * continues a round; {@code $deltatoken} starts the next round with what changed since, deletions as
-     * {@code @removed}. A token from before the mailbox's sync states were dropped gets 410 syncStateNotFound with a
-     * {@code Location} that starts over, as Graph documents for a sync reset.
+     * {@code @removed}. Every page served makes a new sync-state generation of the folder, which the page's next or
+     * delta link carries; the folder keeps only the newest few, and a token of an older one gets 410
+     * SyncStateNotFound with a {@code Location} that starts over ("the former nextLink will gradually turn to
+     * SyncStateNotFound": microsoft-graph-docs issue 2162; the generations kept: issues 2350 and 2877).
      */
     private static GraphResponse delta(Route route, GraphRequest request, Mailbox mailbox) {
         String folderId = folderId(route, mailbox);
@@ -219,13 +232,14 @@ final class GraphEndpoints {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("@odata.context", serviceRoot(request) + "/$metadata#Collection(contact)")
                 .add("value", value);
+        long syncState = mailbox.newSyncState(folderId);
         if (changes.size() > pageSize) {
             long cursor = changes.get(pageSize - 1).sequence();
-            DeltaToken next = new DeltaToken(folderId, round.generation(), round.after(), round.upTo(), cursor,
+            DeltaToken next = new DeltaToken(folderId, syncState, round.after(), round.upTo(), cursor,
                     round.initial(), round.select(), pageSize);
             json.add("@odata.nextLink", link(request, Map.of("$skiptoken", next.encode())));
         } else {
-            DeltaToken done = new DeltaToken(folderId, round.generation(), round.upTo(), round.upTo(), round.upTo(),
+            DeltaToken done = new DeltaToken(folderId, syncState, round.upTo(), round.upTo(), round.upTo(),
                     false, round.select(), pageSize);
             json.add("@odata.deltaLink", link(request, Map.of("$deltatoken", done.encode())));
         }
@@ -242,22 +256,17 @@ final class GraphEndpoints {
         if (skipToken.isEmpty() && deltaToken.isEmpty()) {
             String select = request.queryParameter("$select").orElse("");
             ContactQuery.select(Optional.of(select));
-            return new DeltaToken(folderId, mailbox.syncStateGeneration(), 0, mailbox.changeSequence(), 0, true,
-                    select, pageSize);
+            return new DeltaToken(folderId, 0, 0, mailbox.changeSequence(), 0, true, select, pageSize);
         }
         DeltaToken token = DeltaToken.decode(skipToken.orElseGet(deltaToken::orElseThrow));
         if (!token.folderId().equals(folderId)) {
             throw GraphError.badRequest("ErrorInvalidSyncStateData", "The sync state belongs to another folder.");
         }
-        if (token.generation() != mailbox.syncStateGeneration()) {
-            throw new GraphError(410, "syncStateNotFound", "The sync state generation is not found. The delta token is "
-                    + "expired and data must be synchronized again.")
-                    .withHeader("Location", link(request, Map.of("$deltatoken", "")));
-        }
+        mailbox.requireSyncState(folderId, token.syncState(), link(request, Map.of("$deltatoken", "")));
         if (skipToken.isPresent()) {
             return token;
         }
-        return new DeltaToken(folderId, token.generation(), token.upTo(), mailbox.changeSequence(), token.upTo(), false,
+        return new DeltaToken(folderId, token.syncState(), token.upTo(), mailbox.changeSequence(), token.upTo(), false,
                 token.select(), token.pageSize());
     }
 

@@ -18,13 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One user's mailbox: the default Contacts folder, its child folders and their contacts, and the change sequence that
- * delta works from. Every method is synchronized; callers that read several things at once synchronize on the
- * mailbox themselves.
+ * One user's mailbox: the default Contacts folder, its child folders and their contacts, the contact folders deleted
+ * to Deleted Items, and the change sequence that delta works from. Every method is synchronized; callers that read
+ * several things at once synchronize on the mailbox themselves.
  */
 public final class Mailbox {
 
@@ -33,16 +34,19 @@ public final class Mailbox {
     final String userPrincipalName;
     final String id;
     private final Clock clock;
+    private final Supplier<MailboxRules> rules;
     private final ContactFolder contactsFolder;
+    /** The Deleted Items mail folder: where a deleted contact folder goes (contactfolder-delete moves, not purges). */
+    private final String deletedItemsId = newItemId("AQMkA");
     private final Map<String, ContactFolder> childFolders = new LinkedHashMap<>();
+    private final Map<String, ContactFolder> deletedFolders = new LinkedHashMap<>();
     private long changeSequence;
-    /** Raised to expire every delta token of the mailbox (Exchange dropping its sync states). */
-    private int syncStateGeneration;
 
-    Mailbox(String userPrincipalName, Clock clock) {
+    Mailbox(String userPrincipalName, Clock clock, Supplier<MailboxRules> rules) {
         this.userPrincipalName = userPrincipalName.toLowerCase(Locale.ROOT);
         this.id = idOf(userPrincipalName);
         this.clock = clock;
+        this.rules = rules;
         this.contactsFolder = new ContactFolder(newItemId("AQMkA"), "Contacts", newItemId("AQMkA"));
     }
 
@@ -62,11 +66,18 @@ public final class Mailbox {
         return List.copyOf(childFolders.values());
     }
 
+    /**
+     * A folder by id: the default Contacts folder, one of its folders, or (as {@link MailboxRules#deletedFolders}
+     * says) one in Deleted Items.
+     */
     synchronized ContactFolder folder(String folderId) {
         if (contactsFolder.id.equals(folderId)) {
             return contactsFolder;
         }
         ContactFolder folder = childFolders.get(folderId);
+        if (folder == null && rules.get().deletedFolders() == MailboxRules.DeletedFolders.ADDRESSABLE) {
+            folder = deletedFolders.get(folderId);
+        }
         if (folder == null) {
             throw GraphError.itemNotFound();
         }
@@ -90,12 +101,48 @@ public final class Mailbox {
         return folder;
     }
 
+    /**
+     * {@code DELETE /contactFolders/{id}}: the folder and its contacts move to Deleted Items, where Outlook shows them
+     * and the employee can restore them; deleted again from there, it is gone.
+     */
     synchronized void deleteFolder(String folderId) {
+        ContactFolder folder = deletableFolder(folderId);
+        if (childFolders.remove(folderId) != null) {
+            folder.parentFolderId = deletedItemsId;
+            deletedFolders.put(folderId, folder);
+        } else {
+            deletedFolders.remove(folderId);
+        }
+    }
+
+    /** {@code POST /contactFolders/{id}/permanentDelete}: the folder and its contacts leave the mailbox. */
+    synchronized void permanentlyDeleteFolder(String folderId) {
+        deletableFolder(folderId);
+        childFolders.remove(folderId);
+        deletedFolders.remove(folderId);
+    }
+
+    /** Every contact folder of the mailbox, those in Deleted Items included. */
+    private Stream<ContactFolder> allFolders() {
+        return Stream.of(Stream.of(contactsFolder), childFolders.values().stream(), deletedFolders.values().stream())
+                .flatMap(folders -> folders);
+    }
+
+    private ContactFolder deletableFolder(String folderId) {
         ContactFolder folder = folder(folderId);
         if (folder == contactsFolder) {
             throw new GraphError(403, "ErrorDeleteDistinguishedFolder", "Distinguished folders cannot be deleted.");
         }
-        childFolders.remove(folderId);
+        return folder;
+    }
+
+    /** The folder holding a contact, wherever it is in the mailbox ({@code /users/{id}/contacts/{id}}). */
+    synchronized String folderOfContact(String contactId) {
+        return allFolders()
+                .filter(f -> f.contacts.containsKey(contactId))
+                .map(f -> f.id)
+                .findFirst()
+                .orElseThrow(GraphError::itemNotFound);
     }
 
     private void requireUniqueName(String displayName, Optional<ContactFolder> renamed) {
@@ -168,13 +215,24 @@ public final class Mailbox {
         return changeSequence;
     }
 
-    synchronized int syncStateGeneration() {
-        return syncStateGeneration;
+    /** A new delta sync state of the folder; Exchange keeps only the newest few ({@link MailboxRules#syncStatesKept}). */
+    synchronized long newSyncState(String folderId) {
+        return folder(folderId).newSyncState(rules.get().syncStatesKept());
+    }
+
+    /** 410 SyncStateNotFound, in Exchange's words, unless the folder still keeps this sync state. */
+    synchronized void requireSyncState(String folderId, long generation, String restartLink) {
+        ContactFolder folder = folder(folderId);
+        if (!folder.keepsSyncState(generation)) {
+            throw new GraphError(410, "syncStateNotFound", "The sync state generation is not found; generation="
+                    + generation + ";" + folder.keptSyncStates() + ".").withHeader("Location", restartLink);
+        }
     }
 
     /** Drops every delta sync state of the mailbox: the next delta request with an old token gets 410. */
     synchronized void expireSyncStates() {
-        syncStateGeneration++;
+        allFolders()
+                .forEach(ContactFolder::dropSyncStates);
     }
 
     /** Everything in the folder that changed after {@code afterSequence}, up to {@code upToSequence}, in order. */

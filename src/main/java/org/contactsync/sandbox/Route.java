@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 record Route(Kind kind, Optional<String> user, Optional<String> folderId, Optional<String> contactId) {
 
-    enum Kind { BATCH, FOLDERS, FOLDER, CONTACTS, CONTACT, DELTA }
+    enum Kind { BATCH, FOLDERS, FOLDER, FOLDER_PERMANENT_DELETE, CONTACTS, CONTACT, DELTA }
 
     /** Parses a path relative to {@code /v1.0}, already percent-decoded segment by segment. */
     static Route parse(String path) {
@@ -35,7 +35,7 @@ record Route(Kind kind, Optional<String> user, Optional<String> folderId, Option
         Optional<String> user = Optional.of(s.get(1));
         String collection = s.get(2);
         if (collection.equalsIgnoreCase("contacts")) {
-            // The default Contacts folder: /users/{id}/contacts[/{contactId}]
+            // /users/{id}/contacts: the default Contacts folder; /users/{id}/contacts/{id}: a contact in any folder
             return contacts(user, Optional.empty(), s.subList(3, s.size()), s);
         }
         if (!collection.equalsIgnoreCase("contactFolders")) {
@@ -47,6 +47,10 @@ record Route(Kind kind, Optional<String> user, Optional<String> folderId, Option
         Optional<String> folder = Optional.of(s.get(3));
         if (s.size() == 4) {
             return new Route(Kind.FOLDER, user, folder, Optional.empty());
+        }
+        if (s.size() == 5 && (s.get(4).equals("permanentDelete") || s.get(4).equals("microsoft.graph.permanentDelete"))) {
+            // api-reference/v1.0/api/contactfolder-permanentdelete.md
+            return new Route(Kind.FOLDER_PERMANENT_DELETE, user, folder, Optional.empty());
         }
         if (!s.get(4).equalsIgnoreCase("contacts")) {
             throw GraphError.segmentNotFound(s.get(4));

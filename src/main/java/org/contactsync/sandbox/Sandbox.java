@@ -26,6 +26,8 @@ public final class Sandbox {
     private final Throttle throttle;
     private final FaultInjector faults;
     private final AtomicReference<SandboxSettings.Limits> limits;
+    private volatile MailboxRules configuredRules = MailboxRules.exchangeOnline();
+    private final AtomicReference<MailboxRules> mailboxRules = new AtomicReference<>(configuredRules);
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final Executor batchItemThreads;
 
@@ -280,7 +282,7 @@ public final class Sandbox {
     /** Empties one mailbox and its counters; its delta tokens no longer match anything. */
     public void resetMailbox(String user) {
         Mailbox old = mailbox(user);
-        mailboxes.put(old.userPrincipalName, new Mailbox(old.userPrincipalName, clock));
+        mailboxes.put(old.userPrincipalName, new Mailbox(old.userPrincipalName, clock, mailboxRules::get));
         throttle.reset(old.userPrincipalName);
     }
 
@@ -288,12 +290,27 @@ public final class Sandbox {
     public void reset() {
         mailboxes.clear();
         for (String name : settings.mailboxes()) {
-            Mailbox mailbox = new Mailbox(name, clock);
+            Mailbox mailbox = new Mailbox(name, clock, mailboxRules::get);
             mailboxes.put(mailbox.userPrincipalName, mailbox);
         }
         throttle.resetAll();
         limits.set(settings.limits());
         faults.configure(settings.faults());
+        mailboxRules.set(configuredRules);
+    }
+
+    /** The configured mailbox rules, which {@link #reset()} goes back to; in effect from now on. */
+    public void configureMailboxRules(MailboxRules rules) {
+        configuredRules = rules;
+        mailboxRules.set(rules);
+    }
+
+    public MailboxRules mailboxRules() {
+        return mailboxRules.get();
+    }
+
+    public void setMailboxRules(MailboxRules rules) {
+        mailboxRules.set(rules);
     }
 
     /** Drops the delta sync states of a mailbox: its delta tokens get 410 from now on. */

@@ -17,7 +17,7 @@ final class StoredContact {
     long changeSequence;
     /** The writable properties a client set (absent means Graph's empty value). */
     final Map<String, JsonValue> properties = new LinkedHashMap<>();
-    /** Single-value extended properties by id; ids compare case-sensitively (the Name part is case-sensitive). */
+    /** Single-value extended properties by id in Graph's spelling ({@link ExtendedPropertyIds#canonical}). */
     final Map<String, String> extendedProperties = new LinkedHashMap<>();
 
     StoredContact(String id, String folderId, Instant created) {
@@ -28,8 +28,7 @@ final class StoredContact {
     }
 
     JsonValue value(String property) {
-        return properties.getOrDefault(property,
-                ContactSchema.typeOf(property).map(ContactSchema::emptyValue).orElse(JsonValue.NULL));
+        return properties.getOrDefault(property, ContactSchema.emptyValue(property));
     }
 
     String etag() {

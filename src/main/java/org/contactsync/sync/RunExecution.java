@@ -46,6 +46,14 @@ final class RunExecution implements Runnable {
     private final String mailboxAddress;
     private final LeaseKeeper lease;
     private OutlookMailbox mailbox;
+    /**
+     * The new deltaLink once the run's delta round brought no Outlook change to act on: then even a run that does
+     * not finish may store it, so that postponed runs do not wear out the stored one (Exchange keeps only the newest
+     * few sync states of a folder and every delta page makes one).
+     */
+    private Optional<String> deltaLinkSafeToKeep = Optional.empty();
+    /** What the run says about the sync folder, before its summary (empty when there is nothing to say). */
+    private String folderNote = "";
 
     RunExecution(SyncStore store, OutlookContactsGateway gateway, long runId, SyncRequest request,
             GraphConnectionSettings settings, String mailboxAddress, LeaseKeeper lease) {
@@ -68,19 +76,20 @@ final class RunExecution implements Runnable {
             mailbox = gateway.open(settings, mailboxAddress, lease);
             execute();
         } catch (MailboxThrottledException e) {
-            end(SyncRunStatus.POSTPONED, "Postponed: " + e.getMessage(), Optional.empty());
+            end(SyncRunStatus.POSTPONED, "Postponed: " + e.getMessage(), deltaLinkSafeToKeep);
         } catch (GraphCallException e) {
             end(SyncRunStatus.FAILED, "Microsoft Graph: " + e.status() + " " + e.code() + " " + e.getMessage(),
-                    Optional.empty());
+                    deltaLinkSafeToKeep);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Sync run " + runId + " for " + request.userName() + " failed", e);
-            end(SyncRunStatus.FAILED, "Failed: " + e, Optional.empty());
+            end(SyncRunStatus.FAILED, "Failed: " + e, deltaLinkSafeToKeep);
         }
     }
 
     private void execute() {
         ExchangeSync setup = store.setup(request.userName());
-        OutlookDelta delta = deltaRound(folder(setup), setup);
+        SyncFolder folder = folder(setup);
+        OutlookDelta delta = deltaRound(folder, setup);
         if (delta.bringsNothing() && !request.preview()) {
             Optional<SyncRun> inStep = store.inStepSince(runId, request.userName());
             if (inStep.isPresent()) {
@@ -91,11 +100,15 @@ final class RunExecution implements Runnable {
         List<SyncLink> links = store.links(request.userName());
         OutlookRead outlook = readOutlook(delta, links);
         String folderId = outlook.folderId();
+        if (!request.preview() && outlook.side().contacts().isEmpty() && outlook.side().removedIds().isEmpty()
+                && !outlook.side().completeListing()) {
+            deltaLinkSafeToKeep = Optional.of(outlook.nextDeltaLink());
+        }
         SyncSnapshot snapshot = new SyncSnapshot(request.mode(), policy(setup),
                 store.businessCentralSide(request.userName(), links, outlook.side()), outlook.side(), links);
         Plan plan = Planner.plan(snapshot);
         store.planned(runId, plan);
-        String summary = plan.summary().describe();
+        String summary = folderNote + plan.summary().describe();
         if (request.preview()) {
             store.logPlanOnly(runId, plan);
             end(SyncRunStatus.SUCCEEDED, "Preview: " + summary, Optional.empty());
@@ -106,7 +119,7 @@ final class RunExecution implements Runnable {
             end(SyncRunStatus.SUCCEEDED, summary, Optional.of(outlook.nextDeltaLink()));
         } else {
             end(SyncRunStatus.POSTPONED, "Postponed: the mailbox kept throttling; the next run continues",
-                    Optional.empty());
+                    deltaLinkSafeToKeep);
         }
     }
 
@@ -114,18 +127,34 @@ final class RunExecution implements Runnable {
         return new SyncPolicy(setup.isKeepInOutlook(), MassDeleteGuard.DEFAULT, request.massDeleteConfirmed());
     }
 
-    /** The sync folder's id: found or created on the first run, renamed when the setup says so. */
-    private String folder(ExchangeSync setup) {
+    /**
+     * The sync folder: found or created on the first run, renamed when the setup says so, and made afresh when it is
+     * no longer among the mailbox's contact folders. An employee who deletes it in Outlook sends it to Deleted Items,
+     * where Graph may still serve it by its id; writing on into the trash is not what anyone expects, so the linked
+     * contacts go into a new folder of that name and the old one stays in Deleted Items as it is.
+     */
+    private SyncFolder folder(ExchangeSync setup) {
         if (setup.folderId().isEmpty()) {
-            String id = mailbox.ensureFolder(setup.getFolderName());
-            store.recordFolder(request.userName(), id);
-            return id;
+            return foundOrMade(setup);
+        }
+        if (!request.preview() && !mailbox.isInContacts(setup.folderId().get())) {
+            folderNote = "The Outlook folder \u201c" + setup.getFolderName() + "\u201d was no longer among your contact "
+                    + "folders (deleted in Outlook: a deleted folder stays in Deleted Items, untouched); its contacts "
+                    + "were put into a new folder \u201c" + setup.getFolderName() + "\u201d. ";
+            return foundOrMade(setup);
         }
         if (setup.isFolderRenamePending() && !request.preview()) {
             mailbox.renameFolder(setup.folderId().get(), setup.getFolderName());
             store.folderRenamed(request.userName());
         }
-        return setup.folderId().get();
+        return new SyncFolder(setup.folderId().get(), false);
+    }
+
+    /** The contact folder of the setup's name among the mailbox's contact folders, created when missing. */
+    private SyncFolder foundOrMade(ExchangeSync setup) {
+        String id = mailbox.ensureFolder(setup.getFolderName());
+        store.recordFolder(request.userName(), id);
+        return new SyncFolder(id, true);
     }
 
     /**
@@ -144,11 +173,13 @@ final class RunExecution implements Runnable {
      * in full mode, when Graph no longer knows the deltaLink, and when the employee deleted the sync folder (made
      * again here).
      */
-    private OutlookDelta deltaRound(String folderId, ExchangeSync setup) {
-        boolean complete = request.mode() == SyncMode.FULL || setup.deltaLink().isEmpty();
+    private OutlookDelta deltaRound(SyncFolder folder, ExchangeSync setup) {
+        String folderId = folder.id();
+        Optional<String> deltaLink = folder.fresh() ? Optional.empty() : setup.deltaLink();
+        boolean complete = request.mode() == SyncMode.FULL || deltaLink.isEmpty();
         DeltaRound round;
         try {
-            round = mailbox.delta(folderId, setup.deltaLink());
+            round = mailbox.delta(folderId, deltaLink);
         } catch (GraphCallException e) {
             if (e.status() != 404) {
                 throw e;
@@ -157,6 +188,10 @@ final class RunExecution implements Runnable {
             folderId = mailbox.ensureFolder(setup.getFolderName());
             store.recordFolder(request.userName(), folderId);
             round = new DeltaRound.Expired("The sync folder was deleted in Outlook");
+        }
+        if (round instanceof DeltaRound.Expired && deltaLink.isPresent() && !request.preview()) {
+            // Asking again with a link Graph no longer reads would cost every next run a request until one finishes.
+            store.forgetDeltaLink(request.userName());
         }
         if (round instanceof DeltaRound.Expired) {
             complete = true;
@@ -230,6 +265,10 @@ final class RunExecution implements Runnable {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Sync run " + runId + " could not be ended; its lease expires", e);
         }
+    }
+
+    /** The sync folder's id, and whether it was made or found in this run (so no delta link of it is stored yet). */
+    private record SyncFolder(String id, boolean fresh) {
     }
 
     /** The sync folder, its delta round, and whether the folder must be listed completely. */

@@ -94,6 +94,10 @@ public class SyncStore {
         setup(userName).folderRenamed();
     }
 
+    public void forgetDeltaLink(String userName) {
+        setup(userName).forgetDeltaLink();
+    }
+
     public List<SyncLink> links(String userName) {
         return repository().links(userName).stream().map(ContactLink::toSyncLink).toList();
     }
@@ -149,8 +153,9 @@ public class SyncStore {
 
     /**
      * Ends the run. A run that carried out its whole plan (not a preview) records the last sync and the next
-     * deltaLink on the setup; any other end leaves the setup's deltaLink as it was, so the next run reads those
-     * Outlook changes again.
+     * deltaLink on the setup. Any other end stores the next deltaLink only when given, which the engine does only when
+     * the run's delta round brought no Outlook change to act on; else the setup's deltaLink stays as it was, so the
+     * next run reads those Outlook changes again.
      */
     public void finish(long runId, SyncRunStatus status, Optional<String> message, int graphRequests,
             Optional<String> nextDeltaLink) {
@@ -159,6 +164,8 @@ public class SyncStore {
         run.end(status, now, message, graphRequests);
         if (status == SyncRunStatus.SUCCEEDED && !run.isPreview()) {
             setup(run.getUserName()).recordSync(now, message.orElse(""), nextDeltaLink);
+        } else if (!run.isPreview()) {
+            nextDeltaLink.ifPresent(setup(run.getUserName())::continueFrom);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.contactsync.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.graph.models.Contact;
@@ -10,15 +11,21 @@ import com.microsoft.kiota.serialization.JsonSerializationWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.contactsync.sandbox.GraphRequest;
+import org.contactsync.sandbox.GraphResponse;
+import org.contactsync.sandbox.Sandbox;
+import org.contactsync.sandbox.SandboxSettings;
 import org.contactsync.sync.plan.FieldValues;
 import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.sync.plan.SyncedField;
@@ -145,6 +152,74 @@ class ContactMappingTest {
     @Test
     void aContactWithoutOurStampHasNone() {
         assertEquals(Optional.empty(), ContactMapping.fromGraph(contact("{\"id\":\"x\",\"changeKey\":\"k\"}")).stamp());
+    }
+
+    @Test
+    void aCreateFilesTheContactAsOutlookDoesLastCommaFirstElseByCompany() throws IOException {
+        assertEquals("Lovelace, Ada", json(ContactMapping.forCreate("CT000042", everyField())).getString("fileAs"));
+        assertEquals("Lovelace, Ada King", json(ContactMapping.forCreate("CT000042",
+                everyField().with(SyncedField.MIDDLE_NAME, "King"))).getString("fileAs"));
+        FieldValues companyOnly = FieldValues.of(Map.of(SyncedField.NAME, "Analytical Engines Ltd",
+                SyncedField.COMPANY_NAME, "Analytical Engines Ltd"));
+        assertEquals("Analytical Engines Ltd", json(ContactMapping.forCreate("CT000043", companyOnly))
+                .getString("fileAs"));
+    }
+
+    @Test
+    void aNewNameRefilesTheContactUnlessTheEmployeeFiledItOtherwiseInOutlook() throws IOException {
+        FieldValues married = FieldValues.of(Map.of(SyncedField.SURNAME, "King"));
+        assertTrue(ContactMapping.needsCurrent(married), "a name change reads Outlook's File As first");
+        Contact filedByDefault = contact("""
+                {"id":"x","givenName":"Ada","surname":"Lovelace","fileAs":"Lovelace, Ada"}""");
+        Contact filedByHand = contact("""
+                {"id":"x","givenName":"Ada","surname":"Lovelace","fileAs":"Countess of Lovelace"}""");
+        Contact neverFiled = contact("""
+                {"id":"x","givenName":"Ada","surname":"Lovelace","fileAs":""}""");
+
+        assertEquals("King, Ada", json(ContactMapping.forPatch(married,
+                ContactMapping.Collections.of(filedByDefault))).getString("fileAs"));
+        assertEquals("King, Ada", json(ContactMapping.forPatch(married,
+                ContactMapping.Collections.of(neverFiled))).getString("fileAs"));
+        assertFalse(json(ContactMapping.forPatch(married, ContactMapping.Collections.of(filedByHand)))
+                .containsKey("fileAs"), "the employee's own File As stays");
+        assertFalse(json(ContactMapping.forPatch(FieldValues.of(Map.of(SyncedField.JOB_TITLE, "CTO")),
+                ContactMapping.Collections.of(filedByDefault))).containsKey("fileAs"), "no name change, no File As");
+    }
+
+    /**
+     * The create body as the SDK writes it, posted to the sandbox and read back as the sync reads a contact: the
+     * stamp and the Fax No. are found in the ids Graph answers with (GUID and hex in Graph's spelling, not ours),
+     * and File As is stored.
+     */
+    @Test
+    void aCreatedContactReadBackFromTheSandboxCarriesItsStampFaxAndFileAs() throws IOException {
+        Sandbox sandbox = new Sandbox(SandboxSettings.demo(), Clock.systemUTC(), Runnable::run);
+        String token = sandbox.requestToken("contoso-sandbox", Map.of("grant_type", "client_credentials",
+                "client_id", SandboxSettings.DEMO_CLIENT_ID, "client_secret", SandboxSettings.DEMO_SECRET,
+                "scope", "https://graph.microsoft.com/.default")).body().getString("access_token");
+        String folder = sandboxCall(sandbox, token, "POST", "/contactFolders", Map.of(),
+                Optional.of(Json.createObjectBuilder().add("displayName", "Business Central").build())).getString("id");
+        String id = sandboxCall(sandbox, token, "POST", "/contactFolders/" + folder + "/contacts", Map.of(),
+                Optional.of(json(ContactMapping.forCreate("CT000042", everyField())))).getString("id");
+
+        JsonObject read = sandboxCall(sandbox, token, "GET", "/contactFolders/" + folder + "/contacts/" + id,
+                Map.of("$expand", List.of(ContactMapping.EXPAND_EXTENDED)), Optional.empty());
+
+        assertEquals(Set.of("String {5d3c9a52-1f0b-4e77-9a6e-0c2f8b7d41a3} Name ContactSyncBcNo", "String 0x3a24"),
+                read.getJsonArray("singleValueExtendedProperties").getValuesAs(JsonObject.class).stream()
+                        .map(p -> p.getString("id")).collect(java.util.stream.Collectors.toSet()));
+        OutlookContact outlook = ContactMapping.fromGraph(contact(read.toString()));
+        assertEquals(Optional.of("CT000042"), outlook.stamp());
+        assertEquals("+44 20 7946 0001", outlook.values().get(SyncedField.FAX_NO));
+        assertEquals("Lovelace, Ada", read.getString("fileAs"));
+    }
+
+    private static JsonObject sandboxCall(Sandbox sandbox, String token, String method, String path,
+                                          Map<String, List<String>> query, Optional<JsonValue> body) {
+        GraphResponse response = sandbox.handle(new GraphRequest(method, "/users/alice@contoso.example" + path, query,
+                Map.of("Authorization", "Bearer " + token), body, "https://sandbox.test/sandbox/graph/v1.0"));
+        assertTrue(response.status() < 300, response.toString());
+        return response.body().orElseThrow().asJsonObject();
     }
 
     private static EmailAddress email(String name, String address) {

@@ -37,7 +37,7 @@ class ContactsTest {
     }
 
     @Test
-    void foldersAreListedFoundByNameRenamedAndDeleted() {
+    void foldersAreListedFoundByNameAndRenamed() {
         String crm = folder("CRM");
         folder("Private");
         assertEquals(2, values(ok(graph.get(ALICE + "/contactFolders"), 200)).size());
@@ -50,10 +50,114 @@ class ContactsTest {
         assertEquals("CRM contacts", renamed.getString("displayName"));
         assertEquals(crm, renamed.getString("id"), "ids are immutable");
 
+    }
+
+    @Test
+    void aDeletedFolderMovesToDeletedItemsWithItsContactsAndLeavesTheFolderList() {
+        String crm = folder("CRM");
+        String contact = createContact(crm, "{\"givenName\":\"Ada\"}").getString("id");
+        String contactsRoot = ok(graph.get(ALICE + "/contactFolders/" + crm), 200).getString("parentFolderId");
+
         assertEquals(204, graph.delete(ALICE + "/contactFolders/" + crm, Map.of()).status());
+
+        assertTrue(values(ok(graph.get(ALICE + "/contactFolders"), 200)).isEmpty(), "no longer in the folder list");
+        assertTrue(values(ok(graph.get(ALICE + "/contactFolders?$filter=" + q("displayName eq 'CRM'")), 200)).isEmpty());
+        JsonObject inTrash = ok(graph.get(ALICE + "/contactFolders/" + crm), 200);
+        assertNotEquals(contactsRoot, inTrash.getString("parentFolderId"), "its parent is Deleted Items now");
+        assertEquals(List.of(contact), values(ok(graph.get(ALICE + "/contactFolders/" + crm + "/contacts"), 200))
+                .stream().map(c -> c.getString("id")).toList(), "its contacts went with it");
+        assertEquals(201, graph.post(ALICE + "/contactFolders/" + crm + "/contacts", "{\"givenName\":\"Grace\"}")
+                .status(), "a client that does not look still writes into the trash");
+        assertEquals(201, graph.post(ALICE + "/contactFolders", "{\"displayName\":\"CRM\"}").status(),
+                "the name is free again among the Contacts folder's folders");
+    }
+
+    @Test
+    void underTheNotFoundSettingAFolderInDeletedItemsAnswers404ByItsId() {
+        sandbox.setMailboxRules(new MailboxRules(MailboxRules.DeletedFolders.NOT_FOUND, 3));
+        String crm = folder("CRM");
+        assertEquals(204, graph.delete(ALICE + "/contactFolders/" + crm, Map.of()).status());
+
         GraphResponse gone = graph.get(ALICE + "/contactFolders/" + crm);
         assertEquals(404, gone.status());
         assertEquals("ErrorItemNotFound", errorCode(gone));
+        sandbox.reset();
+        assertEquals(MailboxRules.exchangeOnline(), sandbox.mailboxRules(), "a reset goes back to the configured rules");
+    }
+
+    @Test
+    void permanentDeleteRemovesAFolderAndItsContactsFromTheMailbox() {
+        String crm = folder("CRM");
+        String contact = createContact(crm, "{\"givenName\":\"Ada\"}").getString("id");
+
+        assertEquals(204, graph.send("POST", ALICE + "/contactFolders/" + crm + "/permanentDelete",
+                java.util.Optional.empty(), Map.of()).status());
+
+        assertEquals("ErrorItemNotFound", errorCode(graph.get(ALICE + "/contactFolders/" + crm)));
+        assertEquals(404, graph.get(ALICE + "/contacts/" + contact).status());
+        String trashed = folder("Trashed");
+        assertEquals(204, graph.delete(ALICE + "/contactFolders/" + trashed, Map.of()).status());
+        assertEquals(204, graph.send("POST", ALICE + "/contactFolders/" + trashed + "/permanentDelete",
+                java.util.Optional.empty(), Map.of()).status(), "also from Deleted Items");
+        assertEquals(404, graph.get(ALICE + "/contactFolders/" + trashed).status());
+        String root = ok(graph.get(ALICE + "/contactFolders/" + folder("Other")), 200).getString("parentFolderId");
+        assertEquals(403, graph.send("POST", ALICE + "/contactFolders/" + root + "/permanentDelete",
+                java.util.Optional.empty(), Map.of()).status(), "never the default Contacts folder");
+    }
+
+    @Test
+    void usersContactsByIdReachesAContactInAnyFolderToReadChangeAndDelete() {
+        String crm = folder("CRM");
+        String id = createContact(crm, "{\"givenName\":\"Ada\"}").getString("id");
+
+        JsonObject read = ok(graph.get(ALICE + "/contacts/" + id), 200);
+        assertEquals(crm, read.getString("parentFolderId"));
+        JsonObject changed = ok(graph.patch(ALICE + "/contacts/" + id, "{\"jobTitle\":\"Countess\"}", Map.of()), 200);
+        assertEquals("Countess", changed.getString("jobTitle"));
+        assertEquals("Countess", ok(graph.get(ALICE + "/contactFolders/" + crm + "/contacts/" + id), 200)
+                .getString("jobTitle"), "the change is the folder's contact's");
+        assertEquals(204, graph.delete(ALICE + "/contacts/" + id, Map.of()).status());
+        assertEquals(404, graph.get(ALICE + "/contactFolders/" + crm + "/contacts/" + id).status());
+        assertEquals(404, graph.get(ALICE + "/contacts/" + id).status());
+        assertTrue(values(ok(graph.get(ALICE + "/contacts"), 200)).isEmpty(), "the list stays the default folder's");
+    }
+
+    @Test
+    void fileAsIsStoredAsSentAndEmptyNotNullWhenNobodyFiledTheContact() {
+        String crm = folder("CRM");
+        JsonObject unfiled = createContact(crm, "{\"givenName\":\"Alex\",\"surname\":\"Wilber\"}");
+        assertEquals("", unfiled.getString("fileAs"), "Graph does not file a contact itself (contact-get.md example)");
+        assertEquals("", unfiled.getString("personalNotes"));
+
+        JsonObject filed = ok(graph.patch(ALICE + "/contacts/" + unfiled.getString("id"),
+                "{\"fileAs\":\"Wilber, Alex\"}", Map.of()), 200);
+        assertEquals("Wilber, Alex", filed.getString("fileAs"));
+        assertEquals("Wilber, Alex", ok(graph.get(ALICE + "/contactFolders/" + crm + "/contacts/"
+                + unfiled.getString("id") + "?$select=fileAs"), 200).getString("fileAs"));
+    }
+
+    @Test
+    void extendedPropertyIdsComeBackInGraphsSpellingWhateverTheClientSent() {
+        String crm = folder("CRM");
+        String sentStamp = "string {66F5A359-4659-4830-9070-00047EC6AC6E} Name CrmContactNo";
+        String id = createContact(crm, "{\"givenName\":\"Ada\",\"singleValueExtendedProperties\":[{\"id\":\""
+                + sentStamp + "\",\"value\":\"CT000042\"},{\"id\":\"String 0x3A24\",\"value\":\"+46 8 123\"}]}")
+                .getString("id");
+
+        JsonObject expanded = ok(graph.get(ALICE + "/contactFolders/" + crm + "/contacts/" + id + "?$expand=" + q(
+                "singleValueExtendedProperties($filter=id eq '" + sentStamp + "' or id eq 'String 0x3A24')")), 200);
+        List<String> ids = expanded.getJsonArray("singleValueExtendedProperties").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("id")).toList();
+        assertEquals(List.of(CRM_KEY, "String 0x3a24"), ids, "type as Graph names it, GUID and hex in lower case");
+
+        String filterByOtherCase = "singleValueExtendedProperties/any(ep: ep/id eq '" + CRM_KEY
+                + "' and ep/value eq 'CT000042')";
+        assertEquals(1, values(ok(graph.get(ALICE + "/contactFolders/" + crm + "/contacts?$filter="
+                + q(filterByOtherCase)), 200)).size(), "the GUID's case does not matter");
+        String otherName = "singleValueExtendedProperties/any(ep: ep/id eq '" + CRM_KEY.replace("CrmContactNo",
+                "crmcontactno") + "' and ep/value eq 'CT000042')";
+        assertTrue(values(ok(graph.get(ALICE + "/contactFolders/" + crm + "/contacts?$filter=" + q(otherName)), 200))
+                .isEmpty(), "the Name part is case-sensitive");
     }
 
     @Test

@@ -156,4 +156,44 @@ class DeltaTest {
         Round third = round(ok(graph.follow(second.deltaLink(), Map.of()), 200), Map.of());
         assertTrue(third.items().get(0).containsKey("@removed"));
     }
+
+    @Test
+    void exchangeKeepsThreeSyncStatesPerFolderAndAnOlderTokenGets410SayingWhichItKeeps() {
+        create("Ada");
+        Round first = round(ok(graph.get(contacts + "/delta"), 200), Map.of());
+        String otherFolder = ok(graph.post(ALICE + "/contactFolders", "{\"displayName\":\"Other\"}"), 201)
+                .getString("id");
+        for (int i = 0; i < 5; i++) {
+            round(ok(graph.get(ALICE + "/contactFolders/" + otherFolder + "/contacts/delta"), 200), Map.of());
+        }
+        Round second = round(ok(graph.follow(first.deltaLink(), Map.of()), 200), Map.of());
+        assertEquals(200, graph.follow(first.deltaLink(), Map.of()).status(),
+                "another folder's rounds and one newer round leave it usable");
+        round(ok(graph.follow(second.deltaLink(), Map.of()), 200), Map.of());
+
+        GraphResponse gone = graph.follow(first.deltaLink(), Map.of());
+
+        assertEquals(410, gone.status());
+        assertEquals("syncStateNotFound", errorCode(gone));
+        String message = SandboxCaller.body(gone).getJsonObject("error").getString("message");
+        assertTrue(message.matches("The sync state generation is not found; generation=1;\\[highest=4]"
+                + "\\[4]\\[3]\\[2]\\."), message);
+        assertEquals(200, graph.follow(second.deltaLink(), Map.of()).status(), "the newer ones are kept");
+    }
+
+    @Test
+    void everyPageOfARoundIsASyncStateSoALongRoundWearsOutTheLinkItStartedFrom() {
+        Round first = round(ok(graph.get(contacts + "/delta"), 200), Map.of());
+        for (int i = 0; i < 7; i++) {
+            create("Person " + i);
+        }
+        Map<String, String> prefer = Map.of("Prefer", "odata.maxpagesize=2");
+        Round paged = round(ok(graph.send("GET", first.deltaLink().substring(SandboxCaller.ROOT.length()),
+                java.util.Optional.empty(), prefer), 200), prefer);
+        assertEquals(List.of(2, 2, 2, 1), paged.pageSizes());
+
+        assertEquals(410, graph.follow(first.deltaLink(), Map.of()).status(),
+                "a run that read four pages and did not store their link cannot start again from the old one");
+        assertEquals(200, graph.follow(paged.deltaLink(), Map.of()).status());
+    }
 }

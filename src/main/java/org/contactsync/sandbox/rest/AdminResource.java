@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.GraphError;
 import org.contactsync.sandbox.MailboxCounters;
+import org.contactsync.sandbox.MailboxRules;
 import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxSettings;
 
@@ -150,6 +151,37 @@ public class AdminResource {
                     kinds(body, "kinds"), Duration.ofMillis(body.getInt("slowMillis", 5000))));
             return Response.ok(faultsJson(sandbox.faults()).toString()).build();
         });
+    }
+
+    @GET
+    @Path("mailbox-rules")
+    public Response mailboxRules() {
+        return guarded(() -> Response.ok(rulesJson(sandbox.mailboxRules()).toString()).build());
+    }
+
+    /**
+     * Replaces the mailbox rules where Graph's sources are silent: {@code deletedFolders} (ADDRESSABLE or NOT_FOUND)
+     * and {@code syncStatesKept}; absent members keep their current values. A reset goes back to the configured ones.
+     */
+    @PUT
+    @Path("mailbox-rules")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setMailboxRules(JsonObject body) {
+        return guarded(() -> {
+            MailboxRules current = sandbox.mailboxRules();
+            sandbox.setMailboxRules(new MailboxRules(
+                    MailboxRules.DeletedFolders.valueOf(body.getString("deletedFolders",
+                            current.deletedFolders().name()).toUpperCase(Locale.ROOT)),
+                    body.getInt("syncStatesKept", current.syncStatesKept())));
+            return Response.ok(rulesJson(sandbox.mailboxRules()).toString()).build();
+        });
+    }
+
+    private static JsonObject rulesJson(MailboxRules rules) {
+        return JSON.createObjectBuilder()
+                .add("deletedFolders", rules.deletedFolders().name())
+                .add("syncStatesKept", rules.syncStatesKept())
+                .build();
     }
 
     private Response guarded(Supplier<Response> action) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.contactsync.sandbox.FaultKind;
+import org.contactsync.sandbox.MailboxRules;
 import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxApp;
 import org.contactsync.sandbox.SandboxSettings;
@@ -82,6 +83,14 @@ public class SandboxProducer {
     long slowMillis;
 
     @Inject
+    @ConfigProperty(name = "contactsync.sandbox.deleted-folders", defaultValue = "ADDRESSABLE")
+    String deletedFolders;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.sandbox.delta.sync-states-kept", defaultValue = "3")
+    int syncStatesKept;
+
+    @Inject
     @ConfigProperty(name = "contactsync.sandbox.admin-key", defaultValue = "sandbox-admin-demo-key")
     String adminKey;
 
@@ -109,6 +118,8 @@ public class SandboxProducer {
         if (sandbox == null) {
             batchItemThreads = Executors.newCachedThreadPool(threads);
             sandbox = new Sandbox(settings(), clock, batchItemThreads);
+            sandbox.configureMailboxRules(new MailboxRules(
+                    MailboxRules.DeletedFolders.valueOf(deletedFolders.trim().toUpperCase(Locale.ROOT)), syncStatesKept));
         }
         return sandbox;
     }
