@@ -39,29 +39,15 @@ final class GraphSdkContract {
     /** PidTagBusinessFaxNumber as a proptag, as the product stores Fax No. */
     static final String FAX_ID = "String 0x3A24";
 
-    /** How a test folder is removed when a check is done (whether or not the check itself deleted it). */
-    interface FolderRemoval {
-        void remove(ContactFoldersRequestBuilder folders, String folderId);
-    }
-
-    /** The sandbox: DELETE removes a folder (a real mailbox keeps it in Deleted Items). */
-    static final FolderRemoval DELETE = (folders, folderId) -> folders.byContactFolderId(folderId).delete();
-    /** A real mailbox: permanentDelete leaves nothing behind (api-reference contactfolder-permanentdelete). */
-    static final FolderRemoval PERMANENT_DELETE =
-            (folders, folderId) -> folders.byContactFolderId(folderId).permanentDelete().post();
-
     /** What a delta check leaves for sandbox-only assertions on the same folder. */
     record DeltaLoop(ContactsRequestBuilder contacts, int firstRoundPages, String latestDeltaLink, int contactsLeft) {
     }
 
     private final GraphTarget target;
     private final GraphServiceClient graph;
-    private final FolderRemoval removal;
-
-    GraphSdkContract(GraphTarget target, FolderRemoval removal) {
+    GraphSdkContract(GraphTarget target) {
         this.target = target;
         this.graph = target.client();
-        this.removal = removal;
     }
 
     GraphServiceClient graph() {
@@ -254,7 +240,9 @@ final class GraphSdkContract {
         @Override
         public void close() {
             try {
-                removal.remove(folders(), id);
+                // permanentDelete leaves nothing behind; DELETE would leave the folder in Deleted Items
+                // (api-reference contactfolder-permanentdelete).
+                folders().byContactFolderId(id).permanentDelete().post();
             } catch (ODataError e) {
                 if (e.getResponseStatusCode() != 404) {
                     throw e;

@@ -28,7 +28,7 @@ class RealTenantGraphSdkIT {
         }
         assumeTrue(missing.isEmpty(), skipped);
         GraphTarget target = GraphTarget.realTenant(System.getenv()).orElseThrow();
-        contract = new GraphSdkContract(target, GraphSdkContract.PERMANENT_DELETE);
+        contract = new GraphSdkContract(target);
     }
 
     @Test
