@@ -1,6 +1,7 @@
 package org.contactsync.employee;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -35,6 +36,9 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AuthenticationEmailChanged> emailChanges;
 
     /** A user together with a secret issued for them, to be shown exactly once. */
     public record Issued(User user, String secret) {
@@ -79,6 +83,13 @@ public class UserService {
         UserChangePolicy.mayUpdate(caller, user.details(), details);
         validate(details);
         requireUniqueEmail(details, Optional.of(user));
+        var emailBefore = user.authenticationEmail();
+        if (!emailBefore.equals(details.normalizedAuthenticationEmail())) {
+            // Locked so that a sync run starting now either sees the new e-mail or holds its lease already.
+            users.lockForUpdate(user);
+            emailChanges.fire(new AuthenticationEmailChanged(user.getUserName(), emailBefore,
+                    details.normalizedAuthenticationEmail(), caller.userName()));
+        }
         user.apply(details, clock.instant(), caller.userName());
         users.flush();
         UserChangePolicy.keepsAnAdmin(users.countEnabledAdmins());

@@ -20,6 +20,7 @@ import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
 import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.RecordingEvent;
 import org.contactsync.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,8 @@ class UserServiceTest {
 
     private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
     private static final Caller ALICE = new Caller("alice", Set.of(Role.EMPLOYEE));
+    /** The e-mail changes the service announced, in order. */
+    private static final List<AuthenticationEmailChanged> EMAIL_CHANGES = new java.util.ArrayList<>();
 
     @Test
     void anAdminCreatesAUserWithAOneTimePassword() {
@@ -60,7 +63,7 @@ class UserServiceTest {
     void anEmployeeEditsTheirOwnCardButNotTheirRoles() {
         try (var db = seeded()) {
             long version = in(db, s -> s.card(ALICE, "alice")).getVersion();
-            in(db, s -> s.update(ALICE, new UserDetails("alice", "Alice B. Andersson", "alice@fabrikam.example",
+            in(db, s -> s.update(ALICE, new UserDetails("alice", "Alice B. Andersson", "alice@contoso.example",
                     true, Set.of(Role.EMPLOYEE)), version));
             assertEquals("Alice B. Andersson", in(db, s -> s.card(ALICE, "alice")).getFullName());
 
@@ -69,6 +72,41 @@ class UserServiceTest {
                     new UserDetails("alice", "Alice", "", true, Set.of(Role.EMPLOYEE, Role.ADMIN)), newVersion)));
             assertEquals(Kind.FORBIDDEN, refusal.kind());
             assertEquals(Set.of(Role.EMPLOYEE), in(db, s -> s.card(ALICE, "alice")).getRoles());
+        }
+    }
+
+    @Test
+    void anEmployeeCannotPointTheirSyncAtAnotherMailbox() {
+        try (var db = seeded()) {
+            long version = in(db, s -> s.card(ALICE, "alice")).getVersion();
+            EMAIL_CHANGES.clear();
+
+            var refusal = assertThrows(ApplicationException.class, () -> in(db, s -> s.update(ALICE,
+                    new UserDetails("alice", "ALICE", "ceo@contoso.example", true, Set.of(Role.EMPLOYEE)), version)));
+
+            assertEquals(Kind.FORBIDDEN, refusal.kind());
+            assertEquals(Optional.of("alice@contoso.example"), in(db, s -> s.card(ALICE, "alice")).authenticationEmail());
+            assertEquals(List.of(), EMAIL_CHANGES, "nothing to reset");
+        }
+    }
+
+    @Test
+    void anAdminChangesAMicrosoft365EmailAndTheSyncStateIsToldInTheSameTransaction() {
+        try (var db = seeded()) {
+            long version = in(db, s -> s.card(ADMIN, "bob")).getVersion();
+            EMAIL_CHANGES.clear();
+
+            in(db, s -> s.update(ADMIN, new UserDetails("bob", "BOB", "Robert@Contoso.example", true,
+                    Set.of(Role.EMPLOYEE)), version));
+
+            assertEquals(Optional.of("robert@contoso.example"), in(db, s -> s.card(ADMIN, "bob")).authenticationEmail());
+            assertEquals(List.of(new AuthenticationEmailChanged("bob", Optional.of("bob@contoso.example"),
+                    Optional.of("robert@contoso.example"), "admin")), EMAIL_CHANGES);
+
+            long newVersion = in(db, s -> s.card(ADMIN, "bob")).getVersion();
+            in(db, s -> s.update(ADMIN, new UserDetails("bob", "Bob Berg", "ROBERT@contoso.example", true,
+                    Set.of(Role.EMPLOYEE)), newVersion));
+            assertEquals(1, EMAIL_CHANGES.size(), "the same address in other letters is no change");
         }
     }
 
@@ -225,6 +263,7 @@ class UserServiceTest {
         service.passwords = new FakePasswords();
         service.validator = BeanValidation.validator();
         service.clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
+        service.emailChanges = new RecordingEvent<>(EMAIL_CHANGES);
         return service;
     }
 
