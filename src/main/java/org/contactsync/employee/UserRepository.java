@@ -70,6 +70,15 @@ public class UserRepository {
         em.lock(user, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The session generation of an enabled user ({@link User#getSessionGeneration()}); empty for anyone else. */
+    public Optional<Long> sessionGeneration(String userName) {
+        return em.createQuery("select u.sessionGeneration from AppUser u where u.userName = :name and u.enabled = true",
+                        Long.class)
+                .setParameter("name", normalize(userName))
+                .getResultStream()
+                .findFirst();
+    }
+
     public void add(User user) {
         em.persist(user);
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.contactsync.employee.security.SignInThrottle;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
@@ -22,6 +23,7 @@ import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
 import org.contactsync.testsupport.RecordingEvent;
 import org.contactsync.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +34,15 @@ class UserServiceTest {
 
     private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
     private static final Caller ALICE = new Caller("alice", Set.of(Role.EMPLOYEE));
+    /** The sign-in lockout the services of one test share (in memory, as in the container). */
+    private static SignInThrottle throttle;
     /** The e-mail changes the service announced, in order. */
     private static final List<AuthenticationEmailChanged> EMAIL_CHANGES = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void freshLockout() {
+        throttle = new SignInThrottle(Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC), 5, 15);
+    }
 
     @Test
     void anAdminCreatesAUserWithAOneTimePassword() {
@@ -201,6 +210,66 @@ class UserServiceTest {
     }
 
     @Test
+    void wrongCurrentPasswordsOnTheChangeFormCountTowardTheLockout() {
+        try (var db = seeded()) {
+            for (int i = 1; i <= 4; i++) {
+                int attempt = i;
+                var wrong = assertThrows(ApplicationException.class, () -> run(db, s ->
+                        s.changeOwnPassword(ALICE, "guess-" + attempt, "a good new password", "a good new password")));
+                assertEquals("The current password is incorrect.", message(wrong));
+            }
+            var fifth = assertThrows(ApplicationException.class, () -> run(db, s ->
+                    s.changeOwnPassword(ALICE, "guess-5", "a good new password", "a good new password")));
+            assertEquals("Too many failed sign-in attempts. Try again in 15 minutes.", message(fifth));
+            assertTrue(throttle.isLocked("alice"), "the login page is locked too");
+
+            var rightButLocked = assertThrows(ApplicationException.class, () -> run(db, s ->
+                    s.changeOwnPassword(ALICE, "alice-password", "a good new password", "a good new password")));
+            assertEquals(List.of("currentPassword"), fields(rightButLocked));
+            assertEquals("fake-hash:alice-password", in(db, s -> s.card(ALICE, "alice")).getPasswordHash(),
+                    "no password is checked, nor changed, while locked");
+        }
+    }
+
+    @Test
+    void theNewPasswordMustDifferFromTheCurrentOneAndFollowTheRules() {
+        try (var db = seeded()) {
+            run(db, s -> s.changeOwnPassword(ALICE, "alice-password", "alice's first password", "alice's first password"));
+
+            var same = assertThrows(ApplicationException.class, () -> run(db, s -> s.changeOwnPassword(ALICE,
+                    "alice's first password", "alice's first password", "alice's first password")));
+            assertEquals("The new password must differ from the current one.", message(same));
+            for (var weak : List.of("password123", "          ", "aaaaaaaaaaaa", "alice", "twelve chars\u0000")) {
+                var refusal = assertThrows(ApplicationException.class, () -> run(db, s ->
+                        s.changeOwnPassword(ALICE, "alice's first password", weak, weak)), weak);
+                assertEquals(List.of("newPassword"), fields(refusal), weak);
+            }
+            assertEquals("fake-hash:alice's first password", in(db, s -> s.card(ALICE, "alice")).getPasswordHash());
+        }
+    }
+
+    @Test
+    void aPasswordChangeOrResetStartsANewSessionGeneration() {
+        try (var db = seeded()) {
+            long before = in(db, s -> s.sessionGeneration("alice")).orElseThrow();
+
+            long afterChange = in(db, s -> s.changeOwnPassword(ALICE, "alice-password", "alice's new password",
+                    "alice's new password"));
+            assertEquals(before + 1, afterChange);
+            assertEquals(Optional.of(afterChange), in(db, s -> s.sessionGeneration("ALICE")));
+
+            in(db, s -> s.resetPassword(ADMIN, "alice"));
+            assertEquals(Optional.of(afterChange + 1), in(db, s -> s.sessionGeneration("alice")));
+
+            long bobVersion = in(db, s -> s.card(ADMIN, "bob")).getVersion();
+            in(db, s -> s.update(ADMIN, new UserDetails("bob", "BOB", "bob@contoso.example", false,
+                    Set.of(Role.EMPLOYEE)), bobVersion));
+            assertEquals(Optional.empty(), in(db, s -> s.sessionGeneration("bob")), "a disabled user has no session");
+            assertEquals(Optional.empty(), in(db, s -> s.sessionGeneration("nobody")));
+        }
+    }
+
+    @Test
     void theFirstAdminIsCreatedOnlyOnAnEmptyDatabase() {
         try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
             var generated = in(db, s -> s.createFirstAdmin(Optional.empty())).orElseThrow();
@@ -264,11 +333,16 @@ class UserServiceTest {
         service.validator = BeanValidation.validator();
         service.clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
         service.emailChanges = new RecordingEvent<>(EMAIL_CHANGES);
+        service.throttle = throttle;
         return service;
     }
 
     private static boolean mustChange(TestDatabase db, String userName) {
         return db.inTransaction(em -> service(em).mustChangePassword(userName));
+    }
+
+    private static String message(ApplicationException refusal) {
+        return refusal.fieldProblems().get(0).message().in(Locale.ENGLISH);
     }
 
     private static List<String> fields(ApplicationException refusal) {
