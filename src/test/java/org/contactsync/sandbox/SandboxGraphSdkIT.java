@@ -190,11 +190,8 @@ class SandboxGraphSdkIT {
         assertTrue(unknownTenant.body().contains("AADSTS90002: Tenant 'fabrikam.onmicrosoft.com' not found."),
                 unknownTenant.body());
 
-        var evilScope = new ClientSecretCredentialBuilder().tenantId("contoso-sandbox")
-                .clientId(SandboxSettings.DEMO_CLIENT_ID).clientSecret(SandboxSettings.DEMO_SECRET)
-                .authorityHost(httpsHost).build();
-        var refusal = assertThrows(RuntimeException.class,
-                () -> evilScope.getTokenSync(new TokenRequestContext().addScopes("https://evil/.default")));
+        var refusal = assertThrows(RuntimeException.class, () -> credential(SandboxSettings.DEMO_CLIENT_ID,
+                SandboxSettings.DEMO_SECRET).getTokenSync(new TokenRequestContext().addScopes("https://evil/.default")));
         assertTrue(causeChain(refusal).contains("AADSTS500011: The resource principal named https://evil was not "
                 + "found in the tenant named contoso-sandbox."), causeChain(refusal));
     }
