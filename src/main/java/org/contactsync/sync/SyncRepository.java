@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.contactsync.employee.User;
 
 /**
  * The sync engine's rows: links, runs and log entries, on the caller's entity manager (the caller owns the
@@ -81,7 +82,7 @@ public class SyncRepository {
      * commits first and this run then reads the new e-mail (see {@code SyncRunner}).
      */
     private void lockUser(String userName) {
-        em.createQuery("select u.id from AppUser u where u.userName = :user", Long.class)
+        em.createQuery("select u from AppUser u where u.userName = :user", User.class)
                 .setParameter("user", userName).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
