@@ -53,6 +53,10 @@ public class User {
     @Column(name = "change_password", nullable = false)
     private boolean changePassword;
 
+    /** Added to at every password change; sessions signed in at an older generation end (SessionGenerationFilter). */
+    @Column(name = "session_generation", nullable = false)
+    private long sessionGeneration;
+
     @Column(name = "web_service_key_hash", length = 64)
     private String webServiceKeyHash;
 
@@ -106,9 +110,11 @@ public class User {
         touch(now, by);
     }
 
+    /** A new password; every session signed in before it is ended (see {@link #getSessionGeneration()}). */
     public void changePassword(String newHash, boolean mustChange, Instant now, String by) {
         this.passwordHash = newHash;
         this.changePassword = mustChange;
+        this.sessionGeneration++;
         touch(now, by);
     }
 
@@ -158,6 +164,11 @@ public class User {
 
     public boolean isChangePassword() {
         return changePassword;
+    }
+
+    /** Which password a session signed in with: sessions of an older generation are no longer valid. */
+    public long getSessionGeneration() {
+        return sessionGeneration;
     }
 
     public Optional<String> webServiceKeyHash() {

@@ -5,8 +5,10 @@ import org.contactsync.platform.ApplicationException.Kind;
 
 /**
  * Who may see and change which user. Admins manage everyone but can never lock themselves (and so the last admin)
- * out; an employee sees and edits only their own card and cannot change their roles or state. Enforced here, in
- * the service layer, so that a crafted request gets the same answer as the page.
+ * out; an employee sees and edits only their own card and cannot change their roles, state or Microsoft 365 e-mail
+ * (the mailbox their sync reads and writes: the app may reach every mailbox of the tenant, so only an admin says
+ * whose it is, as in Business Central). Enforced here, in the service layer, so that a crafted request gets the
+ * same answer as the page.
  */
 public final class UserChangePolicy {
 
@@ -31,6 +33,10 @@ public final class UserChangePolicy {
         boolean rolesOrStateChanged = !before.roles().equals(after.roles()) || before.enabled() != after.enabled();
         if (!caller.isAdmin() && rolesOrStateChanged) {
             throw refusal("user.refused.ownRolesOrState");
+        }
+        if (!caller.isAdmin()
+                && !before.normalizedAuthenticationEmail().equals(after.normalizedAuthenticationEmail())) {
+            throw refusal("user.refused.ownEmail");
         }
         if (caller.is(before.userName()) && caller.isAdmin()
                 && (!after.roles().contains(Role.ADMIN) || !after.enabled())) {

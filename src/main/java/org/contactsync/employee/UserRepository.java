@@ -2,6 +2,7 @@ package org.contactsync.employee;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,23 @@ public class UserRepository {
                 .setParameter("name", normalize(userName))
                 .getResultList()
                 .isEmpty();
+    }
+
+    /**
+     * Locks the user's row until the transaction ends. A sync run claims its lease under the same lock
+     * ({@code SyncRepository#claim}), so the two never interleave.
+     */
+    public void lockForUpdate(User user) {
+        em.lock(user, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The session generation of an enabled user ({@link User#getSessionGeneration()}); empty for anyone else. */
+    public Optional<Long> sessionGeneration(String userName) {
+        return em.createQuery("select u.sessionGeneration from AppUser u where u.userName = :name and u.enabled = true",
+                        Long.class)
+                .setParameter("name", normalize(userName))
+                .getResultStream()
+                .findFirst();
     }
 
     public void add(User user) {

@@ -1,16 +1,21 @@
 package org.contactsync.employee;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.employee.security.SignInThrottle;
 import org.contactsync.platform.FieldProblem;
+import org.contactsync.platform.LocalizedMessage;
 
 /**
  * Everything that changes a user: the Users list and User Card actions, passwords and web service keys. Every
@@ -23,6 +28,8 @@ public class UserService {
 
     /** Who created or changed a user when no person did (first start, demo data). */
     public static final String SYSTEM = "system";
+    /** The change-password form's field for the current password. */
+    public static final String CURRENT_PASSWORD = "currentPassword";
 
     @Inject
     UserRepository users;
@@ -35,6 +42,12 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AuthenticationEmailChanged> emailChanges;
+
+    @Inject
+    SignInThrottle throttle;
 
     /** A user together with a secret issued for them, to be shown exactly once. */
     public record Issued(User user, String secret) {
@@ -79,6 +92,13 @@ public class UserService {
         UserChangePolicy.mayUpdate(caller, user.details(), details);
         validate(details);
         requireUniqueEmail(details, Optional.of(user));
+        var emailBefore = user.authenticationEmail();
+        if (!emailBefore.equals(details.normalizedAuthenticationEmail())) {
+            // Locked so that a sync run starting now either sees the new e-mail or holds its lease already.
+            users.lockForUpdate(user);
+            emailChanges.fire(new AuthenticationEmailChanged(user.getUserName(), emailBefore,
+                    details.normalizedAuthenticationEmail(), caller.userName()));
+        }
         user.apply(details, clock.instant(), caller.userName());
         users.flush();
         UserChangePolicy.keepsAnAdmin(users.countEnabledAdmins());
@@ -108,17 +128,43 @@ public class UserService {
         return password;
     }
 
-    /** The signed-in user replaces their own password, proving that they know the current one. */
-    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword, String confirmation) {
+    /**
+     * The signed-in user replaces their own password, proving that they know the current one. Wrong current
+     * passwords count toward the sign-in lockout, as wrong passwords on the login page do, and while the user name
+     * is locked no current password is checked. Returns the user's new session generation: the caller's own session
+     * takes it over and stays signed in, every other session of the user ends.
+     */
+    public long changeOwnPassword(Caller caller, String currentPassword, String newPassword, String confirmation) {
         var user = existing(caller.userName());
-        if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
-            throw invalid(new FieldProblem("currentPassword", UserMessages.of("password.currentWrong")));
+        var locked = throttle.lockedFor(user.getUserName());
+        if (locked.isPresent()) {
+            throw invalid(new FieldProblem(CURRENT_PASSWORD, lockedMessage(locked.get())));
         }
-        var problems = PasswordRules.problems(user.getUserName(), newPassword, confirmation);
+        if (currentPassword == null || !passwords.matches(currentPassword, user.getPasswordHash())) {
+            throttle.failed(user.getUserName());
+            throw invalid(new FieldProblem(CURRENT_PASSWORD, throttle.lockedFor(user.getUserName())
+                    .map(UserService::lockedMessage).orElse(UserMessages.of("password.currentWrong"))));
+        }
+        throttle.succeeded(user.getUserName());
+        var problems = new ArrayList<>(PasswordRules.problems(user.getUserName(), newPassword, confirmation));
+        if (problems.stream().noneMatch(p -> p.field().equals(PasswordRules.NEW_PASSWORD))
+                && currentPassword.equals(newPassword)) {
+            problems.add(0, new FieldProblem(PasswordRules.NEW_PASSWORD, UserMessages.of("password.sameAsCurrent")));
+        }
         if (!problems.isEmpty()) {
             throw new ApplicationException(Kind.INVALID, UserMessages.of("password.invalid"), problems);
         }
         user.changePassword(passwords.hash(newPassword), false, clock.instant(), caller.userName());
+        return user.getSessionGeneration();
+    }
+
+    /** See {@link User#getSessionGeneration()}; empty when the user no longer exists or is disabled. */
+    public Optional<Long> sessionGeneration(String userName) {
+        return users.sessionGeneration(userName);
+    }
+
+    private static LocalizedMessage lockedMessage(Duration lockedFor) {
+        return UserMessages.of("signIn.locked", Math.max(1, (lockedFor.toSeconds() + 59) / 60));
     }
 
     public boolean mustChangePassword(String userName) {

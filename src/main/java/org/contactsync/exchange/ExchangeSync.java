@@ -148,6 +148,18 @@ public class ExchangeSync {
         this.folderRenamePending = false;
     }
 
+    /**
+     * The user's Microsoft 365 e-mail changed: the folder id and the deltaLink belong to the old mailbox, so the
+     * next run starts afresh (finds or creates its folder in the new mailbox and reads it whole). Touching the setup
+     * also keeps the next run from taking the "in step" shortcut.
+     */
+    public void mailboxChanged(Instant now, String by) {
+        this.folderId = null;
+        this.folderRenamePending = false;
+        this.deltaLink = null;
+        touch(now, by);
+    }
+
     /** Engine: a finished run, its one-line result and the delta link to continue from (empty: start over). */
     public void recordSync(Instant finishedAt, String result, Optional<String> nextDeltaLink) {
         this.lastSyncAt = utc(finishedAt);

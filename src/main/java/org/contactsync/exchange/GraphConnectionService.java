@@ -60,6 +60,11 @@ public class GraphConnectionService {
     @ConfigProperty(name = "contactsync.graph.endpoint", defaultValue = GraphConnectionSettings.GLOBAL_GRAPH_ENDPOINT)
     String defaultGraphEndpoint;
 
+    /** Whether the Microsoft 365 sandbox is on: then (only) plain http to a loopback address is allowed. */
+    @Inject
+    @ConfigProperty(name = "contactsync.sandbox.enabled", defaultValue = "false")
+    boolean sandboxEnabled;
+
     protected GraphConnectionService() {
         // for CDI
     }
@@ -71,6 +76,12 @@ public class GraphConnectionService {
         this.clock = clock;
         this.defaultAuthorityHost = GraphConnectionSettings.GLOBAL_AUTHORITY_HOST;
         this.defaultGraphEndpoint = GraphConnectionSettings.GLOBAL_GRAPH_ENDPOINT;
+    }
+
+    /** For tests outside the container, with the sandbox switched on or off. */
+    public GraphConnectionService(EntityManager em, SecretProtection secrets, Clock clock, boolean sandboxEnabled) {
+        this(em, secrets, clock);
+        this.sandboxEnabled = sandboxEnabled;
     }
 
     /** The connection as the admin's page shows it; empty when none was saved yet. */
@@ -185,7 +196,7 @@ public class GraphConnectionService {
         return head.contains("-----BEGIN") ? CertificateFormat.PEM : CertificateFormat.PFX;
     }
 
-    private static List<FieldProblem> problems(ConnectionInput input, Optional<GraphConnection> existing) {
+    private List<FieldProblem> problems(ConnectionInput input, Optional<GraphConnection> existing) {
         var problems = new ArrayList<FieldProblem>();
         if (!GUID.matcher(input.tenantId()).matches() && !TENANT.matcher(input.tenantId()).matches()) {
             problems.add(problem("tenantId", "connection.tenantId.invalid"));
@@ -193,20 +204,30 @@ public class GraphConnectionService {
         if (!GUID.matcher(input.clientId()).matches()) {
             problems.add(problem("clientId", "connection.clientId.invalid"));
         }
-        if (!input.authorityHost().toLowerCase(java.util.Locale.ROOT).matches("https://[^/\\s]+")) {
+        if (!input.authorityHost().toLowerCase(java.util.Locale.ROOT).matches("https?://[^/\\s]+")) {
             problems.add(problem("authorityHost", "connection.authorityHost.invalid"));
+        } else if (!input.authorityHost().toLowerCase(java.util.Locale.ROOT).startsWith("https:")) {
+            // Even the sandbox's authority is https: azure-identity (MSAL) accepts no other.
+            problems.add(problem("authorityHost", "connection.authorityHost.notHttps"));
         }
         if (!input.graphEndpoint().matches("https?://[^/\\s]+(/[^\\s]*)?/v1\\.0")) {
             problems.add(problem("graphEndpoint", "connection.graphEndpoint.invalid"));
+        } else if (!ConnectionEndpoints.mayCarrySecrets(input.graphEndpoint(), sandboxEnabled)) {
+            problems.add(problem("graphEndpoint", "connection.graphEndpoint.notHttps"));
         }
+        // A stored secret stays with the application and place it was entered for: never sent anywhere else.
+        var stored = existing.filter(connection -> ConnectionEndpoints.sameApplication(connection, input));
+        boolean moved = existing.isPresent() && stored.isEmpty();
         if (input.credential() == CredentialKind.CLIENT_SECRET) {
-            if (input.newClientSecret().isEmpty() && !existing.map(GraphConnection::hasClientSecret).orElse(false)) {
-                problems.add(problem("clientSecret", "connection.clientSecret.required"));
+            if (input.newClientSecret().isEmpty() && !stored.map(GraphConnection::hasClientSecret).orElse(false)) {
+                problems.add(problem("clientSecret", moved && existing.get().hasClientSecret()
+                        ? "connection.clientSecret.reenter" : "connection.clientSecret.required"));
             }
         } else if (input.newCertificate().isPresent()) {
             certificateProblem(input.newCertificate().get(), input.newCertificatePassword()).ifPresent(problems::add);
-        } else if (!existing.map(GraphConnection::hasCertificate).orElse(false)) {
-            problems.add(problem("certificate", "connection.certificate.required"));
+        } else if (!stored.map(GraphConnection::hasCertificate).orElse(false)) {
+            problems.add(problem("certificate", moved && existing.get().hasCertificate()
+                    ? "connection.certificate.reenter" : "connection.certificate.required"));
         }
         return problems;
     }

@@ -31,6 +31,8 @@ public final class TokenService {
 
     private static final Set<String> OIDC_SCOPES = Set.of("openid", "profile", "offline_access", "email");
     private static final String GRAPH_AUDIENCE = "https://graph.microsoft.com";
+    /** The only resource in the sandbox tenant, by its application ID URI or its app id (Microsoft Graph's). */
+    private static final Set<String> GRAPH_RESOURCES = Set.of(GRAPH_AUDIENCE, "00000003-0000-0000-c000-000000000000");
     private static final java.time.format.DateTimeFormatter ENTRA_TIMESTAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -85,6 +87,13 @@ public final class TokenService {
                     + "credential flows must have a scope value with /.default suffixed to the resource identifier "
                     + "(application ID URI).");
         }
+        String resource = defaultScopeResource(scope);
+        if (!GRAPH_RESOURCES.contains(resource.toLowerCase(java.util.Locale.ROOT))) {
+            return error(400, "invalid_resource", 500011, "The resource principal named " + resource + " was not "
+                    + "found in the tenant named " + settings.tenant() + ". This can happen if the application has not "
+                    + "been installed by the administrator of the tenant or consented to by any user in the tenant. You "
+                    + "might have sent your authentication request to the wrong tenant.");
+        }
         String secret = form.getOrDefault("client_secret", "");
         if (secret.isEmpty()) {
             return error(401, "invalid_client", 7000218, form.containsKey("client_assertion")
@@ -137,6 +146,13 @@ public final class TokenService {
         List<String> scopes = List.of(scope.trim().split("\\s+"));
         long defaults = scopes.stream().filter(s -> s.endsWith("/.default")).count();
         return defaults == 1 && scopes.stream().allMatch(s -> s.endsWith("/.default") || OIDC_SCOPES.contains(s));
+    }
+
+    /** The resource of the one {@code resource/.default} scope (checked by {@link #isClientCredentialsScope}). */
+    private static String defaultScopeResource(String scope) {
+        String defaultScope = List.of(scope.trim().split("\\s+")).stream().filter(s -> s.endsWith("/.default"))
+                .findFirst().orElseThrow();
+        return defaultScope.substring(0, defaultScope.length() - "/.default".length());
     }
 
     public long requestCount() {

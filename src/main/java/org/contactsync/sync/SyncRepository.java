@@ -1,12 +1,14 @@
 package org.contactsync.sync;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.contactsync.employee.User;
 
 /**
  * The sync engine's rows: links, runs and log entries, on the caller's entity manager (the caller owns the
@@ -41,6 +43,12 @@ public class SyncRepository {
         em.remove(link);
     }
 
+    /** Removes all of the employee's links (their Outlook contacts are in a mailbox they no longer sync with). */
+    public int removeLinks(String userName) {
+        return em.createQuery("delete from ContactLink l where l.userName = :user")
+                .setParameter("user", userName).executeUpdate();
+    }
+
     /** Removes the employee's link rows pointing at this Outlook contact (at most one: unique per employee). */
     public int removeLinksTo(String userName, String graphId) {
         return em.createQuery("delete from ContactLink l where l.userName = :user and l.graphId = :id")
@@ -60,11 +68,22 @@ public class SyncRepository {
      * lease constraint and the caller's transaction fails with a {@link jakarta.persistence.PersistenceException}.
      */
     public SyncRun claim(SyncRequest request, String leaseOwner, Instant now, Duration lease) {
+        lockUser(request.userName());
         endLapsedRuns(Optional.of(request.userName()), now);
         SyncRun run = new SyncRun(request, leaseOwner, now, lease);
         em.persist(run);
         em.flush();
         return run;
+    }
+
+    /**
+     * Locks the employee's user row until the transaction ends, as a change of their Microsoft 365 e-mail does
+     * ({@code UserRepository#lockForUpdate}): so the e-mail change either sees this run's lease and is refused, or
+     * commits first and this run then reads the new e-mail (see {@code SyncRunner}).
+     */
+    private void lockUser(String userName) {
+        em.createQuery("select u from AppUser u where u.userName = :user", User.class)
+                .setParameter("user", userName).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.time.Clock;
+import java.util.Optional;
 import org.contactsync.employee.Caller;
 import org.contactsync.exchange.ExchangeSyncService;
 import org.contactsync.exchange.GraphConnectionService;
@@ -68,15 +69,29 @@ public class SyncRunner {
 
     private RunExecution prepare(Caller caller, SyncRequest request) {
         setups.open(caller, request.userName());
-        String mailbox = setups.authenticationEmail(caller, request.userName()).orElseThrow(() ->
-                new ApplicationException(Kind.INVALID, SyncMessages.of("sync.refused.noMailbox",
-                        request.userName())));
+        mailbox(caller, request);
         GraphConnectionSettings settings = connections.settings().orElseThrow(() ->
                 new ApplicationException(Kind.INVALID, SyncMessages.of("sync.refused.noConnection")));
         SyncRun run = claim(request);
         long runId = run.getId();
+        // Read again under the lease: an e-mail change that committed before the claim has reset the sync state
+        // for its new mailbox, and one after it is refused while this run holds the lease (MailboxChangeReset).
+        String mailbox;
+        try {
+            mailbox = mailbox(caller, request);
+        } catch (ApplicationException removedMeanwhile) {
+            store.finish(runId, SyncRunStatus.FAILED, Optional.of(removedMeanwhile.getMessage()), 0,
+                    Optional.empty());
+            throw removedMeanwhile;
+        }
         LeaseKeeper lease = new LeaseKeeper(clock, store.lease(), () -> store.renewLease(runId));
         return new RunExecution(store, gateway, runId, request, settings, mailbox, lease);
+    }
+
+    private String mailbox(Caller caller, SyncRequest request) {
+        return setups.authenticationEmail(caller, request.userName()).orElseThrow(() ->
+                new ApplicationException(Kind.INVALID, SyncMessages.of("sync.refused.noMailbox",
+                        request.userName())));
     }
 
     private SyncRun claim(SyncRequest request) {

@@ -7,28 +7,74 @@ import java.util.List;
 import java.util.Locale;
 import org.contactsync.platform.FieldProblem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** OWASP ASVS 2.1: length, no composition rules, not the user name, not common, no control characters. */
 class PasswordRulesTest {
 
-    @Test
-    void acceptsTenCharactersThatAreNotTheUserName() {
-        assertTrue(PasswordRules.problems("alice", "ten chars!", "ten chars!").isEmpty());
+    @ParameterizedTest
+    @ValueSource(strings = {"twelve chars", "correct horse battery staple", "ALLCAPSNODIGITS", "123 kullerbytta",
+            "blåbärssoppa i skogen", "пароль для входа", "密码很长很长很长很长很长很长", "🐘🦒🦓 on the savannah",
+            "a  b  c  d  e  f  g"})
+    void anyTwelveCharactersOfAnyKindWithoutCompositionRules(String password) {
+        assertEquals(List.of(), PasswordRules.problems("alice", password, password), password);
     }
 
     @Test
-    void refusesFewerThanTenCharacters() {
-        var problems = PasswordRules.problems("alice", "nine char", "nine char");
-
-        assertEquals(List.of(PasswordRules.NEW_PASSWORD), fields(problems));
-        assertEquals("The password must have at least 10 characters.", text(problems.get(0)));
+    void theDemoUsersPasswordsPass() {
+        for (var user : DemoUsers.USERS) {
+            assertEquals(List.of(), PasswordRules.problems(user.details().userName(), user.password(), user.password()),
+                    user.details().userName());
+        }
     }
 
     @Test
-    void refusesTheUserNameInAnyCase() {
-        var problems = PasswordRules.problems("alice.andersson", "Alice.Andersson", "Alice.Andersson");
+    void refusesFewerThanTwelveCharactersCountingRunsOfSpacesOnce() {
+        assertEquals("The password must have at least 12 characters.", onlyProblem("alice", "eleven char"));
+        assertEquals("The password must have at least 12 characters.", onlyProblem("alice", "          "),
+                "ten spaces");
+        assertEquals("The password must have at least 12 characters.", onlyProblem("alice", "a b      c d e f"),
+                "spaces combined: 11");
+        assertEquals("The password must have at least 12 characters.", onlyProblem("alice", "🐘🐘🐘🐘🐘🐘"),
+                "six emoji are six characters, not twelve UTF-16 units");
+    }
 
-        assertEquals(List.of(PasswordRules.NEW_PASSWORD), fields(problems));
-        assertEquals("The password cannot be your user name.", text(problems.get(0)));
+    @Test
+    void refusesMoreThan128Characters() {
+        var longest = "correct horse battery staple ".repeat(5).substring(0, 128);
+        assertEquals(List.of(), PasswordRules.problems("alice", longest, longest), "128");
+        var tooLong = longest + "e";
+        assertEquals("The password can have at most 128 characters.", onlyProblem("alice", tooLong));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"twelve chars\u0000", "twelve\nchars!", "twelve\tchars!", "twelve chars\r", "twelve\u007Fchars",
+            "twelve\u0085chars", "twelve chars\uD83D", "twelve \uDE00 chars"})
+    void refusesControlCharactersAndBrokenUtf16(String password) {
+        assertEquals("The password cannot contain control characters such as a line break, a tab or NUL.",
+                onlyProblem("alice", password));
+    }
+
+    @Test
+    void refusesTheUserNameInAnyCaseAlsoWithDigitsAround() {
+        assertEquals("The password cannot be your user name.", onlyProblem("alice.andersson", "Alice.Andersson"));
+        assertEquals("The password cannot be your user name.", onlyProblem("alice.andersson", " alice.andersson1 "));
+        assertEquals("The password cannot be your user name.", onlyProblem("alice", "alice12345678"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password1234", "Password1234", "password1234!", "qwertyuiop12", "1qaz2wsx3edc",
+            "123456789012", "iloveyou2026", "aaaaaaaaaaaa", "ZZZZZZZZZZZZZZZZ", "abcabcabcabc", "9876543210987",
+            "mnopqrstuvwxyz", "ContactSync2026", "outlook12345"})
+    void refusesCommonPasswordsAndTheirVariantsWithDigitsOrSymbolsAround(String password) {
+        assertEquals("This password is too common or too easy to guess. Choose another, for example a few unrelated "
+                + "words.", onlyProblem("alice", password));
+    }
+
+    @Test
+    void theCommonPasswordsListIsShippedWhole() {
+        assertTrue(PasswordRules.commonPasswordCount() >= 29_000, "zxcvbn's 30,000, less duplicates");
     }
 
     @Test
@@ -43,7 +89,10 @@ class PasswordRulesTest {
         var problems = PasswordRules.problems("alice", "short", "");
 
         assertEquals(List.of(PasswordRules.NEW_PASSWORD, PasswordRules.CONFIRMATION), fields(problems));
-        assertEquals("Lösenordet måste ha minst 10 tecken.", problems.get(0).message().in(Locale.forLanguageTag("sv")));
+        assertEquals("Lösenordet måste ha minst 12 tecken.", problems.get(0).message().in(Locale.forLanguageTag("sv")));
+        assertEquals("Lösenordet är för vanligt eller för lätt att gissa. Välj ett annat, till exempel några "
+                + "orelaterade ord.", PasswordRules.problems("alice", "password1234", "password1234").get(0).message()
+                .in(Locale.forLanguageTag("sv")));
     }
 
     @Test
@@ -52,11 +101,13 @@ class PasswordRulesTest {
                 fields(PasswordRules.problems("alice", null, "x")));
     }
 
-    private static List<String> fields(List<FieldProblem> problems) {
-        return problems.stream().map(FieldProblem::field).toList();
+    private static String onlyProblem(String userName, String password) {
+        var problems = PasswordRules.problems(userName, password, password);
+        assertEquals(List.of(PasswordRules.NEW_PASSWORD), fields(problems), password);
+        return problems.get(0).message().in(Locale.ENGLISH);
     }
 
-    private static String text(FieldProblem problem) {
-        return problem.message().in(Locale.ENGLISH);
+    private static List<String> fields(List<FieldProblem> problems) {
+        return problems.stream().map(FieldProblem::field).toList();
     }
 }

@@ -133,6 +133,36 @@ class SecurityIT {
     }
 
     @Test
+    void aPasswordChangeEndsTheUsersOtherSessionsButNotTheOneThatChangedIt() throws Exception {
+        var other = FacesSession.signedIn(base, "alice", "alice-demo-2026");
+        var changing = FacesSession.signedIn(base, "alice", "alice-demo-2026");
+        assertEquals(200, other.get("index.xhtml").statusCode());
+
+        changePassword(changing, "alice-demo-2026", "a walk in the Tyresta forest");
+        try {
+            var ended = other.get("index.xhtml");
+            assertEquals(302, ended.statusCode(), "the other session is signed out");
+            assertTrue(location(ended).endsWith("/login.xhtml"), location(ended));
+            assertEquals(302, other.get("users/card.xhtml").statusCode(), "and stays signed out");
+            assertEquals(200, changing.get("index.xhtml").statusCode(), "the changing session goes on");
+            assertEquals(200, new FacesSession(base).signIn("alice", "alice-demo-2026").statusCode(),
+                    "the old password no longer signs in");
+        } finally {
+            changePassword(changing, "a walk in the Tyresta forest", "alice-demo-2026");
+        }
+        assertEquals(200, changing.get("index.xhtml").statusCode());
+    }
+
+    private static void changePassword(FacesSession session, String current, String newPassword) throws Exception {
+        var path = "users/change-password.xhtml";
+        var page = session.get(path).body();
+        var answer = session.ajax(path, page, "passwordForm", "passwordForm:save", java.util.Map.of(
+                "passwordForm:currentPassword", current, "passwordForm:newPassword", newPassword,
+                "passwordForm:confirmPassword", newPassword));
+        assertTrue(answer.contains("<redirect"), "changed, back home: " + answer);
+    }
+
+    @Test
     void anEmployeeCannotOpenTheUsersListNorAnotherUsersCard() throws Exception {
         var alice = new FacesSession(base);
         alice.signIn("alice", "alice-demo-2026");

@@ -26,7 +26,7 @@ class UserChangePolicyTest {
         assertDoesNotThrow(() -> UserChangePolicy.mayOpenCard(ALICE, "alice"));
         assertDoesNotThrow(() -> UserChangePolicy.mayOpenCard(ALICE, "ALICE"));
         assertDoesNotThrow(() -> UserChangePolicy.mayUpdate(ALICE, ALICE_CARD,
-                new UserDetails("alice", "Alice A. Andersson", "alice@fabrikam.example", true, Set.of(Role.EMPLOYEE))));
+                new UserDetails("alice", "Alice A. Andersson", "ALICE@contoso.example ", true, Set.of(Role.EMPLOYEE))));
 
         assertRefused("You can open only your own user card.", () -> UserChangePolicy.mayOpenCard(ALICE, "bob"));
         assertRefused("You can open only your own user card.",
@@ -39,6 +39,20 @@ class UserChangePolicyTest {
                 () -> UserChangePolicy.mayUpdate(ALICE, ALICE_CARD, card("alice", true, Role.EMPLOYEE, Role.ADMIN)));
         assertRefused("You cannot change your own roles or state. Ask an administrator.",
                 () -> UserChangePolicy.mayUpdate(ALICE, ALICE_CARD, card("alice", false, Role.EMPLOYEE)));
+    }
+
+    @Test
+    void onlyAnAdminChangesAMicrosoft365Email() {
+        var message = "Only an administrator can change the Microsoft 365 e-mail (Authentication Email).";
+        assertRefused(message, () -> UserChangePolicy.mayUpdate(ALICE, ALICE_CARD,
+                new UserDetails("alice", "alice", "ceo@contoso.example", true, Set.of(Role.EMPLOYEE))));
+        assertRefused(message, () -> UserChangePolicy.mayUpdate(ALICE, ALICE_CARD,
+                new UserDetails("alice", "alice", "", true, Set.of(Role.EMPLOYEE))));
+
+        assertDoesNotThrow(() -> UserChangePolicy.mayUpdate(ADMIN, BOB_CARD,
+                new UserDetails("bob", "bob", "robert@contoso.example", true, Set.of(Role.EMPLOYEE))));
+        assertDoesNotThrow(() -> UserChangePolicy.mayUpdate(ADMIN, ADMIN_CARD,
+                new UserDetails("admin", "admin", "it@contoso.example", true, Set.of(Role.ADMIN))));
     }
 
     @Test

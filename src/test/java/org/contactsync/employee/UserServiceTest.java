@@ -15,12 +15,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.contactsync.employee.security.SignInThrottle;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
 import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.RecordingEvent;
 import org.contactsync.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +34,15 @@ class UserServiceTest {
 
     private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
     private static final Caller ALICE = new Caller("alice", Set.of(Role.EMPLOYEE));
+    /** The sign-in lockout the services of one test share (in memory, as in the container). */
+    private static SignInThrottle throttle;
+    /** The e-mail changes the service announced, in order. */
+    private static final List<AuthenticationEmailChanged> EMAIL_CHANGES = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void freshLockout() {
+        throttle = new SignInThrottle(Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC), 5, 15);
+    }
 
     @Test
     void anAdminCreatesAUserWithAOneTimePassword() {
@@ -60,7 +72,7 @@ class UserServiceTest {
     void anEmployeeEditsTheirOwnCardButNotTheirRoles() {
         try (var db = seeded()) {
             long version = in(db, s -> s.card(ALICE, "alice")).getVersion();
-            in(db, s -> s.update(ALICE, new UserDetails("alice", "Alice B. Andersson", "alice@fabrikam.example",
+            in(db, s -> s.update(ALICE, new UserDetails("alice", "Alice B. Andersson", "alice@contoso.example",
                     true, Set.of(Role.EMPLOYEE)), version));
             assertEquals("Alice B. Andersson", in(db, s -> s.card(ALICE, "alice")).getFullName());
 
@@ -69,6 +81,41 @@ class UserServiceTest {
                     new UserDetails("alice", "Alice", "", true, Set.of(Role.EMPLOYEE, Role.ADMIN)), newVersion)));
             assertEquals(Kind.FORBIDDEN, refusal.kind());
             assertEquals(Set.of(Role.EMPLOYEE), in(db, s -> s.card(ALICE, "alice")).getRoles());
+        }
+    }
+
+    @Test
+    void anEmployeeCannotPointTheirSyncAtAnotherMailbox() {
+        try (var db = seeded()) {
+            long version = in(db, s -> s.card(ALICE, "alice")).getVersion();
+            EMAIL_CHANGES.clear();
+
+            var refusal = assertThrows(ApplicationException.class, () -> in(db, s -> s.update(ALICE,
+                    new UserDetails("alice", "ALICE", "ceo@contoso.example", true, Set.of(Role.EMPLOYEE)), version)));
+
+            assertEquals(Kind.FORBIDDEN, refusal.kind());
+            assertEquals(Optional.of("alice@contoso.example"), in(db, s -> s.card(ALICE, "alice")).authenticationEmail());
+            assertEquals(List.of(), EMAIL_CHANGES, "nothing to reset");
+        }
+    }
+
+    @Test
+    void anAdminChangesAMicrosoft365EmailAndTheSyncStateIsToldInTheSameTransaction() {
+        try (var db = seeded()) {
+            long version = in(db, s -> s.card(ADMIN, "bob")).getVersion();
+            EMAIL_CHANGES.clear();
+
+            in(db, s -> s.update(ADMIN, new UserDetails("bob", "BOB", "Robert@Contoso.example", true,
+                    Set.of(Role.EMPLOYEE)), version));
+
+            assertEquals(Optional.of("robert@contoso.example"), in(db, s -> s.card(ADMIN, "bob")).authenticationEmail());
+            assertEquals(List.of(new AuthenticationEmailChanged("bob", Optional.of("bob@contoso.example"),
+                    Optional.of("robert@contoso.example"), "admin")), EMAIL_CHANGES);
+
+            long newVersion = in(db, s -> s.card(ADMIN, "bob")).getVersion();
+            in(db, s -> s.update(ADMIN, new UserDetails("bob", "Bob Berg", "ROBERT@contoso.example", true,
+                    Set.of(Role.EMPLOYEE)), newVersion));
+            assertEquals(1, EMAIL_CHANGES.size(), "the same address in other letters is no change");
         }
     }
 
@@ -163,6 +210,66 @@ class UserServiceTest {
     }
 
     @Test
+    void wrongCurrentPasswordsOnTheChangeFormCountTowardTheLockout() {
+        try (var db = seeded()) {
+            for (int i = 1; i <= 4; i++) {
+                int attempt = i;
+                var wrong = assertThrows(ApplicationException.class, () -> run(db, s ->
+                        s.changeOwnPassword(ALICE, "guess-" + attempt, "a good new password", "a good new password")));
+                assertEquals("The current password is incorrect.", message(wrong));
+            }
+            var fifth = assertThrows(ApplicationException.class, () -> run(db, s ->
+                    s.changeOwnPassword(ALICE, "guess-5", "a good new password", "a good new password")));
+            assertEquals("Too many failed sign-in attempts. Try again in 15 minutes.", message(fifth));
+            assertTrue(throttle.isLocked("alice"), "the login page is locked too");
+
+            var rightButLocked = assertThrows(ApplicationException.class, () -> run(db, s ->
+                    s.changeOwnPassword(ALICE, "alice-password", "a good new password", "a good new password")));
+            assertEquals(List.of("currentPassword"), fields(rightButLocked));
+            assertEquals("fake-hash:alice-password", in(db, s -> s.card(ALICE, "alice")).getPasswordHash(),
+                    "no password is checked, nor changed, while locked");
+        }
+    }
+
+    @Test
+    void theNewPasswordMustDifferFromTheCurrentOneAndFollowTheRules() {
+        try (var db = seeded()) {
+            run(db, s -> s.changeOwnPassword(ALICE, "alice-password", "alice's first password", "alice's first password"));
+
+            var same = assertThrows(ApplicationException.class, () -> run(db, s -> s.changeOwnPassword(ALICE,
+                    "alice's first password", "alice's first password", "alice's first password")));
+            assertEquals("The new password must differ from the current one.", message(same));
+            for (var weak : List.of("password123", "          ", "aaaaaaaaaaaa", "alice", "twelve chars\u0000")) {
+                var refusal = assertThrows(ApplicationException.class, () -> run(db, s ->
+                        s.changeOwnPassword(ALICE, "alice's first password", weak, weak)), weak);
+                assertEquals(List.of("newPassword"), fields(refusal), weak);
+            }
+            assertEquals("fake-hash:alice's first password", in(db, s -> s.card(ALICE, "alice")).getPasswordHash());
+        }
+    }
+
+    @Test
+    void aPasswordChangeOrResetStartsANewSessionGeneration() {
+        try (var db = seeded()) {
+            long before = in(db, s -> s.sessionGeneration("alice")).orElseThrow();
+
+            long afterChange = in(db, s -> s.changeOwnPassword(ALICE, "alice-password", "alice's new password",
+                    "alice's new password"));
+            assertEquals(before + 1, afterChange);
+            assertEquals(Optional.of(afterChange), in(db, s -> s.sessionGeneration("ALICE")));
+
+            in(db, s -> s.resetPassword(ADMIN, "alice"));
+            assertEquals(Optional.of(afterChange + 1), in(db, s -> s.sessionGeneration("alice")));
+
+            long bobVersion = in(db, s -> s.card(ADMIN, "bob")).getVersion();
+            in(db, s -> s.update(ADMIN, new UserDetails("bob", "BOB", "bob@contoso.example", false,
+                    Set.of(Role.EMPLOYEE)), bobVersion));
+            assertEquals(Optional.empty(), in(db, s -> s.sessionGeneration("bob")), "a disabled user has no session");
+            assertEquals(Optional.empty(), in(db, s -> s.sessionGeneration("nobody")));
+        }
+    }
+
+    @Test
     void theFirstAdminIsCreatedOnlyOnAnEmptyDatabase() {
         try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
             var generated = in(db, s -> s.createFirstAdmin(Optional.empty())).orElseThrow();
@@ -225,11 +332,17 @@ class UserServiceTest {
         service.passwords = new FakePasswords();
         service.validator = BeanValidation.validator();
         service.clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
+        service.emailChanges = new RecordingEvent<>(EMAIL_CHANGES);
+        service.throttle = throttle;
         return service;
     }
 
     private static boolean mustChange(TestDatabase db, String userName) {
         return db.inTransaction(em -> service(em).mustChangePassword(userName));
+    }
+
+    private static String message(ApplicationException refusal) {
+        return refusal.fieldProblems().get(0).message().in(Locale.ENGLISH);
     }
 
     private static List<String> fields(ApplicationException refusal) {

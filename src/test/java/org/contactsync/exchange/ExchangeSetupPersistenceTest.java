@@ -185,6 +185,81 @@ class ExchangeSetupPersistenceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aStoredSecretNeverFollowsAChangedTenantClientIdAuthorityOrEndpoint(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            var secret = "secret-for-contoso";
+            var saved = connections(db, s -> s.save(ADMIN, secretConnection("contoso.onmicrosoft.com", CLIENT_ID,
+                    Optional.of(secret), "https://login.microsoftonline.com", "https://graph.microsoft.com/v1.0"),
+                    Optional.empty()));
+            var moves = java.util.List.of(
+                    secretConnection("fabrikam.onmicrosoft.com", CLIENT_ID, Optional.empty(),
+                            "https://login.microsoftonline.com", "https://graph.microsoft.com/v1.0"),
+                    secretConnection("contoso.onmicrosoft.com", "1f6d8a1e-3b5c-4d0a-9f2e-7c4b1a2d3e5f",
+                            Optional.empty(), "https://login.microsoftonline.com", "https://graph.microsoft.com/v1.0"),
+                    secretConnection("contoso.onmicrosoft.com", CLIENT_ID, Optional.empty(),
+                            "https://login.evil.example", "https://graph.microsoft.com/v1.0"),
+                    secretConnection("contoso.onmicrosoft.com", CLIENT_ID, Optional.empty(),
+                            "https://login.microsoftonline.com", "https://graph.evil.example/v1.0"));
+            for (var move : moves) {
+                var refusal = assertThrows(ApplicationException.class,
+                        () -> connections(db, s -> s.save(ADMIN, move, Optional.of(saved.getVersion()))), move.toString());
+                assertEquals(java.util.List.of("clientSecret"),
+                        refusal.fieldProblems().stream().map(p -> p.field()).toList());
+                assertEquals("You changed the tenant, client id, authority host or Graph endpoint: enter the client "
+                        + "secret again. The stored secret is never sent anywhere it was not entered for.",
+                        refusal.fieldProblems().get(0).message().in(java.util.Locale.ENGLISH));
+            }
+            var unchanged = connections(db, GraphConnectionService::settings).orElseThrow();
+            assertEquals("https://login.microsoftonline.com", unchanged.authorityHost(), "nothing was saved");
+
+            var withNewSecret = secretConnection("fabrikam.onmicrosoft.com", CLIENT_ID, Optional.of("fabrikam-secret"),
+                    "https://login.microsoftonline.com", "https://graph.microsoft.com/v1.0");
+            connections(db, s -> s.save(ADMIN, withNewSecret, Optional.of(saved.getVersion())));
+            assertEquals(new ClientSecret("fabrikam-secret"),
+                    connections(db, GraphConnectionService::settings).orElseThrow().credential());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void plainHttpIsRefusedExceptForTheGraphEndpointOnThisMachineWithTheSandboxOn(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            var plain = secretConnection("contoso-sandbox", CLIENT_ID, Optional.of("s"), "http://login.evil.example",
+                    "http://graph.evil.example/v1.0");
+            for (boolean sandbox : new boolean[] {false, true}) {
+                var refusal = assertThrows(ApplicationException.class, () -> db.inTransaction(em ->
+                        sandboxConnections(em, sandbox).save(ADMIN, plain, Optional.empty())));
+                assertEquals(Set.of("connection.authorityHost.notHttps", "connection.graphEndpoint.notHttps"),
+                        refusal.fieldProblems().stream().map(p -> p.message().key())
+                                .collect(java.util.stream.Collectors.toSet()));
+            }
+            var loopback = secretConnection("contoso-sandbox", CLIENT_ID, Optional.of("s"), "https://localhost:8181",
+                    "http://localhost:8080/sandbox/graph/v1.0");
+            assertThrows(ApplicationException.class, () -> db.inTransaction(em ->
+                    sandboxConnections(em, false).save(ADMIN, loopback, Optional.empty())), "sandbox off");
+            var loopbackAuthority = secretConnection("contoso-sandbox", CLIENT_ID, Optional.of("s"),
+                    "http://localhost:8181", "https://localhost:8181/sandbox/graph/v1.0");
+            assertThrows(ApplicationException.class, () -> db.inTransaction(em ->
+                    sandboxConnections(em, true).save(ADMIN, loopbackAuthority, Optional.empty())),
+                    "azure-identity takes no plain http authority, not even the sandbox's");
+            db.inTransaction(em -> sandboxConnections(em, true).save(ADMIN, loopback, Optional.empty()));
+            assertEquals("http://localhost:8080/sandbox/graph/v1.0",
+                    connections(db, GraphConnectionService::settings).orElseThrow().graphEndpoint());
+        }
+    }
+
+    private static GraphConnectionService sandboxConnections(jakarta.persistence.EntityManager em, boolean sandbox) {
+        return new GraphConnectionService(em, new SecretProtection(Optional.of(KEY), false), CLOCK, sandbox);
+    }
+
+    private static ConnectionInput secretConnection(String tenant, String clientId, Optional<String> secret,
+            String authority, String endpoint) {
+        return new ConnectionInput(tenant, clientId, CredentialKind.CLIENT_SECRET, secret, Optional.empty(),
+                Optional.empty(), authority, endpoint);
+    }
+
     /** Every column of every row of the application's tables, as text (H2: SCRIPT; PostgreSQL: a row dump). */
     private static String dump(TestDatabase db) throws SQLException {
         var text = new StringBuilder();

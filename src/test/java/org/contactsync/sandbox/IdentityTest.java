@@ -73,6 +73,23 @@ class IdentityTest {
     }
 
     @Test
+    void aScopeForAResourceOtherThanGraphGetsAadsts500011() {
+        IdentityResponse evil = token("contoso-sandbox", SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET,
+                "https://evil/.default");
+        assertEquals(400, evil.status());
+        assertEquals("invalid_resource", evil.body().getString("error"));
+        assertTrue(evil.body().getString("error_description").startsWith("AADSTS500011: The resource principal named "
+                + "https://evil was not found in the tenant named contoso-sandbox."), evil.body().toString());
+        assertEquals(500011, evil.body().getJsonArray("error_codes").getInt(0));
+        assertEquals("https://login.microsoftonline.com/error?code=500011", evil.body().getString("error_uri"));
+
+        assertEquals(200, token("contoso-sandbox", SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET,
+                "00000003-0000-0000-c000-000000000000/.default").status(), "Graph by its app id");
+        assertEquals(200, token("contoso-sandbox", SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET,
+                "HTTPS://GRAPH.MICROSOFT.COM/.default").status());
+    }
+
+    @Test
     void theTenantIdWorksAsWellAsItsName() {
         String tenantId = java.util.UUID.nameUUIDFromBytes("contoso-sandbox".getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)).toString();

@@ -171,6 +171,28 @@ class SandboxGraphSdkIT {
     }
 
     @Test
+    void anUnknownTenantAtTheRootTokenUrlAndAScopeForAnotherResourceGetEntrasErrors() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var form = "grant_type=client_credentials&client_id=" + SandboxSettings.DEMO_CLIENT_ID + "&client_secret="
+                + SandboxSettings.DEMO_SECRET + "&scope=";
+        var unknownTenant = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(httpsHost + "/fabrikam.onmicrosoft.com/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form
+                        + "https%3A%2F%2Fgraph.microsoft.com%2F.default")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unknownTenant.statusCode(), unknownTenant.body());
+        assertTrue(unknownTenant.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(unknownTenant.body().contains("\"error_codes\":[90002]"), unknownTenant.body());
+        assertTrue(unknownTenant.body().contains("AADSTS90002: Tenant 'fabrikam.onmicrosoft.com' not found."),
+                unknownTenant.body());
+
+        var refusal = assertThrows(RuntimeException.class, () -> credential(SandboxSettings.DEMO_CLIENT_ID,
+                SandboxSettings.DEMO_SECRET).getTokenSync(new TokenRequestContext().addScopes("https://evil/.default")));
+        assertTrue(causeChain(refusal).contains("AADSTS500011: The resource principal named https://evil was not "
+                + "found in the tenant named contoso-sandbox."), causeChain(refusal));
+    }
+
+    @Test
     void aWrongSecretSurfacesEntrasInvalidClientError() {
         GraphServiceClient wrong = graph(SandboxSettings.DEMO_CLIENT_ID, "not-the-secret");
         RuntimeException failure = assertThrows(RuntimeException.class,

@@ -836,4 +836,58 @@ class SyncEngineIT {
         assertEquals(202, started.statusCode(), started.body());
         return awaitEnd(BOB, json(started).getJsonNumber("id").longValue());
     }
+    @Test
+    @Order(30)
+    void onlyAnAdminMovesAnEmployeesSyncToAnotherMailboxWhereItStartsAfresh() throws Exception {
+        JsonObject bobsFirst = awaitEnd(BOB, json(api(BOB, "POST", "/sync-runs", "{\"mode\":\"FULL\"}"))
+                .getJsonNumber("id").longValue());
+        assertSucceeded(bobsFirst);
+        int created = count(bobsFirst, "CREATE_IN_OUTLOOK");
+        assertTrue(created > 0, bobsFirst.toString());
+
+        // bob points his own card at another mailbox: the field is read-only for him, and the service refuses it.
+        FacesSession bob = FacesSession.signedIn(base, "bob", "bob-demo-2026");
+        String bobsCard = bob.get("users/card.xhtml").body();
+        assertTrue(Pattern.compile("id=\"cardForm:authenticationEmail\"[^>]*readonly").matcher(bobsCard).find(),
+                "read-only for an employee");
+        assertTrue(bobsCard.contains("Microsoft 365 Authentication"), "in its own section, as in Business Central");
+        Map<String, String> fields = FacesSession.textInputsOf(bobsCard, "cardForm");
+        fields.put("cardForm:authenticationEmail", "admin@contoso.example");
+        bob.ajax("users/card.xhtml", bobsCard, "cardForm", "cardForm:save", fields);
+        assertEquals("bob@contoso.example", json(api(BOB, "GET", "/me", "")).getString("authenticationEmail"));
+
+        // The admin frees the admin mailbox (their own e-mail becomes another) and gives it to bob.
+        FacesSession admin = FacesSession.signedIn(base, "admin", "admin-demo-2026");
+        saveCard(admin, "admin", "it-admin@contoso.example", "ADMIN");
+        saveCard(admin, "bob", "admin@contoso.example", "EMPLOYEE");
+        assertEquals("admin@contoso.example", json(api(BOB, "GET", "/me", "")).getString("authenticationEmail"));
+
+        int bobsMailboxBefore = admin("GET", "/mailboxes/bob@contoso.example/counters", "").getInt("requests");
+        int newMailboxBefore = admin("GET", "/mailboxes/admin@contoso.example/counters", "").getInt("requests");
+        JsonObject inNewMailbox = awaitEnd(BOB, json(api(BOB, "POST", "/sync-runs", "{\"mode\":\"INCREMENTAL\"}"))
+                .getJsonNumber("id").longValue());
+
+        assertSucceeded(inNewMailbox);
+        assertEquals(created, count(inNewMailbox, "CREATE_IN_OUTLOOK"), "a fresh start: " + inNewMailbox);
+        assertEquals(bobsMailboxBefore, admin("GET", "/mailboxes/bob@contoso.example/counters", "").getInt("requests"),
+                "the old mailbox is left alone");
+        assertTrue(admin("GET", "/mailboxes/admin@contoso.example/counters", "").getInt("requests") > newMailboxBefore);
+        String https = "https://localhost:" + System.getProperty("it.sslport.h2");
+        OutlookMailbox newMailbox = gateway.open(GraphConnectionSettings.withSecret("contoso-sandbox",
+                SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET, https, https + "/sandbox/graph/v1.0"),
+                "admin@contoso.example");
+        assertEquals(created, newMailbox.listFolder(newMailbox.ensureFolder("Business Central")).size());
+    }
+
+    /** Saves a user card as the admin does on its page: enabled, with one role and this Microsoft 365 e-mail. */
+    private static void saveCard(FacesSession admin, String userName, String email, String role) throws Exception {
+        String path = "users/card.xhtml?userName=" + userName;
+        String card = admin.get(path).body();
+        Map<String, String> fields = FacesSession.textInputsOf(card, "cardForm");
+        fields.put("cardForm:authenticationEmail", email);
+        fields.put("cardForm:state_input", "true");
+        fields.put("cardForm:roles", role);
+        String saved = admin.ajax(path, card, "cardForm", "cardForm:save", fields);
+        assertTrue(saved.contains("The user card was saved."), saved);
+    }
 }

@@ -6,15 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.contactsync.employee.AuthenticationEmailChanged;
 import org.contactsync.employee.Role;
 import org.contactsync.employee.User;
 import org.contactsync.employee.UserDetails;
+import org.contactsync.employee.UserRepository;
+import org.contactsync.exchange.ExchangeSync;
+import org.contactsync.exchange.ExchangeSyncService;
+import org.contactsync.platform.ApplicationException;
 import org.contactsync.sync.plan.ActionKind;
 import org.contactsync.sync.plan.Direction;
 import org.contactsync.sync.plan.FieldValues;
@@ -215,5 +223,48 @@ class SyncPersistenceTest {
             assertEquals(0, (int) db.inTransaction(em -> new SyncRepository(em).purgeRunsBefore(NOW.plusSeconds(1))),
                     "a running run is never purged");
         }
+    }
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aNewMailboxDropsTheOldOnesLinksFolderAndDeltaButNotWhileARunHoldsTheLease(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            users(db);
+            var agreed = FieldValues.of(Map.of(SyncedField.NAME, "Åsa Öberg"));
+            db.runInTransaction(em -> {
+                var setup = new ExchangeSync("alice", NOW, "alice");
+                setup.recordFolder("folder-in-old-mailbox");
+                setup.recordSync(NOW, "ok", Optional.of("delta-of-old-mailbox"));
+                em.persist(setup);
+                var links = new SyncRepository(em);
+                links.add(new ContactLink("alice", new SyncLink("CT000010", "AAMk-1", "ck", agreed, false), NOW));
+                links.add(new ContactLink("bob", new SyncLink("CT000010", "AAMk-2", "ck", agreed, false), NOW));
+            });
+            claim(db, "alice", "server-a", NOW);
+            var change = new AuthenticationEmailChanged("alice", Optional.of("alice@contoso.example"),
+                    Optional.of("ceo@contoso.example"), "admin");
+
+            var refusal = assertThrows(ApplicationException.class,
+                    () -> db.runInTransaction(em -> reset(em, NOW.plusSeconds(60)).reset(change)));
+            assertEquals(ApplicationException.Kind.CONFLICT, refusal.kind());
+            assertEquals(1, db.inTransaction(em -> new SyncRepository(em).links("alice")).size(), "kept meanwhile");
+
+            // The run's server died: its lease runs out, and the change goes through.
+            var later = NOW.plus(LEASE).plusSeconds(1);
+            db.runInTransaction(em -> reset(em, later).reset(change));
+
+            assertTrue(db.inTransaction(em -> new SyncRepository(em).links("alice")).isEmpty());
+            assertEquals(1, db.inTransaction(em -> new SyncRepository(em).links("bob")).size(), "bob's are his");
+            var setup = db.inTransaction(em -> new ExchangeSyncService(em, new UserRepository(em), null)
+                    .find("alice")).orElseThrow();
+            assertEquals(Optional.empty(), setup.folderId());
+            assertEquals(Optional.empty(), setup.deltaLink());
+            assertEquals(later, setup.getModifiedAt(), "so the next run does not take the in-step shortcut");
+            assertEquals(Optional.empty(), db.inTransaction(em -> new SyncRepository(em).leaseHolder("alice")));
+        }
+    }
+
+    private static MailboxChangeReset reset(EntityManager em, Instant at) {
+        var clock = Clock.fixed(at, ZoneOffset.UTC);
+        return new MailboxChangeReset(em, new ExchangeSyncService(em, new UserRepository(em), clock), clock);
     }
 }

@@ -10,18 +10,21 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.BasicAuthenticationCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.contactsync.api.Problem;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), routing by path:
  * <ul>
- * <li>{@code /sandbox/*}: nothing; the Microsoft 365 sandbox checks its own bearer tokens.</li>
+ * <li>{@code /sandbox/*}: nothing; the Microsoft 365 sandbox checks its own bearer tokens. Entra's token URL of a
+ * tenant the sandbox does not serve goes to the sandbox's token endpoint, which answers as Entra does.</li>
  * <li>{@code /api/*}: HTTP Basic with user name and web service access key on every request. No session, and no
  * redirect to the login page: a missing or wrong key gets 401 with {@code WWW-Authenticate} and problem+json.</li>
  * <li>pages ({@code *.xhtml} and folders): {@link PageSignIn} (login page, session, back to the page asked for).</li>
@@ -35,6 +38,7 @@ import org.contactsync.api.Problem;
 public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String REALM = "Contact Sync";
+    private static final Pattern ROOT_TOKEN_PATH = Pattern.compile("/[^/]+/oauth2/v2\\.0/token");
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
@@ -47,7 +51,9 @@ public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMec
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
+        if (isTokenRequestForAnUnmappedTenant(path, context)) {
+            return forwardToTheSandboxTokenEndpoint(request, response, path);
+        } else if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
             return context.doNothing();
         }
         if (path.startsWith("/api/")) {
@@ -61,6 +67,29 @@ public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMec
 
     private static boolean isPage(String path) {
         return path.endsWith(".xhtml") || path.endsWith("/");
+    }
+
+    /**
+     * Entra's token URL at the root ({@code /{tenant}/oauth2/v2.0/token}) for a tenant the sandbox does not serve:
+     * its own tenant's URLs are mapped and open ({@code SandboxTokenEndpointRegistration}), so only others are
+     * protected here. Entra answers them with AADSTS90002, not with a sign-in challenge.
+     */
+    private static boolean isTokenRequestForAnUnmappedTenant(String path, HttpMessageContext context) {
+        return context.isProtected() && ROOT_TOKEN_PATH.matcher(path).matches();
+    }
+
+    /**
+     * Lets the sandbox's token endpoint answer (404 while the sandbox is off, as every {@code /sandbox} URL), the
+     * same way as under its own path.
+     */
+    private static AuthenticationStatus forwardToTheSandboxTokenEndpoint(HttpServletRequest request,
+            HttpServletResponse response, String path) {
+        try {
+            request.getRequestDispatcher("/sandbox/login" + path).forward(request, response);
+        } catch (ServletException | IOException e) {
+            throw new IllegalStateException("The sandbox token endpoint could not answer " + path, e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus apiCall(HttpServletRequest request, HttpServletResponse response,

@@ -13,6 +13,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.contactsync.employee.UserRepository;
 
 /**
  * Sign-in for pages: the login page's {@code LoginView} calls {@code SecurityContext.authenticate} with the user
@@ -35,6 +36,9 @@ public class PageSignIn implements HttpAuthenticationMechanism {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    UserRepository users;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -62,6 +66,11 @@ public class PageSignIn implements HttpAuthenticationMechanism {
             // A new session id at sign-in, so that a session id planted before it is worth nothing.
             request.changeSessionId();
         }
+        var generation = users.sessionGeneration(result.getCallerPrincipal().getName());
+        if (generation.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        SessionGeneration.remember(request.getSession(true), generation.get());
         return context.notifyContainerAboutLogin(result);
     }
 }

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Temporary lockout after repeated wrong passwords: after {@code contactsync.security.lockout-failures} failures
  * within {@code contactsync.security.lockout-minutes}, the user name is locked for that many minutes; a successful
- * sign-in forgets the failures.
+ * sign-in forgets the failures. Wrong current passwords on the change-password form count too
+ * ({@code UserService#changeOwnPassword}), so a stolen session cannot guess the password there.
  *
  * <p>It counts per user name, existing or not, so the lockout itself tells nobody whether a name exists. It is
  * kept in memory rather than in {@code app_user} for that reason: failures for unknown names must not create rows

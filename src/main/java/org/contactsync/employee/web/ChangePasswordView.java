@@ -1,14 +1,20 @@
 package org.contactsync.employee.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import org.contactsync.employee.UserService;
 import org.contactsync.employee.security.CurrentCaller;
+import org.contactsync.employee.security.SessionGeneration;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
 
-/** The signed-in user's password change, also the page a one-time password leads to. */
+/**
+ * The signed-in user's password change, also the page a one-time password leads to. A change ends the user's
+ * other sessions ({@link SessionGenerationFilter}) but not this one.
+ */
 @Named
 @RequestScoped
 public class ChangePasswordView {
@@ -30,7 +36,10 @@ public class ChangePasswordView {
 
     public String save() {
         try {
-            users.changeOwnPassword(caller.get(), currentPassword, newPassword, confirmPassword);
+            long generation = users.changeOwnPassword(caller.get(), currentPassword, newPassword, confirmPassword);
+            // This session stays signed in; the user's other sessions end at their next request.
+            SessionGeneration.remember((HttpSession) FacesContext.getCurrentInstance().getExternalContext()
+                    .getSession(true), generation);
         } catch (ApplicationException refusal) {
             FacesMessages.show(refusal, "passwordForm");
             return null;
