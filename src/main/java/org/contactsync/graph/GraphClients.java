@@ -105,13 +105,14 @@ public class GraphClients {
         Semaphore lane = mailboxLanes.computeIfAbsent(settings.clientId() + "|" + mailbox.toLowerCase(Locale.ROOT),
                 key -> new Semaphore(REQUESTS_IN_FLIGHT_PER_MAILBOX, true));
         RetryHandlerOption retry = new RetryHandlerOption(
-                (delay, attempt, request, response) -> counters.mayWait(retryAfter(response)),
-                budget.retriesPerRequest(), RetryHandlerOption.DEFAULT_DELAY);
+                (delay, attempt, request, response) -> counters.mayWait(RetryAfter.secondsAsked(response)),
+                budget.retriesPerRequest(), RetryAfter.FIRST_BACK_OFF.toSeconds());
         OkHttpClient http = GraphClientFactory.create(new RequestOption[]{retry})
                 .connectionPool(connectionPool)
                 .connectTimeout(Duration.ofSeconds(15))
                 .readTimeout(Duration.ofSeconds(100))
                 .addNetworkInterceptor(chain -> inLane(lane, chain, counters, heartbeat))
+                .addNetworkInterceptor(RetryAfter::normalise)
                 .build();
         BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(connection.authentication(),
                 settings.graphEndpoint(), http);
@@ -140,18 +141,5 @@ public class GraphClients {
         } finally {
             lane.release();
         }
-    }
-
-    /** The wait a throttled or unavailable response asks for, in seconds (the RetryHandler's default when absent). */
-    static double retryAfter(Response response) {
-        String header = response.header("Retry-After");
-        if (header != null) {
-            try {
-                return Math.max(0, Double.parseDouble(header.split(",")[0].strip()));
-            } catch (NumberFormatException e) {
-                // An HTTP date: the RetryHandler waits until then; count the default for the budget.
-            }
-        }
-        return RetryHandlerOption.DEFAULT_DELAY;
     }
 }

@@ -408,12 +408,13 @@ public final class OutlookMailbox {
             return response.orElseThrow().getResponseById(stepId, factory);
         }
 
+        /** The item's usable Retry-After, else a first back-off with jitter ({@link RetryAfter}). */
         Duration retryAfter() {
             return response.map(r -> {
                 try (okhttp3.Response item = r.getResponseById(stepId)) {
-                    return Duration.ofMillis((long) (GraphClients.retryAfter(item) * 1000));
+                    return RetryAfter.forItem(item.header(RetryAfter.HEADER), 1);
                 }
-            }).orElse(Duration.ofSeconds(com.microsoft.kiota.http.middleware.options.RetryHandlerOption.DEFAULT_DELAY));
+            }).orElseGet(() -> RetryAfter.backOff(1));
         }
 
         private JsonObject error() {

@@ -102,9 +102,9 @@ public final class Sandbox {
             AccessGrant grant = tokens.authenticate(request.header("Authorization"));
             Route route = Route.parse(request.path());
             noteMailbox(route, reached);
-            Optional<FaultKind> fault = faults.next(route.kind() == Route.Kind.DELTA
-                    && (request.queryParameter("$deltatoken").isPresent() || request.queryParameter("$skiptoken").isPresent()));
-            Optional<GraphResponse> faulted = fault.flatMap(f -> inject(f, route, requestId));
+            Optional<FaultKind> fault = faults.next(FaultInjector.Occasion.of(request, false, route.kind() == Route.Kind.DELTA
+                    && (request.queryParameter("$deltatoken").isPresent() || request.queryParameter("$skiptoken").isPresent())));
+            Optional<GraphResponse> faulted = fault.filter(f -> !f.afterTheWork()).flatMap(f -> inject(f, route, requestId));
             if (faulted.isPresent()) {
                 response = faulted.get();
             } else if (route.kind() == Route.Kind.BATCH) {
@@ -114,6 +114,9 @@ public final class Sandbox {
                 response = BatchProcessor.execute(request, item -> execute(item, grant, reached), batchItemThreads);
             } else {
                 response = execute(request, grant, route);
+            }
+            if (fault.filter(FaultKind::afterTheWork).isPresent()) {
+                response = answerLost(fault.get(), route, requestId);
             }
         } catch (GraphError e) {
             response = errorResponse(e, requestId, request);
@@ -135,10 +138,36 @@ public final class Sandbox {
                 throw GraphError.badRequest("BadRequest", "A batch cannot contain a batch.");
             }
             noteMailbox(route, reached);
-            return execute(request, grant, route);
+            Optional<FaultKind> fault = faults.next(FaultInjector.Occasion.of(request, true, false));
+            GraphResponse response = execute(request, grant, route);
+            return fault.isPresent() ? answerLost(fault.get(), route, requestId) : response;
         } catch (GraphError e) {
             return errorResponse(e, requestId, request);
         }
+    }
+
+    /** The answer to a request whose work was done: a 5xx in its place, or a dropped connection. */
+    private GraphResponse answerLost(FaultKind fault, Route route, String requestId) {
+        route.user().flatMap(this::findMailbox).ifPresent(m -> throttle.countFault(m.userPrincipalName));
+        if (fault.status() == 0) {
+            return GraphResponse.dropped();
+        }
+        return asResponse(serverError(fault.status()), requestId);
+    }
+
+    /** A 5xx as Graph's front end answers it (codes from concepts/errors.md). */
+    private GraphError serverError(int status) {
+        return switch (status) {
+            case 500 -> new GraphError(500, "generalException", "An unspecified error has occurred.");
+            case 502 -> new GraphError(502, "BadGateway", "The server, while acting as a gateway or proxy, received an "
+                    + "invalid response from the upstream server.");
+            case 503 -> new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable for "
+                    + "maintenance or is overloaded. You may repeat the request after a delay.")
+                    .withHeader("Retry-After", Integer.toString(limits.get().retryAfterSeconds()));
+            case 504 -> new GraphError(504, "UnknownError", "The server, while acting as a proxy, did not receive a "
+                    + "timely response from the upstream server.");
+            default -> throw new IllegalArgumentException("No server error " + status);
+        };
     }
 
     private GraphResponse execute(GraphRequest request, AccessGrant grant, Route route) {
@@ -161,11 +190,7 @@ public final class Sandbox {
         return switch (fault) {
             case THROTTLED -> Optional.of(asResponse(Throttle.throttled("TooManyRequests", "Please retry again later.",
                     limits.get().retryAfterSeconds()), requestId));
-            case UNAVAILABLE -> Optional.of(asResponse(new GraphError(503, "serviceNotAvailable",
-                    "The service is temporarily unavailable for maintenance or is overloaded. You may repeat the "
-                            + "request after a delay.").withHeader("Retry-After", Integer.toString(limits.get().retryAfterSeconds())), requestId));
-            case GATEWAY_TIMEOUT -> Optional.of(asResponse(new GraphError(504, "UnknownError",
-                    "The server, while acting as a proxy, did not receive a timely response from the upstream server."), requestId));
+            case UNAVAILABLE, GATEWAY_TIMEOUT -> Optional.of(asResponse(serverError(fault.status()), requestId));
             case DROPPED_CONNECTION -> Optional.of(GraphResponse.dropped());
             case SLOW -> {
                 pause(faults.settings().slowResponse());
@@ -175,6 +200,7 @@ public final class Sandbox {
                 route.user().flatMap(this::findMailbox).ifPresent(Mailbox::expireSyncStates);
                 yield Optional.empty();
             }
+            default -> throw new IllegalArgumentException(fault + " comes after the work, not instead of it");
         };
     }
 
@@ -189,7 +215,12 @@ public final class Sandbox {
     private GraphResponse errorResponse(GraphError error, String requestId, Optional<String> clientRequestId) {
         GraphResponse response = GraphResponse.json(error.status(), GraphJson.error(error, requestId, clientRequestId, clock));
         for (Map.Entry<String, String> header : error.headers().entrySet()) {
-            response = response.withHeader(header.getKey(), header.getValue());
+            Optional<String> value = header.getKey().equalsIgnoreCase("Retry-After")
+                    ? faults.settings().retryAfter().render(Long.parseLong(header.getValue()), clock.instant())
+                    : Optional.of(header.getValue());
+            if (value.isPresent()) {
+                response = response.withHeader(header.getKey(), value.get());
+            }
         }
         return response;
     }

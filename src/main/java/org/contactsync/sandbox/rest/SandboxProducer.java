@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.contactsync.sandbox.FaultKind;
+import org.contactsync.sandbox.RetryAfterForm;
 import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxApp;
 import org.contactsync.sandbox.SandboxSettings;
@@ -82,6 +83,10 @@ public class SandboxProducer {
     long slowMillis;
 
     @Inject
+    @ConfigProperty(name = "contactsync.sandbox.faults.retry-after", defaultValue = "SECONDS")
+    String retryAfterForm;
+
+    @Inject
     @ConfigProperty(name = "contactsync.sandbox.admin-key", defaultValue = "sandbox-admin-demo-key")
     String adminKey;
 
@@ -128,7 +133,8 @@ public class SandboxProducer {
                 new SandboxSettings.Limits(concurrentRequests, requestsPerWindow, Duration.ofSeconds(windowSeconds),
                         Duration.ofMillis(latencyMillis), retryAfterSeconds),
                 new SandboxSettings.FaultSettings(faultKinds(faultScript.orElse("")), faultProbability,
-                        faultProbability > 0 ? faultKinds(faultKinds) : List.of(), Duration.ofMillis(slowMillis)),
+                        faultProbability > 0 ? faultKinds(faultKinds) : List.of(), Duration.ofMillis(slowMillis),
+                        RetryAfterForm.valueOf(retryAfterForm.strip().toUpperCase(Locale.ROOT))),
                 adminKey);
     }
 
