@@ -35,7 +35,6 @@ public class GraphClients {
 
     /** Exchange Online's limit of concurrent requests per app and mailbox. */
     static final int REQUESTS_IN_FLIGHT_PER_MAILBOX = 4;
-    static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
     static final String PREFER_IMMUTABLE_IDS = "IdType=\"ImmutableId\"";
     private static final int CACHED_CONNECTIONS = 16;
 
@@ -72,7 +71,7 @@ public class GraphClients {
     private Connection connect(GraphConnectionSettings settings) {
         TokenCredential credential = new CachedTokenCredential(credentials.apply(settings));
         return new Connection(credential, new AzureIdentityAuthenticationProvider(credential,
-                new String[]{settings.graphHost()}, GRAPH_SCOPE));
+                new String[]{settings.graphHost()}, settings.graphScope()));
     }
 
     static TokenCredential credential(GraphConnectionSettings settings) {
@@ -80,13 +79,13 @@ public class GraphClients {
         if (settings.credential() instanceof GraphConnectionSettings.ClientSecret secret) {
             var builder = new ClientSecretCredentialBuilder()
                     .tenantId(settings.tenantId()).clientId(settings.clientId()).clientSecret(secret.value())
-                    .authorityHost(settings.authorityHost()).maxRetry(1);
+                    .authorityHost(settings.tokenAuthorityHost()).maxRetry(1);
             return (discovery ? builder : builder.disableInstanceDiscovery()).build();
         }
         var certificate = (GraphConnectionSettings.ClientCertificate) settings.credential();
         var builder = new ClientCertificateCredentialBuilder()
                 .tenantId(settings.tenantId()).clientId(settings.clientId())
-                .authorityHost(settings.authorityHost()).maxRetry(1);
+                .authorityHost(settings.tokenAuthorityHost()).maxRetry(1);
         var bytes = new ByteArrayInputStream(certificate.bytes());
         if (certificate.format() == GraphConnectionSettings.CertificateFormat.PEM) {
             builder.pemCertificate(bytes);

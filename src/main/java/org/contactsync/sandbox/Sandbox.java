@@ -172,7 +172,8 @@ public final class Sandbox {
 
     private GraphResponse execute(GraphRequest request, AccessGrant grant, Route route) {
         Mailbox mailbox = mailbox(route.user().orElseThrow());
-        if (route.isRead(request.method()) ? !grant.canRead() : !grant.canWrite()) {
+        if (route.isRead(request.method()) ? !grant.canRead(mailbox.userPrincipalName)
+                : !grant.canWrite(mailbox.userPrincipalName)) {
             throw new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
         SandboxSettings.Limits current = limits.get();
