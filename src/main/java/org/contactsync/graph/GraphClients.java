@@ -104,7 +104,8 @@ public class GraphClients {
         Semaphore lane = mailboxLanes.computeIfAbsent(settings.clientId() + "|" + mailbox.toLowerCase(Locale.ROOT),
                 key -> new Semaphore(REQUESTS_IN_FLIGHT_PER_MAILBOX, true));
         RetryHandlerOption retry = new RetryHandlerOption(
-                (delay, attempt, request, response) -> counters.mayWait(RetryAfter.secondsAsked(response)),
+                (delay, attempt, request, response) -> mayBeSentAgain(request, response)
+                        && counters.mayWait(RetryAfter.secondsAsked(response)),
                 budget.retriesPerRequest(), RetryAfter.FIRST_BACK_OFF.toSeconds());
         OkHttpClient http = GraphClientFactory.create(new RequestOption[]{retry})
                 .connectionPool(connectionPool)
@@ -118,6 +119,25 @@ public class GraphClients {
         return new GraphSession(new GraphServiceClient(adapter), counters, mailbox);
     }
 
+    /** A request the session did not send because its heartbeat said stop (the run lost its lease). */
+    static final class SessionStopped extends java.io.IOException {
+        static final String CODE = "SessionStopped";
+
+        SessionStopped() {
+            super("Request not sent: the session was told to stop");
+        }
+    }
+
+    /**
+     * Whether the RetryHandler may send a failed request again. A POST (a create, a {@code $batch}) answered 503 or
+     * 504 may have been carried out (alcionai/corso#3278: a folder POST answered 5xx had made the folder): sending it
+     * again could make a second contact, so the caller reads back instead. 429 means not carried out; PATCH, DELETE
+     * and GET give the same result when repeated.
+     */
+    static boolean mayBeSentAgain(okhttp3.Request request, Response response) {
+        return response.code() == 429 || !request.method().equals("POST");
+    }
+
     /**
      * One HTTP exchange: asks the heartbeat whether to go on, waits for a free slot of the mailbox, counts the
      * request, asks for immutable ids. A network interceptor, so that each retry of the RetryHandler passes here too.
@@ -125,7 +145,7 @@ public class GraphClients {
     private static Response inLane(Semaphore lane, Interceptor.Chain chain, GraphSession.Counters counters,
             SessionHeartbeat heartbeat) throws java.io.IOException {
         if (!heartbeat.beat()) {
-            throw new java.io.IOException("Request not sent: the session was told to stop");
+            throw new SessionStopped();
         }
         lane.acquireUninterruptibly();
         try {

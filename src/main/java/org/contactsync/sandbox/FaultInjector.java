@@ -39,12 +39,24 @@ final class FaultInjector {
      *
      * @param batchItem one item of a {@code $batch} (whole requests are not)
      * @param delta     a delta request that continues a round ({@code $deltatoken} or {@code $skiptoken})
-     * @param write     POST, PATCH, PUT or DELETE (a {@code $batch} request counts as one write)
+     * @param write     POST, PATCH, PUT or DELETE (a {@code $batch} with such an item counts as one write)
      */
     record Occasion(boolean batchItem, boolean delta, boolean write) {
 
         static Occasion of(GraphRequest request, boolean batchItem, boolean delta) {
-            return new Occasion(batchItem, delta, !request.method().equals("GET"));
+            return new Occasion(batchItem, delta, writes(request));
+        }
+
+        /** POST, PATCH, PUT or DELETE; a {@code $batch} when one of its items is (a batch of GETs only reads). */
+        private static boolean writes(GraphRequest request) {
+            if (!request.path().equals("/$batch")) {
+                return !request.method().equals("GET");
+            }
+            return request.body().filter(b -> b instanceof jakarta.json.JsonObject).map(b -> b.asJsonObject().get("requests"))
+                    .filter(r -> r instanceof jakarta.json.JsonArray).map(jakarta.json.JsonValue::asJsonArray)
+                    .map(items -> items.stream().anyMatch(item -> item instanceof jakarta.json.JsonObject o
+                            && !o.getString("method", "GET").equalsIgnoreCase("GET")))
+                    .orElse(true);
         }
     }
 

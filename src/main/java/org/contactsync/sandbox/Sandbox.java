@@ -116,7 +116,7 @@ public final class Sandbox {
                 response = execute(request, grant, route);
             }
             if (fault.filter(FaultKind::afterTheWork).isPresent()) {
-                response = answerLost(fault.get(), route, requestId);
+                response = answerLost(fault.get(), reached, requestId);
             }
         } catch (GraphError e) {
             response = errorResponse(e, requestId, request);
@@ -140,15 +140,19 @@ public final class Sandbox {
             noteMailbox(route, reached);
             Optional<FaultKind> fault = faults.next(FaultInjector.Occasion.of(request, true, false));
             GraphResponse response = execute(request, grant, route);
-            return fault.isPresent() ? answerLost(fault.get(), route, requestId) : response;
+            return fault.isPresent() ? answerLost(fault.get(), Set.of(mailbox(route.user().orElseThrow()).userPrincipalName),
+                    requestId) : response;
         } catch (GraphError e) {
             return errorResponse(e, requestId, request);
         }
     }
 
-    /** The answer to a request whose work was done: a 5xx in its place, or a dropped connection. */
-    private GraphResponse answerLost(FaultKind fault, Route route, String requestId) {
-        route.user().flatMap(this::findMailbox).ifPresent(m -> throttle.countFault(m.userPrincipalName));
+    /**
+     * The answer to a request whose work was done: a 5xx in its place, or a dropped connection; counted as a fault
+     * of each mailbox the work reached.
+     */
+    private GraphResponse answerLost(FaultKind fault, Set<String> mailboxes, String requestId) {
+        mailboxes.forEach(throttle::countFault);
         if (fault.status() == 0) {
             return GraphResponse.dropped();
         }
