@@ -131,11 +131,28 @@ public class GraphClients {
     /**
      * Whether the RetryHandler may send a failed request again. A POST (a create, a {@code $batch}) answered 503 or
      * 504 may have been carried out (alcionai/corso#3278: a folder POST answered 5xx had made the folder): sending it
-     * again could make a second contact, so the caller reads back instead. 429 means not carried out; PATCH, DELETE
-     * and GET give the same result when repeated.
+     * again could make a second contact, so the caller reads back instead. 429 means not carried out; PATCH, DELETE,
+     * GET and a {@code $batch} of GETs only give the same result when repeated.
      */
     static boolean mayBeSentAgain(okhttp3.Request request, Response response) {
-        return response.code() == 429 || !request.method().equals("POST");
+        return response.code() == 429 || !request.method().equals("POST") || onlyReads(request);
+    }
+
+    /** Whether the request is a {@code $batch} whose items are all GETs. */
+    private static boolean onlyReads(okhttp3.Request request) {
+        if (!request.url().encodedPath().endsWith("/$batch") || request.body() == null) {
+            return false;
+        }
+        try (okio.Buffer body = new okio.Buffer()) {
+            request.body().writeTo(body);
+            try (jakarta.json.JsonReader reader = org.contactsync.platform.JsonProviders.JSON
+                    .createReader(new java.io.StringReader(body.readUtf8()))) {
+                return reader.readObject().getJsonArray("requests").getValuesAs(jakarta.json.JsonObject.class).stream()
+                        .allMatch(item -> item.getString("method", "").equalsIgnoreCase("GET"));
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /**

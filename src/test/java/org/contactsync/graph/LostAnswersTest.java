@@ -155,4 +155,18 @@ class LostAnswersTest {
         assertEquals(false, created.foundByStamp(), "not found by its stamp: made by the second POST");
         assertOneCopyEach("ct4@example.com");
     }
+
+    @Test
+    void aBatchOfReadsAnsweredUnavailableIsSimplyRepeated() {
+        WriteReport made = gateway.open(server.settings(), ALICE).apply(folderId, List.of(create("CT5")));
+        String id = ((WriteOutcome.Created) made.outcomes().get(0)).graphId();
+        OutlookMailbox alice = gateway.open(server.settings(), ALICE);
+        inject(FaultKind.UNAVAILABLE);
+
+        List<org.contactsync.sync.plan.OutlookContact> read = alice.withExtendedProperties(folderId,
+                List.of(new org.contactsync.sync.plan.OutlookContact(id, "ck", Optional.empty(), FieldValues.empty())));
+
+        assertEquals(Optional.of("CT5"), read.get(0).stamp());
+        assertEquals(2, alice.requestCount(), "the batch of GETs, sent twice");
+    }
 }
