@@ -2,6 +2,7 @@ package org.contactsync.exchange;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.contactsync.employee.Caller;
 import org.contactsync.graph.ConnectionCheckResult;
 import org.contactsync.graph.GraphConnectionChecks;
@@ -25,10 +26,14 @@ public class ConnectionTests {
     @Inject
     GraphConnectionChecks checks;
 
-    /** Tests the saved connection and records the outcome on it. */
+    /**
+     * Tests the saved connection and records the outcome on it. The tester's own mailbox, if their user card has
+     * one, shows whether an app without the tenant-wide permission is scoped to mailboxes instead.
+     */
     public ConnectionCheckResult testConnection(Caller caller) {
         connections.card(caller);
-        var result = checks.testConnection(connections.settings().orElseThrow(ConnectionTests::notSetUp));
+        var result = checks.testConnection(connections.settings().orElseThrow(ConnectionTests::notSetUp),
+                ownMailbox(caller));
         connections.recordTest(caller, result.outcome().name());
         return result;
     }
@@ -41,6 +46,15 @@ public class ConnectionTests {
         var email = setups.authenticationEmail(caller, userName).orElseThrow(() -> new ApplicationException(
                 Kind.INVALID, ExchangeMessages.of("setup.noEmail")));
         return checks.validateMailbox(connections.settings().orElseThrow(ConnectionTests::notSetUp), email);
+    }
+
+    /** The caller's own Microsoft 365 e-mail, if their user card has one; a caller without a user row has none. */
+    private Optional<String> ownMailbox(Caller caller) {
+        try {
+            return setups.authenticationEmail(caller, caller.userName());
+        } catch (ApplicationException noUserCard) {
+            return Optional.empty();
+        }
     }
 
     private static ApplicationException notSetUp() {

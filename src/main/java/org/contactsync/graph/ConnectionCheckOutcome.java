@@ -4,6 +4,13 @@ package org.contactsync.graph;
 public enum ConnectionCheckOutcome {
     /** The token was issued and Graph answered as expected. */
     OK,
+    /**
+     * The token carries no contacts role, and the tester's mailbox opened: Exchange RBAC for Applications scopes the
+     * app to chosen mailboxes, a correct set-up; each employee's mailbox is validated on its own.
+     */
+    MAILBOX_SCOPED,
+    /** Connected, but the Graph endpoint is a national cloud that does not offer contact delta, which syncs need. */
+    CONTACT_DELTA_NOT_OFFERED,
     /** Entra ID does not know the tenant (AADSTS90002, AADSTS900023). */
     WRONG_TENANT,
     /** The tenant has no application with this client id (AADSTS700016). */

@@ -16,7 +16,8 @@ public record ConnectionCheckResult(ConnectionCheckOutcome outcome, String techn
         technicalDetail = technicalDetail == null ? "" : technicalDetail;
     }
 
+    /** Whether the connection works: OK, or scoped to mailboxes by Exchange RBAC for Applications. */
     public boolean ok() {
-        return outcome == ConnectionCheckOutcome.OK;
+        return outcome == ConnectionCheckOutcome.OK || outcome == ConnectionCheckOutcome.MAILBOX_SCOPED;
     }
 }

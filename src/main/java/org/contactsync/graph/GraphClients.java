@@ -35,7 +35,6 @@ public class GraphClients {
 
     /** Exchange Online's limit of concurrent requests per app and mailbox. */
     static final int REQUESTS_IN_FLIGHT_PER_MAILBOX = 4;
-    static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
     static final String PREFER_IMMUTABLE_IDS = "IdType=\"ImmutableId\"";
     private static final int CACHED_CONNECTIONS = 16;
 
@@ -72,7 +71,7 @@ public class GraphClients {
     private Connection connect(GraphConnectionSettings settings) {
         TokenCredential credential = new CachedTokenCredential(credentials.apply(settings));
         return new Connection(credential, new AzureIdentityAuthenticationProvider(credential,
-                new String[]{settings.graphHost()}, GRAPH_SCOPE));
+                new String[]{settings.graphHost()}, settings.graphScope()));
     }
 
     static TokenCredential credential(GraphConnectionSettings settings) {
@@ -80,13 +79,13 @@ public class GraphClients {
         if (settings.credential() instanceof GraphConnectionSettings.ClientSecret secret) {
             var builder = new ClientSecretCredentialBuilder()
                     .tenantId(settings.tenantId()).clientId(settings.clientId()).clientSecret(secret.value())
-                    .authorityHost(settings.authorityHost()).maxRetry(1);
+                    .authorityHost(settings.tokenAuthorityHost()).maxRetry(1);
             return (discovery ? builder : builder.disableInstanceDiscovery()).build();
         }
         var certificate = (GraphConnectionSettings.ClientCertificate) settings.credential();
         var builder = new ClientCertificateCredentialBuilder()
                 .tenantId(settings.tenantId()).clientId(settings.clientId())
-                .authorityHost(settings.authorityHost()).maxRetry(1);
+                .authorityHost(settings.tokenAuthorityHost()).maxRetry(1);
         var bytes = new ByteArrayInputStream(certificate.bytes());
         if (certificate.format() == GraphConnectionSettings.CertificateFormat.PEM) {
             builder.pemCertificate(bytes);
@@ -105,17 +104,55 @@ public class GraphClients {
         Semaphore lane = mailboxLanes.computeIfAbsent(settings.clientId() + "|" + mailbox.toLowerCase(Locale.ROOT),
                 key -> new Semaphore(REQUESTS_IN_FLIGHT_PER_MAILBOX, true));
         RetryHandlerOption retry = new RetryHandlerOption(
-                (delay, attempt, request, response) -> counters.mayWait(retryAfter(response)),
-                budget.retriesPerRequest(), RetryHandlerOption.DEFAULT_DELAY);
+                (delay, attempt, request, response) -> mayBeSentAgain(request, response)
+                        && counters.mayWait(RetryAfter.secondsAsked(response)),
+                budget.retriesPerRequest(), RetryAfter.FIRST_BACK_OFF.toSeconds());
         OkHttpClient http = GraphClientFactory.create(new RequestOption[]{retry})
                 .connectionPool(connectionPool)
                 .connectTimeout(Duration.ofSeconds(15))
                 .readTimeout(Duration.ofSeconds(100))
                 .addNetworkInterceptor(chain -> inLane(lane, chain, counters, heartbeat))
+                .addNetworkInterceptor(RetryAfter::normalise)
                 .build();
         BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(connection.authentication(),
                 settings.graphEndpoint(), http);
         return new GraphSession(new GraphServiceClient(adapter), counters, mailbox);
+    }
+
+    /** A request the session did not send because its heartbeat said stop (the run lost its lease). */
+    static final class SessionStopped extends java.io.IOException {
+        static final String CODE = "SessionStopped";
+
+        SessionStopped() {
+            super("Request not sent: the session was told to stop");
+        }
+    }
+
+    /**
+     * Whether the RetryHandler may send a failed request again. A POST (a create, a {@code $batch}) answered 503 or
+     * 504 may have been carried out (alcionai/corso#3278: a folder POST answered 5xx had made the folder): sending it
+     * again could make a second contact, so the caller reads back instead. 429 means not carried out; PATCH, DELETE,
+     * GET and a {@code $batch} of GETs only give the same result when repeated.
+     */
+    static boolean mayBeSentAgain(okhttp3.Request request, Response response) {
+        return response.code() == 429 || !request.method().equals("POST") || onlyReads(request);
+    }
+
+    /** Whether the request is a {@code $batch} whose items are all GETs. */
+    private static boolean onlyReads(okhttp3.Request request) {
+        if (!request.url().encodedPath().endsWith("/$batch") || request.body() == null) {
+            return false;
+        }
+        try (okio.Buffer body = new okio.Buffer()) {
+            request.body().writeTo(body);
+            try (jakarta.json.JsonReader reader = org.contactsync.platform.JsonProviders.JSON
+                    .createReader(new java.io.StringReader(body.readUtf8()))) {
+                return reader.readObject().getJsonArray("requests").getValuesAs(jakarta.json.JsonObject.class).stream()
+                        .allMatch(item -> item.getString("method", "").equalsIgnoreCase("GET"));
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /**
@@ -125,7 +162,7 @@ public class GraphClients {
     private static Response inLane(Semaphore lane, Interceptor.Chain chain, GraphSession.Counters counters,
             SessionHeartbeat heartbeat) throws java.io.IOException {
         if (!heartbeat.beat()) {
-            throw new java.io.IOException("Request not sent: the session was told to stop");
+            throw new SessionStopped();
         }
         lane.acquireUninterruptibly();
         try {
@@ -140,18 +177,5 @@ public class GraphClients {
         } finally {
             lane.release();
         }
-    }
-
-    /** The wait a throttled or unavailable response asks for, in seconds (the RetryHandler's default when absent). */
-    static double retryAfter(Response response) {
-        String header = response.header("Retry-After");
-        if (header != null) {
-            try {
-                return Math.max(0, Double.parseDouble(header.split(",")[0].strip()));
-            } catch (NumberFormatException e) {
-                // An HTTP date: the RetryHandler waits until then; count the default for the budget.
-            }
-        }
-        return RetryHandlerOption.DEFAULT_DELAY;
     }
 }

@@ -43,8 +43,14 @@ public class GraphConnectionChecks {
         this.clients = clients;
     }
 
-    /** Token, then one Graph call that needs no mailbox; OK needs the Contacts.ReadWrite application permission. */
-    public ConnectionCheckResult testConnection(GraphConnectionSettings settings) {
+    /**
+     * Token, then one Graph call that needs no mailbox. OK needs the Contacts.ReadWrite application permission; a
+     * token with no contacts role at all is also a correct set-up when Exchange RBAC for Applications grants the app
+     * chosen mailboxes: then {@code mailboxToTry} (the tester's own) is opened, and if that works the outcome is
+     * {@link ConnectionCheckOutcome#MAILBOX_SCOPED}. A connection to a cloud without contact delta says so
+     * ({@link ConnectionCheckOutcome#CONTACT_DELTA_NOT_OFFERED}).
+     */
+    public ConnectionCheckResult testConnection(GraphConnectionSettings settings, Optional<String> mailboxToTry) {
         try {
             AccessToken token = token(settings);
             Optional<ConnectionCheckResult> refused = probe(settings, PROBE_USER, false);
@@ -53,14 +59,45 @@ public class GraphConnectionChecks {
             }
             Optional<List<String>> roles = roles(token);
             if (roles.isPresent() && !roles.get().contains(REQUIRED_ROLE)) {
-                return result(settings, ConnectionCheckOutcome.PERMISSION_MISSING, "The token grants the roles "
-                        + roles.get() + ", not " + REQUIRED_ROLE + " (application permission with admin consent)");
+                return withoutTheRole(settings, roles.get(), mailboxToTry);
             }
-            return result(settings, ConnectionCheckOutcome.OK, "Token issued" + roles.map(r -> " with roles " + r)
-                    .orElse("") + "; Graph answered at " + settings.graphEndpoint());
+            return inItsCloud(settings, result(settings, ConnectionCheckOutcome.OK, "Token issued"
+                    + roles.map(r -> " with roles " + r).orElse("") + "; Graph answered at " + settings.graphEndpoint()));
         } catch (RuntimeException e) {
             return failed(settings, e, false);
         }
+    }
+
+    /** A working connection, unless its national cloud does not offer contact delta, which every sync uses. */
+    static ConnectionCheckResult inItsCloud(GraphConnectionSettings settings, ConnectionCheckResult connected) {
+        Optional<NationalCloud> cloud = NationalCloud.ofGraphHost(settings.graphHost());
+        if (cloud.isEmpty() || cloud.get().offersContactDelta()) {
+            return connected;
+        }
+        return new ConnectionCheckResult(ConnectionCheckOutcome.CONTACT_DELTA_NOT_OFFERED, cloud.get().displayName()
+                + " (" + settings.graphHost() + ") does not offer contact delta (api-reference/v1.0/api/contact-delta.md)");
+    }
+
+    /**
+     * A token without Contacts.ReadWrite: scoped to mailboxes by Exchange RBAC for Applications when it carries no
+     * contacts role at all and the given mailbox opens; otherwise the permission is missing.
+     */
+    private ConnectionCheckResult withoutTheRole(GraphConnectionSettings settings, List<String> roles,
+                                                 Optional<String> mailboxToTry) {
+        String missing = "The token grants the roles " + roles + ", not " + REQUIRED_ROLE
+                + " (application permission with admin consent)";
+        boolean anyContactsRole = roles.stream().anyMatch(role -> role.startsWith("Contacts."));
+        Optional<String> mailbox = mailboxToTry.map(String::strip).filter(m -> !m.isEmpty());
+        if (anyContactsRole || mailbox.isEmpty()) {
+            return result(settings, ConnectionCheckOutcome.PERMISSION_MISSING, missing);
+        }
+        Optional<ConnectionCheckResult> refused = probe(settings, mailbox.get(), true);
+        if (refused.isPresent()) {
+            return result(settings, ConnectionCheckOutcome.PERMISSION_MISSING, missing + "; " + mailbox.get()
+                    + " did not open either: " + refused.get().technicalDetail());
+        }
+        return result(settings, ConnectionCheckOutcome.MAILBOX_SCOPED, "The token grants no contacts role; "
+                + mailbox.get() + " opened, so Exchange RBAC for Applications grants the app its mailboxes");
     }
 
     /** Reaches the mailbox's contact folders through the connection. */
@@ -79,7 +116,7 @@ public class GraphConnectionChecks {
 
     private AccessToken token(GraphConnectionSettings settings) {
         return clients.connection(settings).credential()
-                .getTokenSync(new TokenRequestContext().addScopes(GraphClients.GRAPH_SCOPE));
+                .getTokenSync(new TokenRequestContext().addScopes(settings.graphScope()));
     }
 
     /** Asks for one contact folder of the user; empty when Graph answered as a working connection does. */

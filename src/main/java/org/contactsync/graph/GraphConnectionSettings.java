@@ -53,9 +53,28 @@ public record GraphConnectionSettings(String tenantId, String clientId, ClientCr
         return URI.create(graphEndpoint).getHost().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The {@code .default} scope tokens are requested for: the national cloud's Graph host when the endpoint is one
+     * ({@link NationalCloud}), else the global service's (a gateway or the sandbox stands in for it).
+     */
+    public String graphScope() {
+        return NationalCloud.ofGraphHost(graphHost()).orElse(NationalCloud.GLOBAL).scope();
+    }
+
+    /**
+     * The authority that issues tokens: the one entered, except that the global default with a national cloud's
+     * Graph endpoint means that cloud's authority (a token of the global service is not valid there:
+     * {@code concepts/deployments.md}).
+     */
+    public String tokenAuthorityHost() {
+        Optional<NationalCloud> cloud = NationalCloud.ofGraphHost(graphHost());
+        return authorityHost.equalsIgnoreCase(GLOBAL_AUTHORITY_HOST) && cloud.isPresent()
+                ? cloud.get().authorityHost() : authorityHost;
+    }
+
     /** Whether the authority is Microsoft's own (then MSAL's instance discovery may run). */
     public boolean isMicrosoftAuthority() {
-        String host = URI.create(authorityHost).getHost().toLowerCase(Locale.ROOT);
+        String host = URI.create(tokenAuthorityHost()).getHost().toLowerCase(Locale.ROOT);
         return host.equals("login.microsoftonline.com") || host.equals("login.microsoftonline.us")
                 || host.equals("login.chinacloudapi.cn") || host.equals("login.partner.microsoftonline.cn");
     }

@@ -51,6 +51,10 @@ final class GraphFailures {
         if (graphError.isPresent()) {
             return graphAnswer(graphError.get(), mailboxCall);
         }
+        if (find(failure, GraphClients.SessionStopped.class).isPresent()) {
+            return new Failure(ConnectionCheckOutcome.UNEXPECTED, 0, GraphClients.SessionStopped.CODE,
+                    "Request not sent: the session was told to stop");
+        }
         Optional<String> aadsts = aadstsCode(failure);
         if (aadsts.isPresent()) {
             return new Failure(TOKEN_ERRORS.getOrDefault(aadsts.get(), ConnectionCheckOutcome.UNEXPECTED), 0,

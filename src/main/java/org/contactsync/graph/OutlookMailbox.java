@@ -94,11 +94,15 @@ public final class OutlookMailbox {
         try {
             return graph.users().byUserId(mailbox).contactFolders().post(folderNamed(displayName)).getId();
         } catch (ODataError e) {
-            if (e.getResponseStatusCode() == 409) {
-                // Created by a concurrent run between our look-up and our create: use that one.
+            if (e.getResponseStatusCode() == 409 || e.getResponseStatusCode() >= 500) {
+                // 409: created by a concurrent run between our look-up and our create. 5xx: perhaps created all the
+                // same (alcionai/corso#3278). Either way, use the folder if it is there.
                 return findFolder(displayName).orElseThrow(() -> e);
             }
             throw e;
+        } catch (RuntimeException noAnswer) {
+            // The connection dropped before the answer: the folder may have been made.
+            return findFolder(displayName).orElseThrow(() -> noAnswer);
         }
     }
 
@@ -260,8 +264,106 @@ public final class OutlookMailbox {
         for (int i = 0; i < toSend.size(); i++) {
             settled.put(toSend.get(i), outcome(toSend.get(i), answers.get(i)));
         }
+        settleLostAnswers(folderId, toSend, settled);
         List<WriteOutcome> outcomes = writes.stream().map(settled::get).toList();
         return new WriteReport(outcomes, outcomes.stream().anyMatch(WriteOutcome.Throttled.class::isInstance));
+    }
+
+    /**
+     * Writes whose answer was lost (a 5xx, or no answer at all: a dropped connection) may well have been carried out
+     * (alcionai/corso#3278: a folder POST answered 5xx had made the folder), so they are not simply sent again: each
+     * is read back first (a create by its stamp, an update or delete by its id; one batch of GETs), settled when it
+     * is found done, and sent once more only when it is found not done. What cannot be read back stays failed; the
+     * next run plans it again, and finds a create by its stamp.
+     */
+    private void settleLostAnswers(String folderId, List<OutlookWrite> sent, Map<OutlookWrite, WriteOutcome> settled) {
+        List<OutlookWrite> lost = sent.stream().filter(write -> answerLost(settled.get(write))).toList();
+        if (lost.isEmpty()) {
+            return;
+        }
+        List<Answer> readBack = sendInBatches(lost.stream().map(write -> readBack(folderId, write)).toList());
+        List<OutlookWrite> notDone = new ArrayList<>();
+        Map<OutlookWrite, ContactMapping.Collections> collections = new IdentityHashMap<>();
+        for (int i = 0; i < lost.size(); i++) {
+            OutlookWrite write = lost.get(i);
+            Answer answer = readBack.get(i);
+            Optional<WriteOutcome> found = foundDone(write, answer);
+            if (found.isPresent()) {
+                settled.put(write, found.get());
+            } else if (foundNotDone(write, answer)) {
+                notDone.add(write);
+                if (write instanceof OutlookWrite.Update && answer.status() == 200) {
+                    collections.put(write, ContactMapping.Collections.of(answer.body(Contact::createFromDiscriminatorValue)));
+                }
+            }
+        }
+        List<Answer> again = sendInBatches(notDone.stream().map(write -> request(folderId, write,
+                collections.getOrDefault(write, ContactMapping.Collections.none()))).toList());
+        for (int i = 0; i < notDone.size(); i++) {
+            settled.put(notDone.get(i), outcome(notDone.get(i), again.get(i)));
+        }
+    }
+
+    /**
+     * A 5xx or no answer (not a request the stopped session kept back); or, for an update, a 412 that may follow its
+     * own lost answer (the item was sent again, and the first attempt had already changed the change key).
+     */
+    private static boolean answerLost(WriteOutcome outcome) {
+        return outcome instanceof WriteOutcome.Failed failed && (failed.status() >= 500
+                || failed.status() == 0 && !failed.code().equals(GraphClients.SessionStopped.CODE))
+                || outcome instanceof WriteOutcome.Conflict conflict && conflict.write() instanceof OutlookWrite.Update;
+    }
+
+    /** The GET that shows whether a write was carried out. */
+    private RequestInformation readBack(String folderId, OutlookWrite write) {
+        if (write instanceof OutlookWrite.Create create) {
+            return contacts(folderId).toGetRequestInformation(rc -> {
+                rc.queryParameters.filter = "singleValueExtendedProperties/any(ep: ep/id eq '"
+                        + ContactMapping.STAMP_PROPERTY_ID + "' and ep/value eq '" + create.contactNo().replace("'", "''")
+                        + "')";
+                rc.queryParameters.select = new String[]{"id", "changeKey"};
+            });
+        }
+        String graphId = write instanceof OutlookWrite.Update update ? update.graphId()
+                : ((OutlookWrite.Delete) write).graphId();
+        return contacts(folderId).byContactId(graphId).toGetRequestInformation(rc -> {
+            rc.queryParameters.select = ContactMapping.SELECTED;
+            rc.queryParameters.expand = new String[]{ContactMapping.EXPAND_EXTENDED};
+        });
+    }
+
+    /** The write's outcome when reading back shows it carried out. */
+    private static Optional<WriteOutcome> foundDone(OutlookWrite write, Answer readBack) {
+        if (write instanceof OutlookWrite.Create && readBack.status() == 200) {
+            return Optional.ofNullable(readBack.body(ContactCollectionResponse::createFromDiscriminatorValue).getValue())
+                    .flatMap(found -> found.stream().findFirst())
+                    .map(contact -> new WriteOutcome.Created(write, contact.getId(), contact.getChangeKey(), true));
+        }
+        if (write instanceof OutlookWrite.Update update && readBack.status() == 200) {
+            Contact contact = readBack.body(Contact::createFromDiscriminatorValue);
+            OutlookContact now = ContactMapping.fromGraph(contact);
+            boolean carriedOut = update.patch().fields().stream()
+                    .allMatch(field -> field.same(update.patch().get(field), now.values().get(field)));
+            return carriedOut ? Optional.of(new WriteOutcome.Updated(write, contact.getChangeKey(), true))
+                    : Optional.empty();
+        }
+        if (write instanceof OutlookWrite.Delete && readBack.status() == 404) {
+            return Optional.of(new WriteOutcome.Deleted(write));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether reading back shows the write not carried out, and so safe to send again. */
+    private static boolean foundNotDone(OutlookWrite write, Answer readBack) {
+        if (readBack.status() != 200) {
+            return false;
+        }
+        if (write instanceof OutlookWrite.Update update) {
+            // Changed by someone else meanwhile: sending it again gets its 412 and the next run merges.
+            return update.changeKey().isEmpty() || update.changeKey().get()
+                    .equals(readBack.body(Contact::createFromDiscriminatorValue).getChangeKey());
+        }
+        return true;
     }
 
     private Map<OutlookWrite, ContactMapping.Collections> readCollections(String folderId, List<OutlookWrite> writes,
@@ -380,7 +482,7 @@ public final class OutlookMailbox {
             }
             pending = retry;
         }
-        return List.of(answers);
+        return java.util.Arrays.stream(answers).map(answer -> answer == null ? Answer.unanswered() : answer).toList();
     }
 
     /**
@@ -422,6 +524,12 @@ public final class OutlookMailbox {
             return new Answer(status, Optional.of(response), stepId, Optional.empty());
         }
 
+        /** An item the batch's answer did not hold: the SDK returns a 5xx batch answer without its responses. */
+        static Answer unanswered() {
+            return notSent(new GraphCallException(0, "", "The $batch answer held no response for this request",
+                    ConnectionCheckOutcome.UNEXPECTED, null));
+        }
+
         static Answer notSent(GraphCallException failure) {
             return new Answer(failure instanceof MailboxThrottledException ? 429 : 0, Optional.empty(), "",
                     Optional.of(failure));
@@ -438,12 +546,13 @@ public final class OutlookMailbox {
             return response.orElseThrow().getResponseById(stepId, factory);
         }
 
+        /** The item's usable Retry-After, else a first back-off with jitter ({@link RetryAfter}). */
         Duration retryAfter() {
             return response.map(r -> {
                 try (okhttp3.Response item = r.getResponseById(stepId)) {
-                    return Duration.ofMillis((long) (GraphClients.retryAfter(item) * 1000));
+                    return RetryAfter.forItem(item.header(RetryAfter.HEADER), 1);
                 }
-            }).orElse(Duration.ofSeconds(com.microsoft.kiota.http.middleware.options.RetryHandlerOption.DEFAULT_DELAY));
+            }).orElseGet(() -> RetryAfter.backOff(1));
         }
 
         private JsonObject error() {

@@ -13,12 +13,24 @@ public sealed interface WriteOutcome {
                 || this instanceof AlreadyGone;
     }
 
-    /** 201: the new contact's immutable id and change key. */
-    record Created(OutlookWrite write, String graphId, String changeKey) implements WriteOutcome {
+    /**
+     * 201: the new contact's immutable id and change key; {@code foundByStamp} when the create's answer was lost (a
+     * 5xx after the work, or a dropped connection) and the contact was found in Outlook by its stamp instead.
+     */
+    record Created(OutlookWrite write, String graphId, String changeKey, boolean foundByStamp) implements WriteOutcome {
+        public Created(OutlookWrite write, String graphId, String changeKey) {
+            this(write, graphId, changeKey, false);
+        }
     }
 
-    /** 200: the contact's new change key. */
-    record Updated(OutlookWrite write, String changeKey) implements WriteOutcome {
+    /**
+     * 200: the contact's new change key; {@code foundCarriedOut} when the update's answer was lost and reading the
+     * contact again showed it carried out.
+     */
+    record Updated(OutlookWrite write, String changeKey, boolean foundCarriedOut) implements WriteOutcome {
+        public Updated(OutlookWrite write, String changeKey) {
+            this(write, changeKey, false);
+        }
     }
 
     /** 204. */

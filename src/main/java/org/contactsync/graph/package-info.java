@@ -18,7 +18,11 @@
  * keeps at most four requests in flight per app and mailbox (Exchange's limit) across all sessions, lets the SDK's
  * RetryHandler honour Retry-After for whole requests and itself retries throttled batch items, all within a
  * {@link org.contactsync.graph.ThrottleBudget}; past it, {@link org.contactsync.graph.MailboxThrottledException} or
- * {@link org.contactsync.graph.WriteOutcome.Throttled} tell the engine to postpone the employee.</li>
+ * {@link org.contactsync.graph.WriteOutcome.Throttled} tell the engine to postpone the employee. Any Retry-After
+ * (seconds, date, zero, none, negative, garbled) is read by {@code RetryAfter}; without a usable one the wait backs
+ * off with jitter. A POST answered 5xx is never repeated blindly: writes whose answer was lost are read back (a
+ * create by its stamp) and sent again only when found not done.</li>
+ * <li><b>Clouds.</b> The token scope (and a defaulted authority) follow the Graph endpoint's national cloud.</li>
  * <li><b>Identity.</b> Contacts we create carry the stamp, a single-value extended property
  * {@code String {5d3c9a52-1f0b-4e77-9a6e-0c2f8b7d41a3} Name ContactSyncBcNo} holding the BC contact No.; Fax No. is
  * MAPI's PidTagBusinessFaxNumber ({@code String 0x3A24}). Listings expand both; delta cannot, so the engine completes

@@ -104,9 +104,9 @@ public final class Sandbox {
             AccessGrant grant = tokens.authenticate(request.header("Authorization"));
             Route route = Route.parse(request.path());
             noteMailbox(route, reached);
-            Optional<FaultKind> fault = faults.next(route.kind() == Route.Kind.DELTA
-                    && (request.queryParameter("$deltatoken").isPresent() || request.queryParameter("$skiptoken").isPresent()));
-            Optional<GraphResponse> faulted = fault.flatMap(f -> inject(f, route, requestId));
+            Optional<FaultKind> fault = faults.next(FaultInjector.Occasion.of(request, false, route.kind() == Route.Kind.DELTA
+                    && (request.queryParameter("$deltatoken").isPresent() || request.queryParameter("$skiptoken").isPresent())));
+            Optional<GraphResponse> faulted = fault.filter(f -> !f.afterTheWork()).flatMap(f -> inject(f, route, requestId));
             if (faulted.isPresent()) {
                 response = faulted.get();
             } else if (route.kind() == Route.Kind.BATCH) {
@@ -116,6 +116,9 @@ public final class Sandbox {
                 response = BatchProcessor.execute(request, item -> execute(item, grant, reached), batchItemThreads);
             } else {
                 response = execute(request, grant, route);
+            }
+            if (fault.filter(FaultKind::afterTheWork).isPresent()) {
+                response = answerLost(fault.get(), reached, requestId);
             }
         } catch (GraphError e) {
             response = errorResponse(e, requestId, request);
@@ -137,15 +140,46 @@ public final class Sandbox {
                 throw GraphError.badRequest("BadRequest", "A batch cannot contain a batch.");
             }
             noteMailbox(route, reached);
-            return execute(request, grant, route);
+            Optional<FaultKind> fault = faults.next(FaultInjector.Occasion.of(request, true, false));
+            GraphResponse response = execute(request, grant, route);
+            return fault.isPresent() ? answerLost(fault.get(), Set.of(mailbox(route.user().orElseThrow()).userPrincipalName),
+                    requestId) : response;
         } catch (GraphError e) {
             return errorResponse(e, requestId, request);
         }
     }
 
+    /**
+     * The answer to a request whose work was done: a 5xx in its place, or a dropped connection; counted as a fault
+     * of each mailbox the work reached.
+     */
+    private GraphResponse answerLost(FaultKind fault, Set<String> mailboxes, String requestId) {
+        mailboxes.forEach(throttle::countFault);
+        if (fault.status() == 0) {
+            return GraphResponse.dropped();
+        }
+        return asResponse(serverError(fault.status()), requestId);
+    }
+
+    /** A 5xx as Graph's front end answers it (codes from concepts/errors.md). */
+    private GraphError serverError(int status) {
+        return switch (status) {
+            case 500 -> new GraphError(500, "generalException", "An unspecified error has occurred.");
+            case 502 -> new GraphError(502, "BadGateway", "The server, while acting as a gateway or proxy, received an "
+                    + "invalid response from the upstream server.");
+            case 503 -> new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable for "
+                    + "maintenance or is overloaded. You may repeat the request after a delay.")
+                    .withHeader("Retry-After", Integer.toString(limits.get().retryAfterSeconds()));
+            case 504 -> new GraphError(504, "UnknownError", "The server, while acting as a proxy, did not receive a "
+                    + "timely response from the upstream server.");
+            default -> throw new IllegalArgumentException("No server error " + status);
+        };
+    }
+
     private GraphResponse execute(GraphRequest request, AccessGrant grant, Route route) {
         Mailbox mailbox = mailbox(route.user().orElseThrow());
-        if (route.isRead(request.method()) ? !grant.canRead() : !grant.canWrite()) {
+        if (route.isRead(request.method()) ? !grant.canRead(mailbox.userPrincipalName)
+                : !grant.canWrite(mailbox.userPrincipalName)) {
             throw new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
         SandboxSettings.Limits current = limits.get();
@@ -163,11 +197,7 @@ public final class Sandbox {
         return switch (fault) {
             case THROTTLED -> Optional.of(asResponse(Throttle.throttled("TooManyRequests", "Please retry again later.",
                     limits.get().retryAfterSeconds()), requestId));
-            case UNAVAILABLE -> Optional.of(asResponse(new GraphError(503, "serviceNotAvailable",
-                    "The service is temporarily unavailable for maintenance or is overloaded. You may repeat the "
-                            + "request after a delay.").withHeader("Retry-After", Integer.toString(limits.get().retryAfterSeconds())), requestId));
-            case GATEWAY_TIMEOUT -> Optional.of(asResponse(new GraphError(504, "UnknownError",
-                    "The server, while acting as a proxy, did not receive a timely response from the upstream server."), requestId));
+            case UNAVAILABLE, GATEWAY_TIMEOUT -> Optional.of(asResponse(serverError(fault.status()), requestId));
             case DROPPED_CONNECTION -> Optional.of(GraphResponse.dropped());
             case SLOW -> {
                 pause(faults.settings().slowResponse());
@@ -177,6 +207,7 @@ public final class Sandbox {
                 route.user().flatMap(this::findMailbox).ifPresent(Mailbox::expireSyncStates);
                 yield Optional.empty();
             }
+            default -> throw new IllegalArgumentException(fault + " comes after the work, not instead of it");
         };
     }
 
@@ -191,7 +222,12 @@ public final class Sandbox {
     private GraphResponse errorResponse(GraphError error, String requestId, Optional<String> clientRequestId) {
         GraphResponse response = GraphResponse.json(error.status(), GraphJson.error(error, requestId, clientRequestId, clock));
         for (Map.Entry<String, String> header : error.headers().entrySet()) {
-            response = response.withHeader(header.getKey(), header.getValue());
+            Optional<String> value = header.getKey().equalsIgnoreCase("Retry-After")
+                    ? faults.settings().retryAfter().render(Long.parseLong(header.getValue()), clock.instant())
+                    : Optional.of(header.getValue());
+            if (value.isPresent()) {
+                response = response.withHeader(header.getKey(), value.get());
+            }
         }
         return response;
     }

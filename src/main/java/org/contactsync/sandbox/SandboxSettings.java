@@ -73,17 +73,24 @@ public record SandboxSettings(String tenant, List<SandboxApp> apps, List<String>
 
     /**
      * Injected faults: each request first takes the next entry of {@code script}, if any; otherwise, with the given
-     * probability, one of {@code randomKinds}.
+     * probability, one of {@code randomKinds}. {@code retryAfter} is how every 429 and 503 writes its Retry-After.
      */
     public record FaultSettings(List<FaultKind> script, double probability, List<FaultKind> randomKinds,
-                                Duration slowResponse) {
+                                Duration slowResponse, RetryAfterForm retryAfter) {
 
         public FaultSettings {
             script = List.copyOf(script);
             randomKinds = List.copyOf(randomKinds);
+            java.util.Objects.requireNonNull(retryAfter, "retryAfter");
             if (probability < 0 || probability > 1 || (probability > 0 && randomKinds.isEmpty())) {
                 throw new IllegalArgumentException("A fault probability lies in [0, 1] and needs fault kinds");
             }
+        }
+
+        /** With Retry-After in delay-seconds, as Graph documents it. */
+        public FaultSettings(List<FaultKind> script, double probability, List<FaultKind> randomKinds,
+                             Duration slowResponse) {
+            this(script, probability, randomKinds, slowResponse, RetryAfterForm.SECONDS);
         }
 
         public static FaultSettings none() {

@@ -135,7 +135,10 @@ public final class TokenService {
         }
         Set<String> roles = new HashSet<>();
         claims.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).forEach(r -> roles.add(r.getString()));
-        return new AccessGrant(claims.getString("appid"), claims.getString("tid"), roles);
+        String clientId = claims.getString("appid");
+        Set<String> scopedMailboxes = settings.apps().stream().filter(a -> a.clientId().equalsIgnoreCase(clientId))
+                .findFirst().map(SandboxApp::scopedMailboxes).orElse(Set.of());
+        return new AccessGrant(clientId, claims.getString("tid"), roles, scopedMailboxes);
     }
 
     /**

@@ -79,7 +79,8 @@ final class ActionRecorder {
         if (outcome.orElseThrow() instanceof WriteOutcome.Created created) {
             boolean imported = currentLink(no).map(SyncLink::importedFromOutlook).orElse(false);
             saveLink(new SyncLink(no, created.graphId(), created.changeKey(), values, imported));
-            done(action, Optional.of(no), Optional.of(created.graphId()), Set.of(), "");
+            done(action, Optional.of(no), Optional.of(created.graphId()), Set.of(), created.foundByStamp()
+                    ? "Microsoft Graph's answer was lost; found in Outlook by its stamp, linked" : "");
         } else {
             failed(action, Optional.of(no), Optional.empty(), outcome.get());
         }
@@ -91,7 +92,8 @@ final class ActionRecorder {
                     link.graphId(), updated.changeKey(), link.lastSynced().withAll(update.changes()),
                     link.importedFromOutlook(), link.kept())));
             done(update, Optional.of(update.contactNo()), Optional.of(update.graphId()),
-                    update.changes().fields(), "");
+                    update.changes().fields(), updated.foundCarriedOut()
+                            ? "Microsoft Graph's answer was lost; found carried out in Outlook" : "");
         } else {
             failed(update, Optional.of(update.contactNo()), Optional.of(update.graphId()), outcome.get());
         }

@@ -48,7 +48,7 @@ class ConnectionTestsTest {
         }
 
         @Override
-        public ConnectionCheckResult testConnection(GraphConnectionSettings settings) {
+        public ConnectionCheckResult testConnection(GraphConnectionSettings settings, Optional<String> mailboxToTry) {
             calls.add("test " + settings.tenantId());
             return new ConnectionCheckResult(answer, "");
         }

@@ -25,7 +25,7 @@ class CachedTokenCredentialTest {
     }
 
     private static TokenRequestContext graph() {
-        return new TokenRequestContext().addScopes(GraphClients.GRAPH_SCOPE).setCaeEnabled(true);
+        return new TokenRequestContext().addScopes(NationalCloud.GLOBAL.scope()).setCaeEnabled(true);
     }
 
     @Test

@@ -111,11 +111,11 @@ class GraphGatewayIT {
 
     @Test
     void connectionChecksTranslateWhatAnAdministratorGetsWrong() {
-        ConnectionCheckResult ok = checks.testConnection(demo());
+        ConnectionCheckResult ok = checks.testConnection(demo(), Optional.empty());
         assertTrue(ok.ok(), ok.toString());
 
         ConnectionCheckResult wrongSecret = checks.testConnection(settings("contoso-sandbox",
-                SandboxSettings.DEMO_CLIENT_ID, "not-the-secret-42"));
+                SandboxSettings.DEMO_CLIENT_ID, "not-the-secret-42"), Optional.empty());
         assertEquals(ConnectionCheckOutcome.WRONG_SECRET, wrongSecret.outcome(), wrongSecret.technicalDetail());
         assertTrue(wrongSecret.technicalDetail().contains("AADSTS7000215"), wrongSecret.technicalDetail());
         assertFalse(wrongSecret.technicalDetail().contains("not-the-secret-42"));
@@ -125,16 +125,16 @@ class GraphGatewayIT {
         // constraint answers any other path with the login page).
 
         ConnectionCheckResult wrongClient = checks.testConnection(settings("contoso-sandbox",
-                "11111111-2222-3333-4444-555555555555", SandboxSettings.DEMO_SECRET));
+                "11111111-2222-3333-4444-555555555555", SandboxSettings.DEMO_SECRET), Optional.empty());
         assertEquals(ConnectionCheckOutcome.WRONG_CLIENT_ID, wrongClient.outcome(), wrongClient.technicalDetail());
 
         ConnectionCheckResult noContacts = checks.testConnection(settings("contoso-sandbox",
-                SandboxSettings.DEMO_UNPRIVILEGED_CLIENT_ID, SandboxSettings.DEMO_SECRET));
+                SandboxSettings.DEMO_UNPRIVILEGED_CLIENT_ID, SandboxSettings.DEMO_SECRET), Optional.of(ALICE));
         assertEquals(ConnectionCheckOutcome.PERMISSION_MISSING, noContacts.outcome(), noContacts.technicalDetail());
 
         ConnectionCheckResult nowhere = checks.testConnection(GraphConnectionSettings.withSecret("contoso-sandbox",
                 SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET, "https://localhost:1",
-                "https://localhost:1/v1.0"));
+                "https://localhost:1/v1.0"), Optional.empty());
         assertEquals(ConnectionCheckOutcome.UNREACHABLE, nowhere.outcome(), nowhere.technicalDetail());
 
         assertTrue(checks.validateMailbox(demo(), ALICE).ok());

@@ -144,4 +144,43 @@ class IdentityTest {
                 Optional.empty(), SandboxCaller.ROOT));
     }
 
+
+    @Test
+    void anAppScopedByRbacForApplicationsOpensItsMailboxesOnlyAndOthersAnswerAccessDenied() {
+        SandboxSettings demo = SandboxSettings.demo();
+        java.util.List<SandboxApp> apps = new java.util.ArrayList<>(demo.apps());
+        apps.add(SandboxApp.parse("5c0pe000-0000-4000-8000-000000000001:" + SandboxSettings.DEMO_SECRET
+                + "::Alice@Contoso.example"));
+        Sandbox scoped = new Sandbox(new SandboxSettings(demo.tenant(), apps, demo.mailboxes(), demo.tokenLifetime(),
+                demo.limits(), demo.faults(), demo.adminKey()), clock);
+        IdentityResponse token = scoped.requestToken("contoso-sandbox", Map.of("grant_type", "client_credentials",
+                "client_id", "5c0pe000-0000-4000-8000-000000000001", "client_secret", SandboxSettings.DEMO_SECRET,
+                "scope", "https://graph.microsoft.com/.default"));
+        assertEquals(200, token.status(), token.body().toString());
+        assertEquals(0, claims(token).getJsonArray("roles").size(), "RBAC for Applications puts no role in the token");
+        SandboxCaller graph = new SandboxCaller(scoped, "5c0pe000-0000-4000-8000-000000000001");
+
+        assertEquals(200, graph.get("/users/alice@contoso.example/contactFolders").status());
+        assertEquals(201, graph.post("/users/alice@contoso.example/contactFolders", "{\"displayName\":\"CRM\"}").status());
+        GraphResponse bob = graph.get("/users/bob@contoso.example/contactFolders");
+        assertEquals(403, bob.status());
+        assertEquals("ErrorAccessDenied", SandboxCaller.errorCode(bob));
+        assertEquals(403, graph.post("/users/bob@contoso.example/contactFolders", "{\"displayName\":\"CRM\"}").status());
+        assertEquals(404, graph.get("/users/mallory@contoso.example/contactFolders").status(),
+                "a user that does not exist is still not found");
+    }
+
+    @Test
+    void anAppEntryMayNameTheMailboxesItsRbacAssignmentCovers() {
+        SandboxApp both = SandboxApp.parse("id:secret:Contacts.Read:alice@contoso.example bob@contoso.example");
+        assertEquals(java.util.Set.of("Contacts.Read"), both.roles());
+        assertEquals(java.util.Set.of("alice@contoso.example", "bob@contoso.example"), both.scopedMailboxes());
+        assertEquals(java.util.Set.of(), SandboxApp.parse("id:secret:Contacts.ReadWrite").scopedMailboxes());
+    }
+
+    private static jakarta.json.JsonObject claims(IdentityResponse token) {
+        String payload = token.body().getString("access_token").split("\\.")[1];
+        return jakarta.json.Json.createReader(new java.io.StringReader(new String(
+                java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8))).readObject();
+    }
 }

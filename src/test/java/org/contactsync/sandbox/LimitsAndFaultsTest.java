@@ -90,6 +90,27 @@ class LimitsAndFaultsTest {
     }
 
     @Test
+    void theRetryAfterOfThrottledAndUnavailableAnswersTakesTheConfiguredForm() {
+        java.util.Map<RetryAfterForm, java.util.Optional<String>> expected = java.util.Map.of(
+                RetryAfterForm.SECONDS, java.util.Optional.of("1"),
+                RetryAfterForm.ZERO, java.util.Optional.of("0"),
+                RetryAfterForm.HTTP_DATE, java.util.Optional.of("Mon, 2 Mar 2026 09:00:01 GMT"),
+                RetryAfterForm.ABSENT, java.util.Optional.empty(),
+                RetryAfterForm.NEGATIVE, java.util.Optional.of("-1"),
+                RetryAfterForm.GARBLED, java.util.Optional.of("soon"));
+        for (RetryAfterForm form : RetryAfterForm.values()) {
+            sandbox.setFaults(new SandboxSettings.FaultSettings(List.of(FaultKind.THROTTLED, FaultKind.UNAVAILABLE), 0,
+                    List.of(), Duration.ZERO, form));
+            GraphResponse throttled = graph.get(FOLDERS);
+            GraphResponse unavailable = graph.get(FOLDERS);
+            assertEquals(429, throttled.status());
+            assertEquals(503, unavailable.status());
+            assertEquals(expected.get(form), java.util.Optional.ofNullable(throttled.headers().get("Retry-After")), form.name());
+            assertEquals(expected.get(form), java.util.Optional.ofNullable(unavailable.headers().get("Retry-After")), form.name());
+        }
+    }
+
+    @Test
     void aProbabilityOfOneFaultsEveryRequestAndResetRestoresTheConfiguration() {
         sandbox.setFaults(new SandboxSettings.FaultSettings(List.of(), 1.0, List.of(FaultKind.UNAVAILABLE), Duration.ZERO));
         assertEquals(503, graph.get(FOLDERS).status());

@@ -694,6 +694,65 @@ class SyncEngineIT {
         assertNoDuplicateInFolder();
     }
 
+    /** Runs one sync with the sandbox answering these faults (see FaultKind), then serves without faults again. */
+    private JsonObject syncWithFaults(String... script) {
+        String kinds = java.util.Arrays.stream(script).map(k -> "\"" + k + "\"").collect(Collectors.joining(","));
+        admin("PUT", "/faults", "{\"script\":[" + kinds + "]}");
+        try {
+            return sync("INCREMENTAL");
+        } finally {
+            admin("PUT", "/faults", "{\"probability\":0}");
+        }
+    }
+
+    @Test
+    @Order(18)
+    void writesCarriedOutWhoseAnswersWereLostEndLinkedOnceAndTheLogSaysHowTheyWereFound() {
+        List<String> added = List.of(newPerson("Lost", uniqueEmail("lost1")), newPerson("Lost", uniqueEmail("lost2")));
+        int faultsBefore = mailboxFaults();
+
+        // The batch of creates is carried out, then answered 503: repeating it would make every contact twice.
+        JsonObject created = syncWithFaults("APPLIED_THEN_503");
+
+        assertEquals(1, mailboxFaults() - faultsBefore, "the batch's answer was lost");
+        assertSucceeded(created);
+        for (String no : added) {
+            assertEquals(1, stampedCopies(no), "one Outlook copy of " + no);
+            List<JsonObject> entries = entriesFor(runLog(created), "contactNo", no);
+            assertEquals(1, entries.size(), entries.toString());
+            assertEquals("CREATE_IN_OUTLOOK", entries.get(0).getString("action"));
+            assertTrue(entries.get(0).getString("detail", "").contains("found in Outlook by its stamp, linked"),
+                    entries.toString());
+        }
+
+        // An update and a delete, each carried out and then answered 500 inside the batch.
+        HttpResponse<String> edited = api("PATCH", "/contacts/" + added.get(0), "{\"jobTitle\":\"Lost Answer\"}");
+        assertEquals(200, edited.statusCode(), edited.body());
+        HttpResponse<String> deleted = api("DELETE", "/contacts/" + added.get(1), "");
+        assertEquals(204, deleted.statusCode(), deleted.body());
+
+        JsonObject changed = syncWithFaults("ITEM_APPLIED_THEN_500", "ITEM_APPLIED_THEN_500");
+
+        assertEquals(3, mailboxFaults() - faultsBefore, "both items' answers were lost");
+        assertSucceeded(changed);
+        assertEquals(1, count(changed, "UPDATE_IN_OUTLOOK"), changed.toString());
+        assertEquals(1, count(changed, "DELETE_IN_OUTLOOK"), changed.toString());
+        assertEquals("Lost Answer", outlookContactOf(added.get(0)).values().get(SyncedField.JOB_TITLE));
+        assertEquals(0, stampedCopies(added.get(1)), "deleted once, not left behind");
+        assertTrue(entriesFor(runLog(changed), "contactNo", added.get(0)).get(0).getString("detail", "")
+                .contains("answer was lost"), runLog(changed).toString());
+
+        JsonObject next = sync("INCREMENTAL");
+        assertSucceeded(next);
+        for (String kind : List.of("CREATE_IN_OUTLOOK", "RECREATE_IN_OUTLOOK", "UPDATE_IN_OUTLOOK", "DELETE_IN_OUTLOOK",
+                "LINK", "RELINK", "REFRESH_LINK")) {
+            assertEquals(0, count(next, kind), "nothing left to repair: " + next);
+        }
+        assertNoDuplicateInFolder();
+        assertEquals(bcContacts(2000).stream().filter(SyncEngineIT::inScope).count(), outlookFolder().size(),
+                "nothing lost");
+    }
+
     @Test
     @Order(18)
     void aSyncFolderDeletedInOutlookStaysInDeletedItemsAndTheNextSyncFilesTheContactsInAFreshFolder() {

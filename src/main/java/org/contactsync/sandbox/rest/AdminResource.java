@@ -29,6 +29,7 @@ import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.GraphError;
 import org.contactsync.sandbox.MailboxCounters;
 import org.contactsync.sandbox.MailboxRules;
+import org.contactsync.sandbox.RetryAfterForm;
 import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxSettings;
 
@@ -140,7 +141,10 @@ public class AdminResource {
         return guarded(() -> Response.ok(faultsJson(sandbox.faults()).toString()).build());
     }
 
-    /** Replaces the fault plan: {@code script} (kinds, one per request), {@code probability}, {@code kinds}, {@code slowMillis}. */
+    /**
+     * Replaces the fault plan: {@code script} (kinds, one per request), {@code probability}, {@code kinds},
+     * {@code slowMillis}, {@code retryAfter} (a {@link RetryAfterForm}; absent: the current one).
+     */
     @PUT
     @Path("faults")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -148,7 +152,9 @@ public class AdminResource {
         return guarded(() -> {
             double probability = body.get("probability") instanceof JsonNumber n ? n.doubleValue() : 0;
             sandbox.setFaults(new SandboxSettings.FaultSettings(kinds(body, "script"), probability,
-                    kinds(body, "kinds"), Duration.ofMillis(body.getInt("slowMillis", 5000))));
+                    kinds(body, "kinds"), Duration.ofMillis(body.getInt("slowMillis", 5000)),
+                    RetryAfterForm.valueOf(body.getString("retryAfter", sandbox.faults().retryAfter().name())
+                            .toUpperCase(Locale.ROOT))));
             return Response.ok(faultsJson(sandbox.faults()).toString()).build();
         });
     }
@@ -233,6 +239,7 @@ public class AdminResource {
                 .add("probability", faults.probability())
                 .add("kinds", kinds)
                 .add("slowMillis", faults.slowResponse().toMillis())
+                .add("retryAfter", faults.retryAfter().name())
                 .build();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.MailboxRules;
+import org.contactsync.sandbox.RetryAfterForm;
 import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxApp;
 import org.contactsync.sandbox.SandboxSettings;
@@ -91,6 +92,10 @@ public class SandboxProducer {
     int syncStatesKept;
 
     @Inject
+    @ConfigProperty(name = "contactsync.sandbox.faults.retry-after", defaultValue = "SECONDS")
+    String retryAfterForm;
+
+    @Inject
     @ConfigProperty(name = "contactsync.sandbox.admin-key", defaultValue = "sandbox-admin-demo-key")
     String adminKey;
 
@@ -139,7 +144,8 @@ public class SandboxProducer {
                 new SandboxSettings.Limits(concurrentRequests, requestsPerWindow, Duration.ofSeconds(windowSeconds),
                         Duration.ofMillis(latencyMillis), retryAfterSeconds),
                 new SandboxSettings.FaultSettings(faultKinds(faultScript.orElse("")), faultProbability,
-                        faultProbability > 0 ? faultKinds(faultKinds) : List.of(), Duration.ofMillis(slowMillis)),
+                        faultProbability > 0 ? faultKinds(faultKinds) : List.of(), Duration.ofMillis(slowMillis),
+                        RetryAfterForm.valueOf(retryAfterForm.strip().toUpperCase(Locale.ROOT))),
                 adminKey);
     }
 

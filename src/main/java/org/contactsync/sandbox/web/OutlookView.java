@@ -164,7 +164,7 @@ public class OutlookView implements Serializable {
             }
             List<FaultKind> kinds = faultKinds.stream().map(FaultKind::valueOf).toList();
             sandbox.setFaults(new SandboxSettings.FaultSettings(script, faultProbability, kinds,
-                    sandbox.faults().slowResponse()));
+                    sandbox.faults().slowResponse(), sandbox.faults().retryAfter()));
             SandboxSettings.Limits limits = sandbox.limits();
             sandbox.setLimits(new SandboxSettings.Limits(limits.concurrentRequests(), limits.requestsPerWindow(),
                     limits.window(), Duration.ofMillis(latencyMillis), limits.retryAfterSeconds()));
