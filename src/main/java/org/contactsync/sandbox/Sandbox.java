@@ -26,6 +26,7 @@ public final class Sandbox {
     private final Throttle throttle;
     private final FaultInjector faults;
     private final AtomicReference<SandboxSettings.Limits> limits;
+    private final AtomicReference<BatchDispatch> batchDispatch;
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final Executor batchItemThreads;
 
@@ -55,6 +56,7 @@ public final class Sandbox {
         this.throttle = new Throttle(clock);
         this.faults = new FaultInjector(settings.faults(), random);
         this.limits = new AtomicReference<>(settings.limits());
+        this.batchDispatch = new AtomicReference<>(settings.batchDispatch());
         reset();
     }
 
@@ -111,9 +113,10 @@ public final class Sandbox {
                 if (!request.method().equals("POST")) {
                     throw new GraphError(405, "ErrorInvalidRequest", "The OData request is not supported.");
                 }
-                response = BatchProcessor.execute(request, item -> execute(item, grant, reached), batchItemThreads);
+                response = BatchProcessor.execute(request, (item, admission) -> execute(item, grant, reached, admission),
+                        batchItemThreads, batchDispatch.get());
             } else {
-                response = execute(request, grant, route);
+                response = execute(request, grant, route, BatchProcessor.Admission.NONE);
             }
         } catch (GraphError e) {
             response = errorResponse(e, requestId, request);
@@ -127,7 +130,8 @@ public final class Sandbox {
     }
 
     /** Each item of a batch. */
-    private GraphResponse execute(GraphRequest request, AccessGrant grant, Set<String> reached) {
+    private GraphResponse execute(GraphRequest request, AccessGrant grant, Set<String> reached,
+                                  BatchProcessor.Admission admission) {
         String requestId = GraphJson.newRequestId();
         try {
             Route route = Route.parse(request.path());
@@ -135,20 +139,27 @@ public final class Sandbox {
                 throw GraphError.badRequest("BadRequest", "A batch cannot contain a batch.");
             }
             noteMailbox(route, reached);
-            return execute(request, grant, route);
+            return execute(request, grant, route, admission);
         } catch (GraphError e) {
             return errorResponse(e, requestId, request);
         }
     }
 
-    private GraphResponse execute(GraphRequest request, AccessGrant grant, Route route) {
+    private GraphResponse execute(GraphRequest request, AccessGrant grant, Route route,
+                                  BatchProcessor.Admission admission) {
         Mailbox mailbox = mailbox(route.user().orElseThrow());
         if (route.isRead(request.method()) ? !grant.canRead() : !grant.canWrite()) {
             throw new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
         SandboxSettings.Limits current = limits.get();
-        Throttle.Permit permit = throttle.enter(grant.clientId(), mailbox.userPrincipalName, request.method(), current);
+        Throttle.Permit permit;
         try {
+            permit = throttle.enter(grant.clientId(), mailbox.userPrincipalName, request.method(), current);
+        } finally {
+            admission.asked();
+        }
+        try {
+            admission.awaitOthers();
             pause(current.latency());
             return GraphEndpoints.dispatch(route, request, mailbox);
         } finally {
@@ -293,6 +304,7 @@ public final class Sandbox {
         }
         throttle.resetAll();
         limits.set(settings.limits());
+        batchDispatch.set(settings.batchDispatch());
         faults.configure(settings.faults());
     }
 
@@ -307,6 +319,15 @@ public final class Sandbox {
 
     public void setLimits(SandboxSettings.Limits newLimits) {
         limits.set(newLimits);
+    }
+
+    /** How a parallel batch's items reach Exchange from now on (see {@link BatchDispatch}). */
+    public BatchDispatch batchDispatch() {
+        return batchDispatch.get();
+    }
+
+    public void setBatchDispatch(BatchDispatch dispatch) {
+        batchDispatch.set(dispatch);
     }
 
     public SandboxSettings.FaultSettings faults() {
