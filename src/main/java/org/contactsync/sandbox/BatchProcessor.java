@@ -109,7 +109,7 @@ final class BatchProcessor {
                 return false;
             }
         }
-        return items.get(0).dependsOn().isEmpty();
+        return items.isEmpty() || items.get(0).dependsOn().isEmpty();
     }
 
     private static Map<String, GraphResponse> inSequence(List<Item> items, ItemRunner runner) {
@@ -196,9 +196,6 @@ final class BatchProcessor {
         if (requests.size() > MAX_REQUESTS) {
             throw GraphError.badRequest("BadRequest", "The batch contains " + requests.size()
                     + " requests; a batch holds at most " + MAX_REQUESTS + ".");
-        }
-        if (requests.isEmpty()) {
-            throw GraphError.badRequest("BadRequest", "Invalid batch payload format.");
         }
         List<Item> items = new ArrayList<>();
         Set<String> earlierIds = new HashSet<>();
