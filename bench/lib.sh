@@ -21,12 +21,21 @@
 #   bench_in_scope             how many contacts are in scope of an unfiltered sync (persons with name and
 #                              e-mail, not privacy blocked)
 #   bench_limits JSON          set the sandbox's limits (absent members: Exchange Online's)
+#   bench_cpu_start / bench_cpu_stop
+#                              sample the server's CPU time (/proc, twice a second) from start to stop; stop prints
+#                              "APP_MS JVM_MS": the application's own threads (the managed executors and thread
+#                              factories: sync runs, the job queue, Graph batch requests) and the whole server JVM
+#                              (with the in-process sandbox, HTTP threads, GC and JIT); "n/a n/a" on a shared server
 #   bench_record TITLE FILE    append FILE's lines as a result block to docs/benchmarks.md (not with --smoke, nor
 #                              with BENCH_JAVA_OPTIONS)
 #   bench_check LABEL OK [time]
 #                              print a target's verdict; with --smoke a missed count fails the script (a missed
 #                              time target does not: smoke runs share a busy machine)
 #   bench_outlook_folders USER the mailbox's contact folders read through Graph: "contacts duplicates unstamped"
+#
+# The sandbox hands a parallel $batch's items to Exchange as BENCH_PARALLEL_DISPATCH says (environment:
+# FOUR_AT_A_TIME, the default and documented behaviour, or ALL_AT_ONCE; docs/graph-fidelity.md); every server a
+# script uses is set so, and each recorded result names the setting.
 #
 # Needs bash, curl, python3 and a JDK 17; Maven to build.
 
@@ -42,6 +51,8 @@ declare -A BENCH_KEYS=([alice]=alice-ws-key-demo-000000000000000 [bob]=bob-ws-ke
                        [admin]=admin-ws-key-demo-0000000000000000)
 BENCH_SANDBOX_KEY=sandbox-admin-demo-key
 BENCH_DOC="$BENCH_ROOT/docs/benchmarks.md"
+BENCH_PARALLEL_DISPATCH=${BENCH_PARALLEL_DISPATCH:-FOUR_AT_A_TIME}
+BENCH_CPU_SAMPLER=""
 
 bench_init() {
   for arg in "$@"; do
@@ -60,6 +71,7 @@ bench_init() {
 
 bench_cleanup() {
   local status=$?
+  if [ -n "$BENCH_CPU_SAMPLER" ]; then kill "$BENCH_CPU_SAMPLER" 2>/dev/null || true; fi
   bench_app_stop
   rm -rf "$BENCH_TMP"
   if [ "$BENCH_FAILED" = true ] && [ $status -eq 0 ]; then
@@ -102,6 +114,7 @@ bench_app_start() {
   fi
   if [ "$BENCH_SHARED_SERVER" = true ]; then
     bench_log "using the running server at $BENCH_BASE_URL"
+    bench_dispatch
     return 0
   fi
   bench_build
@@ -144,7 +157,64 @@ bench_app_start() {
     sleep 1
   done
   bench_log "ready after $((SECONDS - started)) s"
+  bench_dispatch
 }
+
+bench_dispatch() {
+  bench_sandbox PUT /batch "{\"parallelDispatch\":\"$BENCH_PARALLEL_DISPATCH\"}" >/dev/null
+  bench_log "sandbox parallel batch dispatch: $BENCH_PARALLEL_DISPATCH"
+}
+
+bench_cpu_start() {
+  [ -n "$BENCH_PID" ] || return 0
+  python3 - "$BENCH_PID" "$BENCH_TMP/cpu.txt" <<'PY' &
+import os, signal, sys, time
+pid, out = sys.argv[1], sys.argv[2]
+tick = os.sysconf("SC_CLK_TCK")
+def ticks(stat_path):
+    with open(stat_path) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+first, last, names = {}, {}, {}
+process_start = ticks(f"/proc/{pid}/stat")
+def sample():
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            used = ticks(f"/proc/{pid}/task/{tid}/stat")
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                names[tid] = f.read().strip()
+        except OSError:
+            continue  # the thread ended between listing and reading
+        first.setdefault(tid, used)
+        last[tid] = used
+def stop(*_):
+    sample()
+    process = ticks(f"/proc/{pid}/stat") - process_start
+    app = sum(last[t] - first[t] for t in last if names.get(t, "").startswith("concurrent/"))
+    with open(out, "w") as f:
+        f.write(f"{app * 1000 // tick} {process * 1000 // tick}\n")
+    sys.exit(0)
+signal.signal(signal.SIGTERM, stop)
+while True:
+    sample()
+    time.sleep(0.5)
+PY
+  BENCH_CPU_SAMPLER=$!
+}
+
+bench_cpu_stop() {
+  if [ -z "$BENCH_CPU_SAMPLER" ]; then
+    echo "n/a n/a"
+    return 0
+  fi
+  kill -TERM "$BENCH_CPU_SAMPLER"
+  wait "$BENCH_CPU_SAMPLER" 2>/dev/null || true
+  BENCH_CPU_SAMPLER=""
+  cat "$BENCH_TMP/cpu.txt"
+}
+
+# Milliseconds per item, one decimal; n/a when not measured.
+bench_per() { python3 -c "import sys; print('n/a' if sys.argv[1] == 'n/a' else f'{int(sys.argv[1]) / int(sys.argv[2]):.1f} ms')" "$1" "$2"; }
 
 bench_app_stop() {
   if [ -n "$BENCH_PID" ] && kill -0 "$BENCH_PID" 2>/dev/null; then
@@ -307,6 +377,8 @@ bench_record() {
     echo "### $title — $BENCH_COMMIT, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
     echo "Machine: $(bench_machine)"
+    echo
+    echo "Sandbox parallel batch dispatch: $BENCH_PARALLEL_DISPATCH (BENCH_PARALLEL_DISPATCH)"
     echo
     cat "$file"
   } >>"$BENCH_DOC"

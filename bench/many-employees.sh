@@ -14,10 +14,11 @@
 # Throttle-bound time (docs/benchmarks.md, section 4): each mailbox needs C + 4 counted Graph requests (C creates in
 # $batch of 20, and the folder look-up, folder creation, first delta round and folder listing); Exchange's limits are
 # per app and mailbox, so mailboxes are independent and the job cannot end before one mailbox's requests have run:
-# (C + 4) x L / 4 with 4 requests in flight per mailbox. The engine sends one $batch at a time per mailbox, its
-# items in 4 lanes (Graph runs a batch's independent items at once), so one mailbox's sync takes at least
-# (sum over its batches of ceil(items / 4) + 4) x L, and with P employees at a time the bound this design can reach
-# is ceil(E / P) times that. The third bound is the machine: the CPU time the whole machine was busy during the
+# (C + 4) x L / 4 with 4 requests in flight per mailbox. The engine sends a mailbox's writes 80 at a time, as four
+# fully sequential batches of 20 in flight together (Graph hands a sequential batch's items to Exchange one at a
+# time), so one mailbox's sync takes at least (sum over its chunks of the longest batch's items + 4) x L, and with P
+# employees at a time the bound this design can reach is ceil(E / P) times that. The third bound is the machine:
+# the CPU time the whole machine was busy during the
 # run (/proc/stat: the server, PostgreSQL, the sandbox in the server), divided by its cores. All three are printed;
 # the target is judged on Exchange's bound, as the issue states it.
 #
@@ -89,8 +90,10 @@ machine_busy() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print ($2 + $3 + $4 + 
 server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$BENCH_PID/stat"; }
 busy_started=$(machine_busy) server_started=$(server_cpu)
 wall_started=$(bench_millis)
+bench_cpu_start
 log=$(bench_api admin POST "/job-queue-entries/$entry/run-once")
 wall_ms=$(( $(bench_millis) - wall_started ))
+read -r app_cpu_ms jvm_cpu_ms < <(bench_cpu_stop)
 busy_s=$(python3 -c "print(round($(machine_busy) - $busy_started, 1))")
 server_cpu_s=$(python3 -c "print(round($(server_cpu) - $server_started, 1))")
 cores=$(nproc)
@@ -114,8 +117,8 @@ employees, contacts, latency, concurrency = (int(a) for a in sys.argv[3:7])
 busy, cores = float(sys.argv[7]), int(sys.argv[8])
 at = lambda text: datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
 total = (at(log["endedAt"]) - at(log["startedAt"])).total_seconds()
-batches = [20] * (contacts // 20) + ([contacts % 20] if contacts % 20 else [])
-steps = sum(math.ceil(items / 4) for items in batches) + 4
+chunks = [80] * (contacts // 80) + ([contacts % 80] if contacts % 80 else [])
+steps = sum(min(20, writes) for writes in chunks) + 4
 bound = math.ceil(employees / concurrency) * steps * latency / 1000
 exchange = (contacts + 4) * latency / 4 / 1000
 machine = busy / cores
@@ -134,15 +137,18 @@ PY
     "($territories territories x $contacts contacts), employee concurrency $server_concurrency; job log entry" \
     "$(bench_json 'd["status"]' <<<"$log")."
   echo
-  echo "| employees x contacts | employees synced | contacts to Outlook | total time | Exchange's throttle bound | total / Exchange's bound | design bound (P = $server_concurrency) | machine busy / $cores cores | server CPU | server peak RSS | round trips per mailbox (max) | requests per mailbox (max) | 429s | client wall time |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-  echo "| $employees x $contacts | $ok_items | $outlook | $total_s s | $exchange_s s | $ratio | $bound_s s | $machine_s s | $server_cpu_s s | $peak_rss_mb MB | $trips | $requests | $throttled | $((wall_ms / 1000)) s |"
+  echo "| employees x contacts | employees synced | contacts to Outlook | total time | Exchange's throttle bound | total / Exchange's bound | design bound (P = $server_concurrency) | machine busy / $cores cores | server CPU | app CPU per contact | server CPU per contact | server peak RSS | round trips per mailbox (max) | requests per mailbox (max) | 429s | client wall time |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| $employees x $contacts | $ok_items | $outlook | $total_s s | $exchange_s s | $ratio | $bound_s s | $machine_s s | $server_cpu_s s | $(bench_per "$app_cpu_ms" "$outlook") | $(bench_per "$jvm_cpu_ms" "$outlook") | $peak_rss_mb MB | $trips | $requests | $throttled | $((wall_ms / 1000)) s |"
 } >"$results"
 cat "$results"
 bench_check "every employee synced all $contacts contacts ($ok_items of $employees)" \
   "$([ "$ok_items" -eq "$employees" ] && echo true || echo false)"
 bench_check "requests per mailbox $requests <= $((contacts + 10))" \
   "$([ "$requests" -le $((contacts + 10)) ] && echo true || echo false)"
+bench_check "429s $throttled <= 1 % of all requests" \
+  "$(python3 -c "print('true' if $throttled <= $employees * $requests / 100 else 'false')")"
+bench_check "server peak RSS $peak_rss_mb MB <= 700 MB" "$([ "$peak_rss_mb" -le 700 ] && echo true || echo false)"
 bench_check "total time $total_s s <= 1.2 x Exchange's throttle-bound time $exchange_s s" \
   "$(python3 -c "print('true' if $total_s <= 1.2 * $exchange_s else 'false')")" time
 bench_record "Many employees (bench/many-employees.sh)" "$results"

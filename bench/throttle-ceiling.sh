@@ -37,6 +37,7 @@ bench_sandbox POST "/mailboxes/$mailbox/reset" >/dev/null
 
 bench_log "syncing $in_scope contacts under $limit requests per $window s"
 started=$(bench_millis)
+bench_cpu_start
 runs=0 statuses=""
 while :; do
   runs=$((runs + 1))
@@ -47,6 +48,7 @@ while :; do
   [ "$status" = POSTPONED ] && [ $runs -lt 30 ] || break
 done
 elapsed_ms=$(( $(bench_millis) - started ))
+read -r app_cpu_ms jvm_cpu_ms < <(bench_cpu_stop)
 counters=$(bench_counters "$mailbox")
 bench_limits '{}'
 read -r folder duplicates unstamped < <(bench_outlook_folders "$mailbox")
@@ -67,10 +69,11 @@ results="$BENCH_TMP/results.md"
 {
   echo "Sandbox: $limit requests per $window s and 4 concurrent per app and mailbox (Exchange: 10,000 per 600 s), latency $latency ms."
   echo
-  echo "| N | runs | time | requests through | throughput of the ceiling | bound time / time | 429s | duplicates | folder after |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| N | runs | time | requests through | throughput of the ceiling | bound time / time | 429s | duplicates | folder after | app CPU per contact | server CPU per contact |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   echo "| $in_scope | $runs ($(tr ' ' '\n' <<<"$statuses" | sort | uniq -c | awk '{ printf "%s%s %s", sep, $1, $2; sep=", " }')) |" \
-       "$(( elapsed_ms / 1000 )) s | $through of $requests | $throughput % | $bound_pct % | $throttled ($throttled_pct %) | $duplicates | $folder |"
+       "$(( elapsed_ms / 1000 )) s | $through of $requests | $throughput % | $bound_pct % | $throttled ($throttled_pct %) | $duplicates | $folder |" \
+       "$(bench_per "$app_cpu_ms" "$in_scope") | $(bench_per "$jvm_cpu_ms" "$in_scope") |"
 } >"$results"
 cat "$results"
 bench_check "the last run succeeded ($status)" "$([ "$status" = SUCCEEDED ] && echo true || echo false)"

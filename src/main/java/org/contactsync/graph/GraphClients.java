@@ -10,6 +10,9 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.AuthenticationProvider;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
@@ -45,6 +50,10 @@ public class GraphClients {
         }
     };
     private final Map<String, Semaphore> mailboxLanes = new ConcurrentHashMap<>();
+    /** Set by the container; absent where tests build clients themselves. */
+    @Resource
+    ManagedThreadFactory managedThreads;
+    private ExecutorService batchThreads;
     private final ConnectionPool connectionPool = new ConnectionPool();
     private final Function<GraphConnectionSettings, TokenCredential> credentials;
 
@@ -116,7 +125,30 @@ public class GraphClients {
                 .build();
         BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(connection.authentication(),
                 settings.graphEndpoint(), http);
-        return new GraphSession(new GraphServiceClient(adapter), counters, mailbox);
+        return new GraphSession(new GraphServiceClient(adapter), counters, mailbox, batchThreads());
+    }
+
+    /**
+     * The threads batch requests go out on, shared by every session (each keeps at most four busy): in the server the
+     * server's managed threads, so that the session heartbeat they run may use the database; elsewhere (tests that
+     * build clients themselves) daemon threads of their own.
+     */
+    private synchronized ExecutorService batchThreads() {
+        if (batchThreads == null) {
+            batchThreads = Executors.newCachedThreadPool(managedThreads != null ? managedThreads : runnable -> {
+                Thread thread = new Thread(runnable, "graph-batch");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return batchThreads;
+    }
+
+    @PreDestroy
+    synchronized void stopBatchThreads() {
+        if (batchThreads != null) {
+            batchThreads.shutdownNow();
+        }
     }
 
     /** A request the session did not send because its heartbeat said stop (the run lost its lease). */

@@ -1,10 +1,14 @@
 package org.contactsync.graph;
 
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A Graph client for one mailbox with its counters; lives as long as one sync run or one check. */
-record GraphSession(GraphServiceClient graph, Counters counters, String mailbox) {
+/**
+ * A Graph client for one mailbox with its counters, and the threads its batch requests go out on; lives as long as
+ * one sync run or one check.
+ */
+record GraphSession(GraphServiceClient graph, Counters counters, String mailbox, Executor batchThreads) {
 
     /** HTTP requests sent and throttling waited for in one session. */
     static final class Counters {

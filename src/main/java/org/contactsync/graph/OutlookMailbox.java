@@ -29,9 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.sync.plan.SyncedField;
@@ -40,8 +44,9 @@ import org.contactsync.sync.plan.SyncedField;
  * One employee's mailbox as the sync engine sees it, for the length of one run: the sync folder, its contacts as
  * {@link OutlookContact}s, delta rounds and batched writes. Every HTTP request is counted ({@link #requestCount()});
  * at most four are in flight per app and mailbox across all sessions; whole requests are retried by the SDK's
- * RetryHandler and throttled batch items by this class, both within the session's {@link ThrottleBudget}. Not
- * thread-safe: one run, one thread.
+ * RetryHandler and throttled batch items by this class, both within the session's {@link ThrottleBudget}. Writes
+ * go out in fully sequential batches, up to four batch requests at once on the session's threads. Not thread-safe:
+ * one run, one calling thread.
  */
 public final class OutlookMailbox {
 
@@ -50,8 +55,16 @@ public final class OutlookMailbox {
     /** Contacts delta pages hold at most 200 items. */
     static final String DELTA_PAGE_SIZE = "odata.maxpagesize=200";
     private static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
-    /** A batch item that did not run because the item before it in its lane failed: send it again. */
+    /** A batch item that did not run because an item before it in its batch failed: send it again. */
     private static final int FAILED_DEPENDENCY = 424;
+    /** Batch requests one session has in flight: one per place Exchange gives an app in a mailbox. */
+    static final int BATCHES_IN_FLIGHT = GraphClients.REQUESTS_IN_FLIGHT_PER_MAILBOX;
+    /** Graph's limit of requests in one {@code $batch}. */
+    static final int BATCH_SIZE = 20;
+    /** The most writes one {@link #apply} call sends at once: as many as fit the batches in flight. */
+    public static final int WRITES_AT_ONCE = BATCH_SIZE * BATCHES_IN_FLIGHT;
+    /** Five characters the SDK cuts off a batch item's path (see {@link #asBatchItem}). */
+    private static final String VERSION_SEGMENT = "/v1.0";
 
     private final GraphSession session;
     private final GraphServiceClient graph;
@@ -248,8 +261,9 @@ public final class OutlookMailbox {
     // Writing ------------------------------------------------------------------------------------------------------
 
     /**
-     * Carries out the writes in {@code $batch} requests of at most 20, batch after batch; throttled items are retried
-     * after their Retry-After within the budget. Updates that rewrite emailAddresses or businessPhones first read
+     * Carries out the writes in {@code $batch} requests of at most 20, up to four at once (so give it at most
+     * {@value #WRITES_AT_ONCE} writes per call to keep every batch of a call in flight together); throttled items are
+     * retried after their Retry-After within the budget. Updates that rewrite emailAddresses or businessPhones first read
      * Outlook's current entries (one batched GET per 20 such updates) so that entries beyond the mapped ones survive.
      */
     public WriteReport apply(String folderId, List<OutlookWrite> writes) {
@@ -431,72 +445,146 @@ public final class OutlookMailbox {
     // Batching -----------------------------------------------------------------------------------------------------
 
     /**
-     * The answers to the requests, in their order: sent through the SDK's batch content collection (which splits
-     * them into batches of 20, here chained into lanes), batch after batch. Items answered 429/503/504 are sent
-     * again in a new batch after the longest Retry-After while the budget allows, and with them the items that did
-     * not run because of them (424); the SDK retries whole batch requests itself but not items.
-     * When a whole batch fails, it and the batches after it are answered with that failure (status 0 or 429).
+     * The answers to the requests, in their order. They go out in fully sequential {@code $batch} requests of up to
+     * 20 (each item {@code dependsOn} the one before it), up to {@value #BATCHES_IN_FLIGHT} of them in flight at once:
+     * Graph hands a sequential batch's items to Exchange one at a time, so each batch holds one of the four places
+     * Exchange gives an app in a mailbox, however Graph dispatches parallel batches (docs/benchmarks.md, "Writing
+     * within Graph's batch rules"). Items answered 429/503/504 are sent again in new batches after the longest
+     * Retry-After while the budget allows, and with them the items that did not run because an item before them
+     * failed (424), at once; neither ran, so nothing is carried out twice. The SDK retries whole batch requests itself
+     * but not items. When a whole batch request fails, its items and those not yet sent get that failure (status 0,
+     * or 429 when throttled).
      */
     private List<Answer> sendInBatches(List<RequestInformation> requests) {
-        Answer[] answers = new Answer[requests.size()];
+        List<okhttp3.Request> items = requests.stream().map(this::asBatchItem).toList();
+        Answer[] answers = new Answer[items.size()];
         List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
+        for (int i = 0; i < items.size(); i++) {
             pending.add(i);
         }
         while (!pending.isEmpty()) {
-            BatchRequestContentCollection collection = new BatchRequestContentCollection(graph);
-            Map<String, Integer> indexByStep = new HashMap<>();
-            for (int index : pending) {
-                requests.get(index).headers.add("Prefer", GraphClients.PREFER_IMMUTABLE_IDS);
-                indexByStep.put(collection.addBatchRequestStep(requests.get(index)), index);
-            }
-            List<Integer> retry = new ArrayList<>();
-            Set<Integer> answeredNow = new java.util.HashSet<>();
-            double wait = 0;
-            for (BatchRequestContent batch : collection.getBatchRequestsForExecution()) {
-                inLanes(batch);
-                BatchResponseContent response;
-                try {
-                    response = graph.getBatchRequestBuilder().post(batch, null);
-                } catch (RuntimeException | IOException e) {
-                    GraphCallException failure = GraphFailures.asException(e, session);
-                    indexByStep.values().stream().filter(i -> !answeredNow.contains(i))
-                            .forEach(i -> answers[i] = Answer.notSent(failure));
-                    return List.of(answers);
-                }
-                for (var entry : response.getResponsesStatusCode().entrySet()) {
-                    int index = indexByStep.get(entry.getKey());
-                    Answer answer = Answer.of(entry.getValue(), response, entry.getKey());
-                    answers[index] = answer;
-                    answeredNow.add(index);
-                    if (RETRYABLE.contains(answer.status())) {
-                        retry.add(index);
-                        wait = Math.max(wait, answer.retryAfter().toMillis() / 1000.0);
-                    } else if (answer.status() == FAILED_DEPENDENCY) {
-                        retry.add(index);
-                    }
-                }
-            }
-            if (retry.isEmpty() || !session.counters().mayWait(wait) || !pause(wait)) {
+            Round round = sendRound(items, pending, answers);
+            if (round.failed() || round.again().isEmpty() || !session.counters().mayWait(round.waitSeconds())
+                    || !pause(round.waitSeconds())) {
                 break;
             }
-            pending = retry;
+            pending = round.again();
         }
         return java.util.Arrays.stream(answers).map(answer -> answer == null ? Answer.unanswered() : answer).toList();
     }
 
-    /**
-     * Chains the batch's items, in the order they were added, into as many lanes as Exchange runs requests of an app
-     * in one mailbox at once, each item depending on the one before it in its lane: Graph runs a batch's independent
-     * items at once and Exchange throttles those past its limit (MailboxConcurrency). 20 items per round trip, 4 at
-     * a time.
-     */
-    private static void inLanes(BatchRequestContent batch) {
-        int lanes = GraphClients.REQUESTS_IN_FLIGHT_PER_MAILBOX;
-        List<BatchRequestStep> steps = List.copyOf(batch.getBatchRequestSteps().values());
-        for (int i = lanes; i < steps.size(); i++) {
-            steps.get(i).addDependsOnId(steps.get(i - lanes).getRequestId());
+    /** One pass over the pending items: which to send again, after how long, and whether a batch request failed. */
+    private record Round(List<Integer> again, double waitSeconds, boolean failed) {
+    }
+
+    private Round sendRound(List<okhttp3.Request> items, List<Integer> pending, Answer[] answers) {
+        BatchRequestContentCollection collection = new BatchRequestContentCollection(graph);
+        Map<String, Integer> indexByStep = new HashMap<>();
+        for (int index : pending) {
+            indexByStep.put(collection.addBatchRequestStep(items.get(index)), index);
         }
+        List<BatchRequestContent> batches = collection.getBatchRequestsForExecution();
+        batches.forEach(OutlookMailbox::inSequence);
+        List<Sent> sent = sendAtOnce(batches);
+        List<Integer> again = new ArrayList<>();
+        double wait = 0;
+        Optional<GraphCallException> failure = Optional.empty();
+        for (int b = 0; b < batches.size(); b++) {
+            Set<String> steps = batches.get(b).getBatchRequestSteps().keySet();
+            Sent outcome = sent.get(b);
+            if (outcome.response().isEmpty()) {
+                failure = failure.or(outcome::failure);
+                continue;
+            }
+            BatchResponseContent response = outcome.response().get();
+            Map<String, Integer> statuses = response.getResponsesStatusCode();
+            for (String step : steps) {
+                int index = indexByStep.get(step);
+                Answer answer = Answer.of(statuses.getOrDefault(step, 0), response, step);
+                answers[index] = answer;
+                if (RETRYABLE.contains(answer.status())) {
+                    again.add(index);
+                    wait = Math.max(wait, answer.retryAfter().toMillis() / 1000.0);
+                } else if (answer.status() == FAILED_DEPENDENCY) {
+                    again.add(index);
+                }
+            }
+        }
+        if (failure.isPresent()) {
+            for (int index : pending) {
+                if (answers[index] == null) {
+                    answers[index] = Answer.notSent(failure.get());
+                }
+            }
+        }
+        again.sort(null);
+        return new Round(again, wait, failure.isPresent());
+    }
+
+    /** A batch request's response, or why there is none. */
+    private record Sent(Optional<BatchResponseContent> response, Optional<GraphCallException> failure) {
+    }
+
+    /**
+     * Posts the batches, {@value #BATCHES_IN_FLIGHT} at a time on the session's threads; the answers in the order of
+     * the batches. Once a batch request fails, the batches not yet sent are not sent and get that failure.
+     */
+    private List<Sent> sendAtOnce(List<BatchRequestContent> batches) {
+        Sent[] sent = new Sent[batches.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<GraphCallException> stopped = new AtomicReference<>();
+        CompletableFuture<?>[] senders = new CompletableFuture<?>[Math.min(BATCHES_IN_FLIGHT, batches.size())];
+        for (int s = 0; s < senders.length; s++) {
+            senders[s] = CompletableFuture.runAsync(() -> {
+                for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                    GraphCallException failure = stopped.get();
+                    sent[b] = failure != null ? new Sent(Optional.empty(), Optional.of(failure)) : post(batches.get(b));
+                    sent[b].failure().ifPresent(f -> stopped.compareAndSet(null, f));
+                }
+            }, session.batchThreads());
+        }
+        CompletableFuture.allOf(senders).join();
+        return List.of(sent);
+    }
+
+    private Sent post(BatchRequestContent batch) {
+        try {
+            return new Sent(Optional.of(graph.getBatchRequestBuilder().post(batch, null)), Optional.empty());
+        } catch (RuntimeException | IOException e) {
+            return new Sent(Optional.empty(), Optional.of(GraphFailures.asException(e, session)));
+        }
+    }
+
+    /**
+     * Chains the batch's items in the order they were added, each depending on the one before it: a fully sequential
+     * batch, one of the two shapes Graph accepts ("Batch should be either fully sequential or fully parallel").
+     */
+    private static void inSequence(BatchRequestContent batch) {
+        List<BatchRequestStep> steps = List.copyOf(batch.getBatchRequestSteps().values());
+        for (int i = 1; i < steps.size(); i++) {
+            steps.get(i).addDependsOnId(steps.get(i - 1).getRequestId());
+        }
+    }
+
+    /**
+     * The request as a batch item, asking for immutable ids. The SDK's batch content writes an item's URL as its path
+     * without the first five characters ({@code /v1.0} or {@code /beta}: BatchRequestContent.getRelativeUrl in
+     * msgraph-sdk-java-core), which is Graph's relative URL only when the endpoint's path is exactly the version. Behind
+     * an endpoint with a longer path (a gateway, or the sandbox's {@code /sandbox/graph/v1.0}) the item is given the
+     * path after the endpoint's, behind {@code /v1.0}, so that what the SDK writes is relative to the version root.
+     */
+    private okhttp3.Request asBatchItem(RequestInformation request) {
+        request.headers.add("Prefer", GraphClients.PREFER_IMMUTABLE_IDS);
+        okhttp3.Request item = graph.getRequestAdapter().convertToNativeRequest(request);
+        String endpointPath = Objects.requireNonNull(okhttp3.HttpUrl.parse(graph.getRequestAdapter().getBaseUrl()),
+                "The Graph endpoint is not a URL").encodedPath().replaceAll("/+$", "");
+        String path = item.url().encodedPath();
+        if (!path.startsWith(endpointPath + "/")) {
+            throw new IllegalStateException("A batch item outside the Graph endpoint: " + item.url());
+        }
+        return item.newBuilder()
+                .url(item.url().newBuilder().encodedPath(VERSION_SEGMENT + path.substring(endpointPath.length())).build())
+                .build();
     }
 
     private static boolean pause(double seconds) {
@@ -535,7 +623,7 @@ public final class OutlookMailbox {
                     Optional.of(failure));
         }
 
-        /** Throttled, or (when the budget ran out before it could be sent again) behind a throttled item. */
+        /** Throttled, or (when the budget ran out before it could be sent again) behind an item that was. */
         boolean throttled() {
             return RETRYABLE.contains(status) || status == FAILED_DEPENDENCY
                     || failure.filter(MailboxThrottledException.class::isInstance).isPresent();

@@ -27,7 +27,10 @@
  * {@code String {5d3c9a52-1f0b-4e77-9a6e-0c2f8b7d41a3} Name ContactSyncBcNo} holding the BC contact No.; Fax No. is
  * MAPI's PidTagBusinessFaxNumber ({@code String 0x3A24}). Listings expand both; delta cannot, so the engine completes
  * unknown changed contacts with {@link org.contactsync.graph.OutlookMailbox#withExtendedProperties}.</li>
- * <li><b>Writes.</b> Batches of at most 20; a PATCH carries only the given fields; emailAddresses and businessPhones
+ * <li><b>Writes.</b> Fully sequential batches of at most 20 (each item {@code dependsOn} the one before it: Graph
+ * refuses any shape between fully sequential and fully parallel), up to four batch requests in flight per session;
+ * items behind a failed or throttled one (424) go again, so nothing runs twice; item URLs are relative to Graph's
+ * version root whatever the endpoint's path; a PATCH carries only the given fields; emailAddresses and businessPhones
  * are rebuilt from Outlook's current entries so that entries beyond the mapped ones stay.</li>
  * </ul>
  */

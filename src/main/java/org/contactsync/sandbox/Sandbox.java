@@ -28,6 +28,7 @@ public final class Sandbox {
     private final AtomicReference<SandboxSettings.Limits> limits;
     private volatile MailboxRules configuredRules = MailboxRules.exchangeOnline();
     private final AtomicReference<MailboxRules> mailboxRules = new AtomicReference<>(configuredRules);
+    private final AtomicReference<BatchDispatch> batchDispatch;
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final Executor batchItemThreads;
 
@@ -57,6 +58,7 @@ public final class Sandbox {
         this.throttle = new Throttle(clock);
         this.faults = new FaultInjector(settings.faults(), random);
         this.limits = new AtomicReference<>(settings.limits());
+        this.batchDispatch = new AtomicReference<>(settings.batchDispatch());
         reset();
     }
 
@@ -113,9 +115,10 @@ public final class Sandbox {
                 if (!request.method().equals("POST")) {
                     throw new GraphError(405, "ErrorInvalidRequest", "The OData request is not supported.");
                 }
-                response = BatchProcessor.execute(request, item -> execute(item, grant, reached), batchItemThreads);
+                response = BatchProcessor.execute(request, (item, admission) -> execute(item, grant, reached, admission),
+                        batchItemThreads, batchDispatch.get());
             } else {
-                response = execute(request, grant, route);
+                response = execute(request, grant, route, BatchProcessor.Admission.NONE);
             }
             if (fault.filter(FaultKind::afterTheWork).isPresent()) {
                 response = answerLost(fault.get(), reached, requestId);
@@ -132,7 +135,8 @@ public final class Sandbox {
     }
 
     /** Each item of a batch. */
-    private GraphResponse execute(GraphRequest request, AccessGrant grant, Set<String> reached) {
+    private GraphResponse execute(GraphRequest request, AccessGrant grant, Set<String> reached,
+                                  BatchProcessor.Admission admission) {
         String requestId = GraphJson.newRequestId();
         try {
             Route route = Route.parse(request.path());
@@ -141,7 +145,7 @@ public final class Sandbox {
             }
             noteMailbox(route, reached);
             Optional<FaultKind> fault = faults.next(FaultInjector.Occasion.of(request, true, false));
-            GraphResponse response = execute(request, grant, route);
+            GraphResponse response = execute(request, grant, route, admission);
             return fault.isPresent() ? answerLost(fault.get(), Set.of(mailbox(route.user().orElseThrow()).userPrincipalName),
                     requestId) : response;
         } catch (GraphError e) {
@@ -176,15 +180,22 @@ public final class Sandbox {
         };
     }
 
-    private GraphResponse execute(GraphRequest request, AccessGrant grant, Route route) {
+    private GraphResponse execute(GraphRequest request, AccessGrant grant, Route route,
+                                  BatchProcessor.Admission admission) {
         Mailbox mailbox = mailbox(route.user().orElseThrow());
         if (route.isRead(request.method()) ? !grant.canRead(mailbox.userPrincipalName)
                 : !grant.canWrite(mailbox.userPrincipalName)) {
             throw new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         }
         SandboxSettings.Limits current = limits.get();
-        Throttle.Permit permit = throttle.enter(grant.clientId(), mailbox.userPrincipalName, request.method(), current);
+        Throttle.Permit permit;
         try {
+            permit = throttle.enter(grant.clientId(), mailbox.userPrincipalName, request.method(), current);
+        } finally {
+            admission.asked();
+        }
+        try {
+            admission.awaitOthers();
             pause(current.latency());
             return GraphEndpoints.dispatch(route, request, mailbox);
         } finally {
@@ -331,6 +342,7 @@ public final class Sandbox {
         }
         throttle.resetAll();
         limits.set(settings.limits());
+        batchDispatch.set(settings.batchDispatch());
         faults.configure(settings.faults());
         mailboxRules.set(configuredRules);
     }
@@ -360,6 +372,15 @@ public final class Sandbox {
 
     public void setLimits(SandboxSettings.Limits newLimits) {
         limits.set(newLimits);
+    }
+
+    /** How a parallel batch's items reach Exchange from now on (see {@link BatchDispatch}). */
+    public BatchDispatch batchDispatch() {
+        return batchDispatch.get();
+    }
+
+    public void setBatchDispatch(BatchDispatch dispatch) {
+        batchDispatch.set(dispatch);
     }
 
     public SandboxSettings.FaultSettings faults() {

@@ -14,13 +14,20 @@ import java.util.List;
  * @param limits        Exchange's per-mailbox limits (changeable at run time)
  * @param faults        injected faults (changeable at run time)
  * @param adminKey      the key the admin endpoints require in {@code X-Sandbox-Admin-Key}
+ * @param batchDispatch how a parallel {@code $batch}'s items reach Exchange (changeable at run time)
  */
 public record SandboxSettings(String tenant, List<SandboxApp> apps, List<String> mailboxes, Duration tokenLifetime,
-                              Limits limits, FaultSettings faults, String adminKey) {
+                              Limits limits, FaultSettings faults, String adminKey, BatchDispatch batchDispatch) {
 
     public SandboxSettings {
         apps = List.copyOf(apps);
         mailboxes = List.copyOf(mailboxes);
+    }
+
+    /** With the documented batch dispatch ({@link BatchDispatch#FOUR_AT_A_TIME}). */
+    public SandboxSettings(String tenant, List<SandboxApp> apps, List<String> mailboxes, Duration tokenLifetime,
+                           Limits limits, FaultSettings faults, String adminKey) {
+        this(tenant, apps, mailboxes, tokenLifetime, limits, faults, adminKey, BatchDispatch.FOUR_AT_A_TIME);
     }
 
     /** The tenant's directory id, a GUID derived from its name; Entra accepts either in the authority. */

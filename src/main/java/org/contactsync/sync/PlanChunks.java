@@ -3,6 +3,7 @@ package org.contactsync.sync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.contactsync.graph.OutlookMailbox;
 import org.contactsync.graph.OutlookWrite;
 import org.contactsync.sync.plan.SyncAction;
 import org.contactsync.sync.plan.SyncAction.CreateInOutlook;
@@ -12,12 +13,12 @@ import org.contactsync.sync.plan.SyncAction.UpdateInOutlook;
 
 /**
  * Cuts a plan into the chunks the executor commits one by one, in plan order: at most {@link #OUTLOOK_WRITES}
- * Outlook writes (one {@code $batch}) and at most {@link #ACTIONS} actions per chunk.
+ * Outlook writes (the batches one {@code OutlookMailbox.apply} sends at once) and at most {@link #ACTIONS} actions per chunk.
  */
 final class PlanChunks {
 
-    /** Graph's limit of requests in one {@code $batch}. */
-    static final int OUTLOOK_WRITES = 20;
+    /** The Outlook writes the mailbox sends at once: four sequential batches of 20. */
+    static final int OUTLOOK_WRITES = OutlookMailbox.WRITES_AT_ONCE;
     /** Keeps a chunk's transaction short when a plan is mostly bookkeeping. */
     static final int ACTIONS = 200;
 

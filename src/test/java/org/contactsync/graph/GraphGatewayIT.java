@@ -66,6 +66,15 @@ class GraphGatewayIT {
     void freshSandbox() {
         httpsHost = "https://localhost:" + System.getProperty("it.sslport.h2");
         admin("POST", "/reset", "");
+        admin("PUT", "/batch", "{\"parallelDispatch\":\"" + parallelDispatch() + "\"}");
+    }
+
+    /**
+     * How the sandbox hands a parallel batch's items to Exchange while this class runs (the sources disagree:
+     * docs/graph-fidelity.md); {@link GraphGatewayAllAtOnceIT} runs every test under the other setting.
+     */
+    String parallelDispatch() {
+        return "FOUR_AT_A_TIME";
     }
 
     private GraphConnectionSettings settings(String tenant, String clientId, String secret) {
@@ -217,14 +226,17 @@ class GraphGatewayIT {
         OutlookMailbox alice = gateway.open(demo(), ALICE);
         String folder = alice.ensureFolder("Business Central");
         alice.listFolder(folder);
+        int beforeWrites = alice.requestCount();
         createdIds(alice.apply(folder, creates(1, 1000)));
+        assertEquals(50, alice.requestCount() - beforeWrites, "1,000 creates in 50 $batch requests of 20");
         var round = assertInstanceOf(DeltaRound.Changes.class, alice.delta(folder, Optional.empty()));
         assertEquals(1000, round.changed().size());
         int requests = alice.requestCount();
         System.out.println("Initial sync of 1,000 contacts: " + requests + " Graph requests");
         assertTrue(requests <= 60, requests + " requests");
-        assertTrue(admin("GET", "/tokens", "").getJsonNumber("requests").longValue() - tokensBefore <= 1,
-                "at most one token request for the whole sync, not one per request");
+        long tokenRequests = admin("GET", "/tokens", "").getJsonNumber("requests").longValue() - tokensBefore;
+        assertTrue(tokenRequests <= 1,
+                "at most one token request for the whole sync, not one per request: " + tokenRequests);
     }
 
     @Test

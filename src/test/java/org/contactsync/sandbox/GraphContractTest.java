@@ -117,6 +117,25 @@ class GraphContractTest {
     }
 
     @Test
+    void aMixedBatchIsRefusedWithGraphsErrorBody() {
+        GraphResponse refused = graph.post("/$batch", """
+                {"requests":[{"id":"1","method":"GET","url":"/users/alice@contoso.example/contactFolders"},
+                             {"id":"2","method":"GET","url":"/users/alice@contoso.example/contactFolders"},
+                             {"id":"3","method":"GET","url":"/users/alice@contoso.example/contactFolders",
+                              "dependsOn":["1"]}]}""");
+
+        assertEquals(400, refused.status());
+        JsonObject body = SandboxCaller.body(refused);
+        assertEquals(Set.of("error"), body.keySet());
+        JsonObject error = body.getJsonObject("error");
+        assertEquals(Set.of("code", "message", "innerError"), error.keySet());
+        assertEquals("BadRequest", error.getString("code"));
+        assertEquals("Batch should be either fully sequential or fully parallel", error.getString("message"));
+        assertEquals(Set.of("date", "request-id", "client-request-id"), error.getJsonObject("innerError").keySet());
+        error.getJsonObject("innerError").values().forEach(v -> assertTrue(v instanceof JsonString));
+    }
+
+    @Test
     void theCheckFailsOnAWrongNameOrAWrongType() {
         assertThrows(AssertionError.class, () -> schema.check("contact", parse("{\"givenname\":\"Ada\"}").asJsonObject()));
         assertThrows(AssertionError.class, () -> schema.check("contact", parse("{\"businessPhones\":\"+46 8 1\"}").asJsonObject()));

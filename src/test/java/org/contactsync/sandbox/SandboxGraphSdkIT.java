@@ -262,57 +262,119 @@ class SandboxGraphSdkIT {
         });
     }
 
+    /**
+     * A batch item as Graph must see it: the SDK's batch content writes an item's path without its first five
+     * characters (BatchRequestContent.getRelativeUrl, made for an endpoint path of exactly {@code /v1.0}), so under the
+     * sandbox's longer base path the item gets the path Graph sees behind {@code /v1.0}, as the product does
+     * (OutlookMailbox#asBatchItem).
+     */
+    private okhttp3.Request item(GraphServiceClient graph, com.microsoft.kiota.RequestInformation request) {
+        okhttp3.Request sdk = graph.getRequestAdapter().convertToNativeRequest(request);
+        String path = sdk.url().encodedPath().substring("/sandbox/graph".length());
+        return sdk.newBuilder().url(sdk.url().newBuilder().encodedPath(path).build()).build();
+    }
+
+    private BatchRequestContentCollection parallelCreates(GraphServiceClient graph, ContactsRequestBuilder contacts,
+                                                          int count, String prefix) {
+        BatchRequestContentCollection many = new BatchRequestContentCollection(graph);
+        for (int i = 0; i < count; i++) {
+            many.addBatchRequestStep(item(graph, contacts.toPostRequestInformation(
+                    contact("P", prefix + i, prefix + i + "@example.com", prefix + i))));
+        }
+        return many;
+    }
+
+    private static long countStatus(Map<String, Integer> statuses, int status) {
+        return statuses.values().stream().filter(s -> s == status).count();
+    }
+
     @Test
-    void batchesAnswerEachStepAndFailDependantsWith424() throws Exception {
+    void aSequentialBatchAnswersEachStepAndFailsTheStepsAfterAFailedOneWith424() throws Exception {
         GraphServiceClient graph = graph();
         String folderId = graph.users().byUserId(ALICE).contactFolders().post(folderNamed("CRM")).getId();
         ContactsRequestBuilder contacts = graph.users().byUserId(ALICE).contactFolders().byContactFolderId(folderId).contacts();
 
         BatchRequestContent batch = new BatchRequestContent(graph);
-        var adapter = graph.getRequestAdapter();
         assertTrue(batch.addBatchRequestStep(new BatchRequestStep("create",
-                adapter.convertToNativeRequest(contacts.toPostRequestInformation(contact("Ada", "Lovelace", "ada@example.com", "CT1"))))));
+                item(graph, contacts.toPostRequestInformation(contact("Ada", "Lovelace", "ada@example.com", "CT1"))))));
         assertTrue(batch.addBatchRequestStep(new BatchRequestStep("list",
-                adapter.convertToNativeRequest(contacts.toGetRequestInformation()), List.of("create"))));
+                item(graph, contacts.toGetRequestInformation()), List.of("create"))));
         assertTrue(batch.addBatchRequestStep(new BatchRequestStep("duplicate",
-                adapter.convertToNativeRequest(graph.users().byUserId(ALICE).contactFolders().toPostRequestInformation(folderNamed("CRM"))))));
+                item(graph, graph.users().byUserId(ALICE).contactFolders().toPostRequestInformation(folderNamed("CRM"))),
+                List.of("list"))));
         assertTrue(batch.addBatchRequestStep(new BatchRequestStep("afterDuplicate",
-                adapter.convertToNativeRequest(contacts.toGetRequestInformation()), List.of("duplicate"))));
+                item(graph, contacts.toGetRequestInformation()), List.of("duplicate"))));
         BatchResponseContent answer = graph.getBatchRequestBuilder().post(batch, null);
-        Map<String, Integer> statuses = answer.getResponsesStatusCode();
-        assertEquals(Map.of("create", 201, "list", 200, "duplicate", 409, "afterDuplicate", 424), statuses);
-        Contact ada = answer.getResponseById("create", Contact::createFromDiscriminatorValue);
-        assertEquals("Ada Lovelace", ada.getDisplayName());
-        assertEquals(1, answer.getResponseById("list", ContactCollectionResponse::createFromDiscriminatorValue).getValue().size());
 
-        BatchRequestContentCollection many = new BatchRequestContentCollection(graph);
-        List<String> stepIds = new ArrayList<>();
-        for (int i = 0; i < 25; i++) {
-            stepIds.add(many.addBatchRequestStep(contacts.toPostRequestInformation(contact("P", "N" + i, "n" + i + "@example.com", "X" + i))));
-        }
-        BatchResponseContentCollection answers = graph.getBatchRequestBuilder().post(many, null);
-        Map<String, Integer> manyStatuses = answers.getResponsesStatusCodes();
-        assertEquals(Set.copyOf(stepIds), manyStatuses.keySet(), "the SDK's two batches (20 and 5) answer every step");
-        assertTrue(manyStatuses.values().stream().allMatch(status -> status == 201 || status == 429), manyStatuses.toString());
-        long created = manyStatuses.values().stream().filter(status -> status == 201).count();
-        assertTrue(created >= 8, "independent items run at once, at least 4 of each batch within the mailbox's "
-                + "concurrency; the rest are throttled: " + manyStatuses);
-        assertEquals(1 + 3 + 25, admin.counters(ALICE).getInt("requests"),
-                "every batch item that reached the mailbox counts, throttled or not: the folder, 3 of the first batch "
-                        + "(the 424 never ran), 25");
-        assertEquals(1 + created, contacts.get(rc -> rc.queryParameters.top = 100).getValue().size(),
+        assertEquals(Map.of("create", 201, "list", 200, "duplicate", 409, "afterDuplicate", 424),
+                answer.getResponsesStatusCode());
+        assertEquals("Ada Lovelace", answer.getResponseById("create", Contact::createFromDiscriminatorValue).getDisplayName());
+        assertEquals(1, answer.getResponseById("list", ContactCollectionResponse::createFromDiscriminatorValue).getValue().size());
+        assertEquals(1 + 3, admin.counters(ALICE).getInt("requests"), "the folder and 3 items; the 424 never ran");
+    }
+
+    @Test
+    void parallelBatchesReachExchangeFourAtATimeOrAllAtOnceAsTheSettingSays() throws Exception {
+        GraphServiceClient graph = graph();
+        String folderId = graph.users().byUserId(ALICE).contactFolders().post(folderNamed("CRM")).getId();
+        ContactsRequestBuilder contacts = graph.users().byUserId(ALICE).contactFolders().byContactFolderId(folderId).contacts();
+
+        assertEquals("FOUR_AT_A_TIME", admin.call("GET", "/batch", "").getString("parallelDispatch"), "the default");
+        Map<String, Integer> fourAtATime = graph.getBatchRequestBuilder()
+                .post(parallelCreates(graph, contacts, 25, "F"), null).getResponsesStatusCodes();
+        assertEquals(25, countStatus(fourAtATime, 201), "the SDK's two batches (20 and 5), every item created");
+
+        admin.call("PUT", "/batch", "{\"parallelDispatch\":\"ALL_AT_ONCE\"}");
+        Map<String, Integer> allAtOnce = graph.getBatchRequestBuilder()
+                .post(parallelCreates(graph, contacts, 25, "A"), null).getResponsesStatusCodes();
+        assertEquals(4 + 4, countStatus(allAtOnce, 201), "4 of each batch within the mailbox's concurrency: " + allAtOnce);
+        assertEquals(16 + 1, countStatus(allAtOnce, 429), allAtOnce.toString());
+
+        assertEquals(1 + 25 + 25, admin.counters(ALICE).getInt("requests"), "every item counts, throttled or not");
+        assertEquals(17, admin.counters(ALICE).getInt("throttled"));
+        assertEquals(25 + 8, contacts.get(rc -> rc.queryParameters.top = 100).getValue().size(),
                 "a throttled create created nothing");
+    }
+
+    @Test
+    void graphsBatchRulesReachTheSdkAsODataErrors() {
+        GraphServiceClient graph = graph();
+        String folders = "/users/alice@contoso.example/contactFolders";
+        StringBuilder lanes = new StringBuilder("{\"requests\":[");
+        for (int i = 0; i < 8; i++) {
+            lanes.append(i == 0 ? "" : ",").append("{\"id\":\"").append(i).append("\",\"method\":\"GET\",\"url\":\"")
+                    .append(folders).append('"').append(i < 4 ? "" : ",\"dependsOn\":[\"" + (i - 4) + "\"]").append('}');
+        }
+        lanes.append("]}");
+        ODataError mixed = assertThrows(ODataError.class, () -> sendRaw(graph, lanes.toString()));
+        assertEquals(400, mixed.getResponseStatusCode());
+        assertEquals("Batch should be either fully sequential or fully parallel", mixed.getError().getMessage());
 
         StringBuilder tooMany = new StringBuilder("{\"requests\":[");
         for (int i = 0; i < 21; i++) {
             tooMany.append(i == 0 ? "" : ",").append("{\"id\":\"").append(i)
-                    .append("\",\"method\":\"GET\",\"url\":\"/users/alice@contoso.example/contactFolders\"}");
+                    .append("\",\"method\":\"GET\",\"url\":\"").append(folders).append("\"}");
         }
         tooMany.append("]}");
-        ODataError refused = assertThrows(ODataError.class, () -> graph.getRequestAdapter().sendPrimitive(
-                rawBatch(tooMany.toString()),
-                new java.util.HashMap<>(Map.of("XXX", ODataError::createFromDiscriminatorValue)), String.class));
-        assertEquals(400, refused.getResponseStatusCode());
+        assertEquals(400, assertThrows(ODataError.class, () -> sendRaw(graph, tooMany.toString())).getResponseStatusCode());
+        assertEquals(0, admin.counters(ALICE).getInt("requests"), "nothing of a refused batch ran");
+    }
+
+    @Test
+    void theSdksOwnItemUrlsUnderALongerBasePathAreRefusedAsGraphWould() throws Exception {
+        GraphServiceClient graph = graph();
+        BatchRequestContent batch = new BatchRequestContent(graph);
+        batch.addBatchRequestStep(graph.users().byUserId(ALICE).contactFolders().toGetRequestInformation());
+
+        BatchResponseContent answer = graph.getBatchRequestBuilder().post(batch, null);
+
+        assertEquals(List.of(400), List.copyOf(answer.getResponsesStatusCode().values()),
+                "the SDK writes 'box/graph/v1.0/users/...', which is not a path under Graph's version root");
+    }
+
+    private String sendRaw(GraphServiceClient graph, String json) {
+        return graph.getRequestAdapter().sendPrimitive(rawBatch(json),
+                new java.util.HashMap<>(Map.of("XXX", ODataError::createFromDiscriminatorValue)), String.class);
     }
 
     private com.microsoft.kiota.RequestInformation rawBatch(String json) {

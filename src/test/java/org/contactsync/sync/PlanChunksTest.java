@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class PlanChunksTest {
 
     @Test
-    void chunksKeepThePlanOrderWithAtMostTwentyOutlookWritesEach() {
+    void chunksKeepThePlanOrderWithAtMostEightyOutlookWritesEachFourBatchesOfTwenty() {
         List<SyncAction> plan = new ArrayList<>();
-        for (int i = 0; i < 45; i++) {
+        for (int i = 0; i < 180; i++) {
             plan.add(new SyncAction.Link("CT" + i, "id" + i, "ck", FieldValues.empty(), Reason.MATCHED_BY_EMAIL));
             plan.add(new SyncAction.UpdateInOutlook("CT" + i, "id" + i, "ck", FieldValues.empty(),
                     FieldValues.empty(), Reason.MATCHED_BY_EMAIL));
@@ -30,7 +30,7 @@ class PlanChunksTest {
         List<List<SyncAction>> chunks = PlanChunks.split(plan);
 
         assertEquals(plan, chunks.stream().flatMap(List::stream).toList());
-        assertEquals(List.of(20L, 20L, 5L, 0L), chunks.stream()
+        assertEquals(List.of(80L, 80L, 20L, 0L), chunks.stream()
                 .map(chunk -> chunk.stream().filter(a -> PlanChunks.outlookWrite(a).isPresent()).count()).toList());
         assertTrue(chunks.stream().allMatch(chunk -> chunk.size() <= PlanChunks.ACTIONS));
     }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.contactsync.sandbox.BatchDispatch;
 import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.GraphError;
 import org.contactsync.sandbox.MailboxCounters;
@@ -34,8 +35,8 @@ import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxSettings;
 
 /**
- * What tests, the benchmark and demos control: reset, per-mailbox counters, limits, faults, token and delta-token
- * expiry. Every call needs the sandbox admin key ({@code contactsync.sandbox.admin-key}) in
+ * What tests, the benchmark and demos control: reset, per-mailbox counters, limits, faults, batch dispatch, token
+ * and delta-token expiry. Every call needs the sandbox admin key ({@code contactsync.sandbox.admin-key}) in
  * {@value #ADMIN_KEY_HEADER}.
  */
 @Path("admin")
@@ -188,6 +189,28 @@ public class AdminResource {
                 .add("deletedFolders", rules.deletedFolders().name())
                 .add("syncStatesKept", rules.syncStatesKept())
                 .build();
+    }
+
+    @GET
+    @Path("batch")
+    public Response batch() {
+        return guarded(() -> Response.ok(batchJson(sandbox.batchDispatch()).toString()).build());
+    }
+
+    /** Sets how a parallel batch's items reach Exchange: {@code {"parallelDispatch":"FOUR_AT_A_TIME|ALL_AT_ONCE"}}. */
+    @PUT
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setBatch(JsonObject body) {
+        return guarded(() -> {
+            sandbox.setBatchDispatch(BatchDispatch.valueOf(
+                    body.getString("parallelDispatch", sandbox.batchDispatch().name()).toUpperCase(Locale.ROOT)));
+            return Response.ok(batchJson(sandbox.batchDispatch()).toString()).build();
+        });
+    }
+
+    private static JsonObject batchJson(BatchDispatch dispatch) {
+        return JSON.createObjectBuilder().add("parallelDispatch", dispatch.name()).build();
     }
 
     private Response guarded(Supplier<Response> action) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.contactsync.sandbox.BatchDispatch;
 import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.MailboxRules;
 import org.contactsync.sandbox.RetryAfterForm;
@@ -100,6 +101,10 @@ public class SandboxProducer {
     String adminKey;
 
     @Inject
+    @ConfigProperty(name = "contactsync.sandbox.batch.parallel-dispatch", defaultValue = "FOUR_AT_A_TIME")
+    String batchDispatch;
+
+    @Inject
     Clock clock;
 
     static final String DEFAULT_APPS = SandboxSettings.DEMO_CLIENT_ID + ":" + SandboxSettings.DEMO_SECRET
@@ -146,7 +151,7 @@ public class SandboxProducer {
                 new SandboxSettings.FaultSettings(faultKinds(faultScript.orElse("")), faultProbability,
                         faultProbability > 0 ? faultKinds(faultKinds) : List.of(), Duration.ofMillis(slowMillis),
                         RetryAfterForm.valueOf(retryAfterForm.strip().toUpperCase(Locale.ROOT))),
-                adminKey);
+                adminKey, BatchDispatch.valueOf(batchDispatch.strip().toUpperCase(Locale.ROOT)));
     }
 
     static List<FaultKind> faultKinds(String text) {

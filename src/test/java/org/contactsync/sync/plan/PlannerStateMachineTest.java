@@ -256,10 +256,13 @@ class PlannerStateMachineTest {
         }
 
         /**
-         * The mailbox throttles one chunk of the run: around one of the plan's Outlook writes, a chunk of up to 20
-         * actions in which that write and about half of the chunk's other writes are refused; the run stops after
-         * the chunk and keeps what it did (its deltaLink is not stored). False when the plan writes nothing to
-         * Outlook, so nothing could be throttled.
+         * The mailbox throttles one chunk of the run: around one of the plan's Outlook writes, a chunk of up to 80
+         * actions (the engine sends up to 80 writes at once: four sequential batches of 20) in which that write and
+         * about half of the chunk's other writes are refused; the run stops after the chunk and keeps what it did
+         * (its deltaLink is not stored). False when the plan writes nothing to Outlook, so nothing could be
+         * throttled. Any subset of the chunk's writes may be refused: more than the engine can produce under either
+         * of the sandbox's parallel-dispatch settings (its sequential batches leave, in each batch, the throttled
+         * item and the 424s behind it undone; a parallel batch would leave any of its items undone).
          */
         private boolean postponed(SyncMode mode, Plan plan) {
             Random throttle = throttling.orElseThrow();
@@ -274,8 +277,8 @@ class PlannerStateMachineTest {
                 return false;
             }
             int throttled = writes.get(throttle.nextInt(writes.size()));
-            int start = Math.max(0, throttled - throttle.nextInt(20));
-            int end = Math.min(actions.size(), throttled + 1 + throttle.nextInt(20));
+            int start = Math.max(0, throttled - throttle.nextInt(80));
+            int end = Math.min(actions.size(), throttled + 1 + throttle.nextInt(80));
             Set<Integer> refused = new HashSet<>();
             refused.add(throttled);
             writes.stream().filter(i -> i >= start && i < end && throttle.nextBoolean()).forEach(refused::add);
