@@ -436,7 +436,7 @@ public final class OutlookMailbox {
         if (status == 409 || status == 412) {
             return new WriteOutcome.Conflict(write, answer.errorCode());
         }
-        if (answer.throttled()) {
+        if (answer.throttled() && !(write instanceof OutlookWrite.Create && (status == 503 || status == 504))) {
             return new WriteOutcome.Throttled(write, answer.retryAfter());
         }
         return new WriteOutcome.Failed(write, status, answer.errorCode(), answer.errorMessage());
@@ -502,7 +502,7 @@ public final class OutlookMailbox {
                 int index = indexByStep.get(step);
                 Answer answer = Answer.of(statuses.getOrDefault(step, 0), response, step);
                 answers[index] = answer;
-                if (RETRYABLE.contains(answer.status())) {
+                if (RETRYABLE.contains(answer.status()) && !mayHaveBeenCarriedOut(items.get(index), answer)) {
                     again.add(index);
                     wait = Math.max(wait, answer.retryAfter().toMillis() / 1000.0);
                 } else if (answer.status() == FAILED_DEPENDENCY) {
@@ -519,6 +519,15 @@ public final class OutlookMailbox {
         }
         again.sort(null);
         return new Round(again, wait, failure.isPresent());
+    }
+
+    /**
+     * A create answered 503 or 504 may have been carried out before the answer was lost (alcionai/corso#3278), so it
+     * is not sent again blindly: {@link #settleLostAnswers} reads it back by its stamp. 429 means not carried out;
+     * an update or delete sent twice ends the same.
+     */
+    private static boolean mayHaveBeenCarriedOut(okhttp3.Request item, Answer answer) {
+        return answer.status() != 429 && item.method().equals("POST");
     }
 
     /** A batch request's response, or why there is none. */

@@ -102,7 +102,8 @@ class LostAnswersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FaultKind.class, names = {"ITEM_APPLIED_THEN_500", "ITEM_APPLIED_THEN_502"})
+    @EnumSource(value = FaultKind.class, names = {"ITEM_APPLIED_THEN_500", "ITEM_APPLIED_THEN_502",
+            "ITEM_APPLIED_THEN_503", "ITEM_APPLIED_THEN_504"})
     void aCreateItemCarriedOutWhoseAnswerWasLostIsFoundByItsStamp(FaultKind kind) {
         OutlookMailbox alice = gateway.open(server.settings(), ALICE);
         inject(kind);
@@ -126,7 +127,14 @@ class LostAnswersTest {
 
         WriteReport report = alice.apply(folderId, writes);
 
-        assertEquals(2, server.sandbox.counters(ALICE).faults(), "both answers were lost");
+        long lost = server.sandbox.counters(ALICE).faults();
+        if (kind.name().endsWith("503") || kind.name().endsWith("504")) {
+            // Sent again like a throttled item (an update or delete repeated ends the same), so how many of the two
+            // scripted faults a chain of two meets depends on the chain: at least the first answer was lost.
+            assertTrue(lost >= 1, "an answer was lost");
+        } else {
+            assertEquals(2L, lost, "both answers were lost");
+        }
         report.outcomes().forEach(outcome -> assertTrue(outcome.succeeded(), report.toString()));
         assertUpdatedAndDeleted();
     }
