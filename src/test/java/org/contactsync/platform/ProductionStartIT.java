@@ -2,7 +2,6 @@ package org.contactsync.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,6 +15,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.contactsync.testsupport.FacesSession;
@@ -35,8 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * else; a second start prints nothing. Every sandbox URL answers 404 and no token endpoint is mapped. And a
  * malformed {@code contactsync.secret-key} stops start-up (a server of its own, which fails fast).
  *
- * <p>One class, one server (in a process of its own, {@link PayaraMicroProcess}), because each container test class
- * costs a Payara start; the methods build on each other, in order.
+ * <p>One class for every check that needs a server configured otherwise than the other container tests, because
+ * each costs a Payara start: the production server (in a process of its own, {@link PayaraMicroProcess}) and, at the
+ * same time, the malformed key's. The methods build on each other, in order.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ProductionStartIT {
@@ -47,19 +49,40 @@ class ProductionStartIT {
 
     private static PayaraMicroProcess server;
     private static String firstStartLog;
+    private static PayaraMicroProcess malformed;
+    private static long malformedLogStart;
+    /** How the start with a malformed key ended: the exception {@link PayaraMicroProcess#start()} threw, if any. */
+    private static Optional<RuntimeException> malformedStart;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** Both starts at once (the malformed one fails fast); the production server's data is kept between starts. */
     @BeforeAll
-    static void startInProduction() {
+    static void startInProductionAndOnceWithAMalformedKey() throws IOException {
+        malformed = PayaraMicroProcess.named("malformed-secret-key").demoData(false)
+                .database(Database.h2Memory("malformed-secret-key"))
+                .property("contactsync.secret-key", "this-is-not-base64!").build();
+        malformedLogStart = Files.exists(malformed.log()) ? Files.size(malformed.log()) : 0;
+        CompletableFuture<Optional<RuntimeException>> failing = CompletableFuture.supplyAsync(() -> {
+            try {
+                malformed.start();
+                return Optional.empty();
+            } catch (RuntimeException refused) {
+                return Optional.of(refused);
+            }
+        });
         server = PayaraMicroProcess.named("production-start").demoData(false).sandbox(false)
                 .database(Database.h2File("production-start")).build();
         firstStartLog = logOfStart(server);
+        malformedStart = failing.join();
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
+        }
+        if (malformed != null) {
+            malformed.close();
         }
     }
 
@@ -130,16 +153,12 @@ class ProductionStartIT {
     @Test
     @Order(4)
     void aMalformedSecretKeyStopsStartUpWithItsMessage() throws IOException {
-        try (PayaraMicroProcess malformed = PayaraMicroProcess.named("malformed-secret-key").demoData(false)
-                .database(Database.h2Memory("malformed-secret-key"))
-                .property("contactsync.secret-key", "this-is-not-base64!").build()) {
-            long before = Files.exists(malformed.log()) ? Files.size(malformed.log()) : 0;
-            IllegalStateException refused = assertThrows(IllegalStateException.class, malformed::start);
-            assertTrue(refused.getMessage().contains("could not deploy the application"), refused.getMessage());
-            String log = Files.readString(malformed.log()).substring((int) before);
-            assertTrue(log.contains("contactsync.secret-key is not valid Base64"), refused.getMessage());
-            assertFalse(malformed.isAlive(), "the server does not stay up without the application");
-        }
+        RuntimeException refused = malformedStart.orElseThrow(() -> new AssertionError(
+                "the server started with a malformed contactsync.secret-key"));
+        assertTrue(refused.getMessage().contains("could not deploy the application"), refused.getMessage());
+        String log = Files.readString(malformed.log()).substring((int) malformedLogStart);
+        assertTrue(log.contains("contactsync.secret-key is not valid Base64"), refused.getMessage());
+        assertFalse(malformed.isAlive(), "the server does not stay up without the application");
     }
 
     /** Starts the server and returns what it logged during this start. */
