@@ -99,13 +99,18 @@ class ProductionStartIT {
                 "sandbox-admin-demo-key"), "").statusCode(), "POST /sandbox/admin/reset");
         String tokenRequest = "grant_type=client_credentials&client_id=6731de76-14a6-49ae-97bc-6eba6914391e"
                 + "&client_secret=sandbox-demo-secret&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default";
-        for (String path : List.of("/contoso-sandbox/oauth2/v2.0/token",
-                "/sandbox/login/contoso-sandbox/oauth2/v2.0/token")) {
-            HttpResponse<String> token = send("POST", path,
-                    Map.of("Content-Type", "application/x-www-form-urlencoded"), tokenRequest);
-            assertEquals(404, token.statusCode(), "POST " + path + ": " + token.body());
-            assertFalse(token.body().contains("access_token"), token.body());
-        }
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> underSandbox = send("POST", "/sandbox/login/contoso-sandbox/oauth2/v2.0/token", form,
+                tokenRequest);
+        assertEquals(404, underSandbox.statusCode(), underSandbox.body());
+        // At the root the token endpoint is a servlet mapped only with the sandbox on: off, its URL is answered as
+        // any URL the application does not have (the sign-in stands in front of those).
+        HttpResponse<String> atTheRoot = send("POST", "/contoso-sandbox/oauth2/v2.0/token", form, tokenRequest);
+        HttpResponse<String> unmapped = send("POST", "/no-such-tenant/oauth2/v2.0/token", form, tokenRequest);
+        assertEquals(unmapped.statusCode(), atTheRoot.statusCode(), atTheRoot.body());
+        assertEquals(unmapped.headers().firstValue("Location").map(l -> l.replaceAll(";jsessionid=.*", "")),
+                atTheRoot.headers().firstValue("Location").map(l -> l.replaceAll(";jsessionid=.*", "")));
+        assertFalse(atTheRoot.body().contains("access_token"), atTheRoot.body());
     }
 
     @Test
