@@ -269,7 +269,8 @@ class JourneysBrowserIT {
             browser.open("/admin/microsoft-365-connection.xhtml");
 
             chooseRadio(browser, "Certificate");
-            browser.driver().findElement(By.cssSelector("input[type='file'][id$='certificate_input']"))
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+                    .presenceOfElementLocated(By.cssSelector("input[type='file'][id$='certificate_input']")))
                     .sendKeys(pfx.toString());
             browser.waitForText("certificateState", "Uploaded app.pfx");
             browser.type("certificatePassword", CERTIFICATE_PASSWORD);
