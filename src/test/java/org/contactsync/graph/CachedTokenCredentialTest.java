@@ -85,6 +85,10 @@ class CachedTokenCredentialTest {
         assertEquals(1, requests.get());
     }
 
+    /**
+     * azure-core's cache asks for a new token at most once per 30 s of real time (SimpleTokenCache's refresh delay,
+     * not settable from outside azure-core), so the request for token-2 waits out the rest of those 30 s.
+     */
     @Test
     void anExpiredTokenIsReplacedByANewOneWhichIsThenReused() {
         TokenCredential cached = new CachedTokenCredential(clockedEndpoint(Duration.ofHours(1)));
