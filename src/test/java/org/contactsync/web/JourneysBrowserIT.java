@@ -219,13 +219,13 @@ class JourneysBrowserIT {
             browser.waitForText(By.tagName("body"), "Outlook (sandbox)");
             assertFalse(browser.byId("contacts").getText().contains(email), browser.byId("contacts").getText());
 
-            browser.driver().findElement(By.cssSelector("[id$='administration'] legend")).click();
+            openAdministration(browser);
             browser.type("faultScript", "THROTTLED, UNAVAILABLE");
             browser.click("applyKnobs");
             browser.waitForText("messages", "The sandbox settings were saved.");
             assertEquals(List.of("THROTTLED", "UNAVAILABLE"), sandboxAdmin("/faults").getJsonArray("script")
                     .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
-            browser.driver().findElement(By.cssSelector("[id$='administration'] legend")).click();
+            openAdministration(browser);
             browser.type("faultScript", "");
             browser.click("applyKnobs");
             browser.waitForText("messages", "The sandbox settings were saved.");
@@ -236,7 +236,7 @@ class JourneysBrowserIT {
             browser.type("email", "reset-" + email);
             browser.click("save");
             browser.waitForText("contacts", "reset-" + email);
-            browser.driver().findElement(By.cssSelector("[id$='administration'] legend")).click();
+            openAdministration(browser);
             browser.click("resetMailbox");
             confirm(browser);
             browser.waitForText("messages", "The mailbox admin@contoso.example was reset: it is empty again.");
@@ -304,6 +304,13 @@ class JourneysBrowserIT {
     private static void chooseLanguage(Browser browser, String label) {
         browser.driver().findElement(By.xpath("//*[contains(@id, 'language')]//*[normalize-space(text())='"
                 + label + "']")).click();
+    }
+
+    /** Expands the (collapsible) Sandbox administration fieldset unless it is open. */
+    private static void openAdministration(Browser browser) {
+        if (!browser.driver().findElement(Browser.idSelector("faultScript")).isDisplayed()) {
+            browser.driver().findElement(By.cssSelector("[id$='administration'] legend")).click();
+        }
     }
 
     /** Answers Yes in the page's confirmation dialog. */
