@@ -1,14 +1,18 @@
 package org.contactsync.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +20,7 @@ import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.Poll;
 import org.contactsync.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -95,18 +100,23 @@ class ContactPersistenceTest {
     @EnumSource(DatabaseKind.class)
     void twoConcurrentCreatesNeverGetTheSameNumber(DatabaseKind kind) throws Exception {
         try (var db = TestDatabase.fresh(kind)) {
-            var firstHoldsTheLock = new CountDownLatch(1);
+            var firstSession = new CompletableFuture<Object>();
+            var secondIsWaiting = new CountDownLatch(1);
             var pool = Executors.newFixedThreadPool(2);
             try {
                 var first = pool.submit(() -> db.inTransaction(em -> {
                     var no = new ContactRepository(em).nextNo(NumberSeries.CONTACT);
-                    firstHoldsTheLock.countDown();
-                    sleep(400);  // the second transaction asks for a number meanwhile and must wait
+                    firstSession.complete(em.createNativeQuery(sessionIdQuery(kind)).getSingleResult());
+                    await(secondIsWaiting);  // holds the series' lock until the second transaction waits for it
                     return no;
                 }));
-                assertTrue(firstHoldsTheLock.await(10, TimeUnit.SECONDS));
+                Object holder = firstSession.get(10, TimeUnit.SECONDS);
                 var second = pool.submit(() -> db.inTransaction(em ->
                         new ContactRepository(em).nextNo(NumberSeries.CONTACT)));
+                Poll.until("the second transaction to wait for the first's lock", Duration.ofSeconds(10),
+                        () -> sessionsBlockedBy(db, holder), blocked -> blocked > 0);
+                assertFalse(second.isDone(), "the second transaction waits");
+                secondIsWaiting.countDown();
                 assertEquals("CT000010", first.get(20, TimeUnit.SECONDS));
                 assertEquals("CT000020", second.get(20, TimeUnit.SECONDS));
             } finally {
@@ -115,11 +125,43 @@ class ContactPersistenceTest {
         }
     }
 
-    private static void sleep(long millis) {
+    private static String sessionIdQuery(DatabaseKind kind) {
+        return switch (kind) {
+            case H2 -> "select session_id()";
+            case POSTGRESQL -> "select pg_backend_pid()";
+        };
+    }
+
+    /** How many database sessions wait for a lock that the session {@code holder} holds. */
+    private static long sessionsBlockedBy(TestDatabase db, Object holder) {
+        var sql = switch (db.kind()) {
+            case H2 -> "select count(*) from information_schema.sessions where blocker_id = ?";
+            case POSTGRESQL -> "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))";
+        };
+        try (var connection = db.dataSource().getConnection(); var query = connection.prepareStatement(sql)) {
+            query.setInt(1, ((Number) holder).intValue());
+            try (var result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the clock to pass {@code stamp} by a millisecond at least, so that a new stamp is later. */
+    private static void awaitTheClockPast(Instant stamp) {
+        while (!Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).isAfter(stamp)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            assertTrue(latch.await(20, TimeUnit.SECONDS), "the second transaction never waited");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -197,7 +239,7 @@ class ContactPersistenceTest {
             assertTrue(!created.getLastModifiedAt().isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             assertEquals(created.getLastModifiedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
                     created.getLastDateModified());
-            sleep(20);
+            awaitTheClockPast(created.getLastModifiedAt());
 
             // The sync engine changes contacts through the EntityManager, not the service.
             db.runInTransaction(em -> em.find(Contact.class, "CT000060").setCity("Malmö"));

@@ -18,6 +18,40 @@ final class ScaleContacts {
     private ScaleContacts() {
     }
 
+    static final List<String> CITIES = List.of("Stockholm", "Göteborg", "Malmö", "Uppsala", "London", "Leeds",
+            "Oxford", "Umeå");
+
+    /** Whether contact {@code i} (from 1) is a company: the first of every 50. */
+    static boolean isCompany(int i) {
+        return (i - 1) % 50 == 0;
+    }
+
+    /** The name of the company contact {@code i} belongs to (or is). */
+    static String companyName(int i) {
+        return "Company " + Integer.toString((i - 1) / 50 * 7919 % 100_000, 36).toUpperCase();
+    }
+
+    static String name(int i) {
+        return isCompany(i) ? companyName(i) : "Person" + Integer.toString(i * 104_729 % 1_000_003, 36) + " Surname" + i;
+    }
+
+    static String no(int i) {
+        return String.format("CT%07d", i * 10);
+    }
+
+    static String phone(int i) {
+        return "+46 8 " + (5_000_000 + i);
+    }
+
+    /** A person's e-mail; a company has none. */
+    static String email(int i) {
+        return isCompany(i) ? "" : "p" + i + "@example.com";
+    }
+
+    static String city(int i) {
+        return CITIES.get(i % CITIES.size());
+    }
+
     /**
      * {@code count} contacts: a company and 49 of its persons per 50, spread over eight cities, inserted in JDBC
      * batches with their search terms, then the statistics brought up to date (ANALYZE).
@@ -26,21 +60,20 @@ final class ScaleContacts {
         var sql = "insert into contact (no, type, name, search_name, company_no, company_name, search_company_name,"
                 + " e_mail, search_e_mail, city, search_city, phone_no, last_date_modified, last_time_modified,"
                 + " last_modified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        var cities = List.of("Stockholm", "Göteborg", "Malmö", "Uppsala", "London", "Leeds", "Oxford", "Umeå");
         var now = LocalDateTime.of(2026, 1, 1, 12, 0);
         try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(sql);
              var insertTerm = connection.prepareStatement(
                      "insert into contact_search_term (contact_no, term) values (?, ?)")) {
             connection.setAutoCommit(false);
             for (var i = 1; i <= count; i++) {
-                var no = String.format("CT%07d", i * 10);
+                var no = no(i);
                 var companyIndex = (i - 1) / 50;
-                var company = (i - 1) % 50 == 0;
+                var company = isCompany(i);
                 var companyNo = String.format("CT%07d", (companyIndex * 50 + 1) * 10);
-                var companyName = "Company " + Integer.toString(companyIndex * 7919 % 100_000, 36).toUpperCase();
-                var name = company ? companyName : "Person" + Integer.toString(i * 104_729 % 1_000_003, 36) + " Surname" + i;
-                var email = company ? "" : "p" + i + "@example.com";
-                var city = cities.get(i % cities.size());
+                var companyName = companyName(i);
+                var name = name(i);
+                var email = email(i);
+                var city = city(i);
                 var modified = now.plusSeconds(i);
                 insert.setString(1, no);
                 insert.setString(2, company ? "COMPANY" : "PERSON");
@@ -53,13 +86,13 @@ final class ScaleContacts {
                 insert.setString(9, email.toUpperCase());
                 insert.setString(10, city);
                 insert.setString(11, city.toUpperCase());
-                insert.setString(12, "+46 8 " + (5_000_000 + i));
+                insert.setString(12, phone(i));
                 insert.setDate(13, Date.valueOf(modified.toLocalDate()));
                 insert.setTime(14, Time.valueOf(modified.toLocalTime()));
                 insert.setTimestamp(15, Timestamp.valueOf(modified));
                 insert.addBatch();
                 for (var term : new java.util.TreeSet<>(List.of(no, name.toUpperCase(), companyName.toUpperCase(),
-                        city.toUpperCase(), "+46 8 " + (5_000_000 + i), email.toUpperCase()))) {
+                        city.toUpperCase(), phone(i), email.toUpperCase()))) {
                     if (!term.isEmpty()) {
                         insertTerm.setString(1, no);
                         insertTerm.setString(2, term);

@@ -285,7 +285,9 @@ class UserServiceTest {
         try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
             assertTrue(in(db, s -> s.createFirstAdmin(Optional.of("configured-secret"))).isEmpty(),
                     "a configured password is not printed");
-            assertEquals("fake-hash:configured-secret", in(db, s -> s.find("admin")).orElseThrow().getPasswordHash());
+            var admin = in(db, s -> s.find("admin")).orElseThrow();
+            assertEquals("fake-hash:configured-secret", admin.getPasswordHash());
+            assertTrue(admin.isChangePassword(), "a configured initial password must be changed at the first sign-in");
         }
     }
 

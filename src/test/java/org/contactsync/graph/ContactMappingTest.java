@@ -50,6 +50,7 @@ class ContactMappingTest {
     private static FieldValues everyField() {
         Map<SyncedField, String> values = new EnumMap<>(SyncedField.class);
         values.put(SyncedField.FIRST_NAME, "Ada");
+        values.put(SyncedField.MIDDLE_NAME, "Augusta");
         values.put(SyncedField.SURNAME, "Lovelace");
         values.put(SyncedField.NAME, "Ada Lovelace");
         values.put(SyncedField.COMPANY_NAME, "Analytical Engines Ltd");
@@ -58,6 +59,7 @@ class ContactMappingTest {
         values.put(SyncedField.ADDRESS_2, "Floor 2");
         values.put(SyncedField.CITY, "London");
         values.put(SyncedField.POST_CODE, "SW1Y 4JH");
+        values.put(SyncedField.COUNTY, "Greater London");
         values.put(SyncedField.COUNTRY_REGION_CODE, "GB");
         values.put(SyncedField.PHONE_NO, "+44 (0)20 7946 0000");
         values.put(SyncedField.MOBILE_PHONE_NO, "07700 900000");
@@ -65,6 +67,7 @@ class ContactMappingTest {
         values.put(SyncedField.E_MAIL_2, "countess@example.com");
         values.put(SyncedField.HOME_PAGE, "https://ada.example");
         values.put(SyncedField.FAX_NO, "+44 20 7946 0001");
+        assertEquals(Set.of(SyncedField.values()), values.keySet(), "every mapped field has a value to assert");
         return FieldValues.of(values);
     }
 
@@ -73,6 +76,7 @@ class ContactMappingTest {
         JsonObject body = json(ContactMapping.forCreate("CT000042", everyField()));
 
         assertEquals("Ada", body.getString("givenName"));
+        assertEquals("Augusta", body.getString("middleName", null));
         assertEquals("Lovelace", body.getString("surname"));
         assertEquals("Ada Lovelace", body.getString("displayName"));
         assertEquals("Analytical Engines Ltd", body.getString("companyName"));
@@ -81,6 +85,7 @@ class ContactMappingTest {
         assertEquals("12 St James's Square\r\nFloor 2", address.getString("street"));
         assertEquals("London", address.getString("city"));
         assertEquals("SW1Y 4JH", address.getString("postalCode"));
+        assertEquals("Greater London", address.getString("state", null));
         assertEquals("GB", address.getString("countryOrRegion"));
         assertEquals(List.of("+44 (0)20 7946 0000"), strings(body, "businessPhones"), "phone numbers as typed");
         assertEquals("07700 900000", body.getString("mobilePhone"));
@@ -92,7 +97,14 @@ class ContactMappingTest {
                 .forEach(p -> extended.put(p.getString("id"), p.getString("value")));
         assertEquals(Map.of(SyncedField.FAX_PROPERTY_ID, "+44 20 7946 0001",
                 "String {5d3c9a52-1f0b-4e77-9a6e-0c2f8b7d41a3} Name ContactSyncBcNo", "CT000042"), extended);
-        assertTrue(!body.containsKey("middleName"), "empty fields are not sent on create");
+    }
+
+    @Test
+    void aCreateLeavesEmptyFieldsOut() throws IOException {
+        JsonObject body = json(ContactMapping.forCreate("CT000042", everyField().with(SyncedField.MIDDLE_NAME, "")));
+
+        assertFalse(body.containsKey("middleName"), "empty fields are not sent on create");
+        assertEquals("Ada", body.getString("givenName"));
     }
 
     @Test
@@ -125,9 +137,10 @@ class ContactMappingTest {
     @Test
     void aContactReadFromGraphBecomesThePlannersOutlookContact() {
         Contact read = contact("""
-                {"id":"AAMk=","changeKey":"EQAAAB","givenName":"Ada","surname":"Lovelace","displayName":"Ada Lovelace",
+                {"id":"AAMk=","changeKey":"EQAAAB","givenName":"Ada","middleName":"Augusta","surname":"Lovelace",
+                 "displayName":"Ada Lovelace",
                  "businessAddress":{"street":"12 St James's Square\\nFloor 2\\nEast wing","city":"London",
-                                    "postalCode":"SW1Y 4JH","state":"","countryOrRegion":"GB"},
+                                    "postalCode":"SW1Y 4JH","state":"Greater London","countryOrRegion":"GB"},
                  "businessPhones":["+44 20 1","+44 20 2"],
                  "emailAddresses":[{"name":"Ada","address":"ada@example.com"}],
                  "singleValueExtendedProperties":[
@@ -141,6 +154,8 @@ class ContactMappingTest {
         assertEquals("EQAAAB", outlook.changeKey());
         assertEquals(Optional.of("CT000042"), outlook.stamp());
         FieldValues values = outlook.values();
+        assertEquals("Augusta", values.get(SyncedField.MIDDLE_NAME));
+        assertEquals("Greater London", values.get(SyncedField.COUNTY));
         assertEquals("12 St James's Square", values.get(SyncedField.ADDRESS));
         assertEquals("Floor 2, East wing", values.get(SyncedField.ADDRESS_2));
         assertEquals("+44 20 1", values.get(SyncedField.PHONE_NO));

@@ -131,24 +131,38 @@ class JobQueueTwoNodesIT {
             JsonObject run = runs.get(i);
             assertEquals("SUCCESS", run.getString("status"), run.toString());
             assertEquals("No employee has background synchronization enabled.", run.getString("message"));
-            // The i-th run cannot be for an earlier slot than the i-th: two runs for one slot would break this.
-            long slotsComeBy = Duration.between(firstSlot, startedAt(run)).dividedBy(MINUTE) + 1;
-            assertTrue(slotsComeBy >= i + 1, "run " + (i + 1) + " started when only " + slotsComeBy
-                    + " slots had come: two runs for one slot. " + runs);
+            assertFalse(startedAt(run).isBefore(firstSlot), "a run before the first slot: " + run);
             if (i > 0) {
-                assertFalse(startedAt(run).isBefore(endedAt(runs.get(i - 1))), "runs overlap: " + runs.get(i - 1)
-                        + " and " + run);
+                JsonObject previous = runs.get(i - 1);
+                assertFalse(startedAt(run).isBefore(endedAt(previous)), "runs overlap: " + previous + " and " + run);
+                // The rule: the next run is the first slot after the previous run ended, never a missed slot caught
+                // up. A second run for a slot would start before that, in the same slot as the previous run.
+                Instant due = firstSlotAfter(firstSlot, endedAt(previous));
+                assertFalse(startedAt(run).isBefore(due), "run " + (i + 1) + " started before its slot " + due
+                        + ": a slot run twice or a missed one caught up. " + previous + " then " + run);
+                assertTrue(slotOf(firstSlot, run) > slotOf(firstSlot, previous), "two runs started in slot "
+                        + slotOf(firstSlot, run) + ": " + previous + " and " + run);
             }
             if (startedAt(run).isAfter(frozenAt) && startedAt(run).isBefore(thawedAt)) {
                 assertEquals(other, nodeOf(run), "a frozen node runs nothing: " + run);
             }
         }
-        long slotsUntilTheLastRun = Duration.between(firstSlot, startedAt(runs.get(runs.size() - 1)))
-                .dividedBy(MINUTE) + 1;
-        // A beat delayed past a whole slot on a loaded machine skips that slot (the next run is the next slot, never
-        // a catch-up), so most slots must have run, and none twice (above).
+        long slotsUntilTheLastRun = slotOf(firstSlot, runs.get(runs.size() - 1)) + 1;
+        // Apart from the rule above: a beat delayed past a whole slot on a loaded machine skips that slot (the log
+        // does not record which slot a run was for, so a late run and a skipped slot look alike from here); most
+        // slots must have run.
         assertTrue(runs.size() >= slotsUntilTheLastRun * 3 / 4, runs.size() + " runs in " + slotsUntilTheLastRun
                 + " slots");
+    }
+
+    /** The index of the slot (from 0, each {@link #MINUTE} long from the first) in which the run started. */
+    private static long slotOf(Instant firstSlot, JsonObject run) {
+        return Duration.between(firstSlot, startedAt(run)).dividedBy(MINUTE);
+    }
+
+    /** The first slot strictly after {@code moment}. */
+    private static Instant firstSlotAfter(Instant firstSlot, Instant moment) {
+        return firstSlot.plus(MINUTE.multipliedBy(Duration.between(firstSlot, moment).dividedBy(MINUTE) + 1));
     }
 
     @Test

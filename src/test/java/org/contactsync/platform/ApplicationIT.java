@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -12,8 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -26,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The real WAR on Payara Micro against PostgreSQL (the production database): it migrates, reports ready, describes
- * its API and never shows a stack trace.
+ * its API and never shows a stack trace; its Microsoft 365 sandbox starts with its documented defaults and serves
+ * the token endpoint under {@code /sandbox/login} as well.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,12 +62,10 @@ class ApplicationIT {
 
     @Test
     void reportsReadyWithTheDatabaseUp() throws Exception {
-        var response = get("/health/ready", "en");
         // Payara registers the application's checks a moment after the deployment answers.
-        for (int attempt = 0; attempt < 30 && response.statusCode() != 200; attempt++) {
-            Thread.sleep(1000);
-            response = get("/health/ready", "en");
-        }
+        var response = Poll.until("/health/ready to answer 200", Duration.ofSeconds(30),
+                () -> send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health/ready")).GET()),
+                ready -> ready.statusCode() == 200);
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"name\":\"database\"") && response.body().contains("\"UP\""),
@@ -97,6 +102,72 @@ class ApplicationIT {
 
         assertPageHasNoStackTrace(response);
         assertTrue(response.body().contains("Your page has expired"), response.body());
+    }
+
+    @Test
+    void theSandboxStartsWithExchangeOnlinesLimitsAndNoFaults() {
+        // arquillian.xml sets no contactsync.sandbox.limits.* nor .faults.*: these are the defaults.
+        JsonObject limits = sandboxAdmin("/limits");
+        assertEquals(Json.createObjectBuilder().add("concurrentRequests", 4).add("requestsPerWindow", 10_000)
+                .add("windowSeconds", 600).add("latencyMillis", 0).add("retryAfterSeconds", 1).build(), limits);
+        // No fault unless asked for (the kinds only matter once a probability is set).
+        JsonObject faults = sandboxAdmin("/faults");
+        assertEquals(0, faults.getJsonArray("script").size(), faults.toString());
+        assertEquals(0, faults.getJsonNumber("probability").doubleValue(), faults.toString());
+    }
+
+    @Test
+    void theTokenEndpointUnderSandboxLoginIssuesATokenThatGraphAccepts() {
+        var token = send(tokenRequest("client_secret=sandbox-demo-secret"));
+
+        assertEquals(200, token.statusCode(), token.body());
+        JsonObject issued = Json.createReader(new StringReader(token.body())).readObject();
+        assertEquals("Bearer", issued.getString("token_type"));
+        var folders = send(HttpRequest.newBuilder(URI.create(base.toString())
+                        .resolve("/sandbox/graph/v1.0/users/alice@contoso.example/contactFolders"))
+                .header("Authorization", "Bearer " + issued.getString("access_token")).GET());
+        assertEquals(200, folders.statusCode(), folders.body());
+    }
+
+    @Test
+    void theSandboxRefusesAClientAssertionWithEntrasInvalidClient() {
+        var refused = send(tokenRequest("client_assertion_type="
+                + "urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=eyJhbGciOi.e30.sig"));
+
+        assertEquals(401, refused.statusCode(), refused.body());
+        JsonObject error = Json.createReader(new StringReader(refused.body())).readObject();
+        assertEquals("invalid_client", error.getString("error"));
+        assertTrue(error.getString("error_description").startsWith("AADSTS7000218:"), refused.body());
+        assertTrue(error.getString("error_description").contains("does not accept certificate credentials"),
+                refused.body());
+    }
+
+    /** A client-credentials request for the demo app to the sandbox's token endpoint under /sandbox/login. */
+    private HttpRequest.Builder tokenRequest(String credential) {
+        return HttpRequest.newBuilder(URI.create(base.toString())
+                        .resolve("/sandbox/login/contoso-sandbox/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + "6731de76-14a6-49ae-97bc-6eba6914391e&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default&"
+                        + credential));
+    }
+
+    private JsonObject sandboxAdmin(String path) {
+        var response = send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/sandbox/admin" + path))
+                .header("X-Sandbox-Admin-Key", "sandbox-admin-demo-key").GET());
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final Pattern STACK_FRAME = Pattern.compile("at [\\w.$]+\\([\\w]+\\.java:\\d+\\)");

@@ -4,9 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.contactsync.testsupport.Browser;
 import org.contactsync.testsupport.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,6 +25,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -131,10 +141,13 @@ class JourneysBrowserIT {
             browser.open("/exchange/contact-sync-setup.xhtml");
             browser.type("filterNo", "CT00001*|CT00002*");
 
-            browser.waitForText("matchCount", String.valueOf(expected));
             assertTrue(expected > 0, "demo data has contacts CT00001x and CT00002x");
+            waitForExactText(browser, "matchCount", String.valueOf(expected));
             var preview = browser.byId("preview").getText();
-            assertTrue(preview.contains("CT000010") && preview.contains("CT000020"), preview);
+            var previewed = CONTACT_NO.matcher(preview).results().map(MatchResult::group).toList();
+            assertTrue(previewed.contains("CT000010") && previewed.contains("CT000020"), preview);
+            assertTrue(previewed.stream().allMatch(no -> no.startsWith("CT00001") || no.startsWith("CT00002")),
+                    "the preview shows only contacts the filter matches: " + preview);
             var source = browser.driver().getPageSource();
             assertTrue(source.contains("businessAddress.postalCode") && source.contains("Post Code"),
                     "the page shows the field mapping");
@@ -154,6 +167,200 @@ class JourneysBrowserIT {
 
             assertFalse(browser.pageText().contains("bob@contoso.example"), browser.pageText());
         }
+    }
+
+    @Test
+    void theEnSvSwitchOverridesTheBrowsersLanguageForTheSession() {
+        try (var browser = new Browser(base, "sv-SE")) {
+            browser.signIn("alice", "alice-demo-2026");
+            browser.waitForText(By.tagName("body"), "Välkommen");
+
+            chooseLanguage(browser, "EN");
+            browser.waitForText(By.tagName("body"), "Welcome");
+            browser.open("/contacts/list.xhtml");
+            waitForExactText(browser, By.cssSelector("[id$='navContacts'] .ui-menuitem-text"), "Contacts");
+            assertEquals("en", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+
+            chooseLanguage(browser, "SV");
+            waitForExactText(browser, By.cssSelector("[id$='navContacts'] .ui-menuitem-text"), "Kontakter");
+        }
+    }
+
+    @Test
+    void theOutlookSandboxPageAddsEditsAndDeletesContactsAndAnAdminResetsTheMailboxAndSetsFaults() {
+        var email = "outlook-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (var browser = new Browser(base, "en")) {
+            browser.signIn("admin", "admin-demo-2026");
+            browser.waitForText(By.tagName("body"), "Welcome");
+            browser.open("/outlook/index.xhtml");
+            browser.waitForText(By.tagName("body"), "Outlook (sandbox)");
+
+            browser.click("newContact");
+            browser.type("givenName", "Olle");
+            browser.type("surname", "Outlook");
+            browser.type("email", email);
+            browser.click("save");
+            browser.waitForText("messages", "The contact was created.");
+            browser.open("/outlook/index.xhtml");
+            browser.waitForText("contacts", email);
+
+            clickInRow(browser, email, "edit");
+            browser.type("jobTitle", "Harbour Master");
+            browser.click("save");
+            browser.waitForText("messages", "The contact was saved.");
+            browser.open("/outlook/index.xhtml");
+            browser.waitForText("contacts", email);
+            assertTrue(rowOf(browser, email).getText().contains("Harbour Master"), rowOf(browser, email).getText());
+
+            clickInRow(browser, email, "delete");
+            confirm(browser);
+            browser.waitForText("messages", "was deleted");
+            browser.open("/outlook/index.xhtml");
+            browser.waitForText(By.tagName("body"), "Outlook (sandbox)");
+            assertFalse(browser.byId("contacts").getText().contains(email), browser.byId("contacts").getText());
+
+            openAdministration(browser);
+            browser.type("faultScript", "THROTTLED, UNAVAILABLE");
+            browser.click("applyKnobs");
+            browser.waitForText("messages", "The sandbox settings were saved.");
+            assertEquals(List.of("THROTTLED", "UNAVAILABLE"), sandboxAdmin("/faults").getJsonArray("script")
+                    .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+            openAdministration(browser);
+            browser.type("faultScript", "");
+            browser.click("applyKnobs");
+            browser.waitForText("messages", "The sandbox settings were saved.");
+            assertEquals(List.of(), sandboxAdmin("/faults").getJsonArray("script"), "the script cleared again");
+
+            browser.click("newContact");
+            browser.type("givenName", "Reset");
+            browser.type("email", "reset-" + email);
+            browser.click("save");
+            browser.waitForText("contacts", "reset-" + email);
+            openAdministration(browser);
+            browser.click("resetMailbox");
+            confirm(browser);
+            browser.waitForText("messages", "The mailbox admin@contoso.example was reset: it is empty again.");
+            browser.open("/outlook/index.xhtml");
+            browser.waitForText("contacts", "No contacts in this folder.");
+        }
+    }
+
+    @Test
+    void anEmployeeSeesTheirOwnSandboxMailboxWithoutTheAdministration() {
+        try (var browser = new Browser(base, "en")) {
+            browser.signIn("bob", "bob-demo-2026");
+            browser.waitForText(By.tagName("body"), "Welcome");
+            browser.open("/outlook/index.xhtml");
+
+            browser.waitForText("mailboxNameText", "bob@contoso.example");
+            assertTrue(browser.driver().findElements(Browser.idSelector("administration")).isEmpty(),
+                    "no sandbox administration for an employee");
+            assertTrue(browser.driver().findElements(Browser.idSelector("mailboxName")).isEmpty(),
+                    "an employee cannot open another mailbox");
+        }
+    }
+
+    @Test
+    void anAdminTestsTheConnectionWithACertificateWhichTheSandboxRefuses() throws Exception {
+        Path pfx = certificateWithKey();
+        try (var browser = new Browser(base, "en")) {
+            browser.signIn("admin", "admin-demo-2026");
+            browser.waitForText(By.tagName("body"), "Welcome");
+            browser.open("/admin/microsoft-365-connection.xhtml");
+
+            chooseRadio(browser, "Certificate");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+                    .presenceOfElementLocated(By.cssSelector("input[type='file'][id$='certificate_input']")))
+                    .sendKeys(pfx.toString());
+            browser.waitForText("certificateState", "Uploaded app.pfx");
+            browser.type("certificatePassword", CERTIFICATE_PASSWORD);
+            browser.click("testConnection");
+            // The sandbox answers a client assertion with invalid_client (AADSTS7000218): the page says it plainly.
+            browser.waitForText("messages", "The client secret or certificate is not the app's.");
+            assertFalse(browser.driver().getPageSource().contains(CERTIFICATE_PASSWORD),
+                    "the certificate's password is never shown back");
+
+            chooseRadio(browser, "Client secret");
+            browser.type("clientSecret", "sandbox-demo-secret");
+            browser.click("testConnection");
+            browser.waitForText("messages", "Connected successfully to Microsoft 365");
+        }
+    }
+
+    private static final Pattern CONTACT_NO = Pattern.compile("CT\\d{6}");
+    private static final String CERTIFICATE_PASSWORD = "pfx-password-2026";
+
+    /** Waits until the element's whole text is {@code text}, not merely contains it ("12" holds "2"). */
+    private static void waitForExactText(Browser browser, By where, String text) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(driver -> driver.findElement(where).getText().strip().equals(text));
+    }
+
+    private static void waitForExactText(Browser browser, String id, String text) {
+        waitForExactText(browser, Browser.idSelector(id), text);
+    }
+
+    /** Clicks EN or SV in the header's language switch, which reloads the page. */
+    private static void chooseLanguage(Browser browser, String label) {
+        browser.driver().findElement(By.xpath("//*[contains(@id, 'language')]//*[normalize-space(text())='"
+                + label + "']")).click();
+    }
+
+    /** Expands the (collapsible) Sandbox administration fieldset unless it is open. */
+    private static void openAdministration(Browser browser) {
+        if (!browser.driver().findElement(Browser.idSelector("faultScript")).isDisplayed()) {
+            browser.driver().findElement(By.cssSelector("[id$='administration'] legend")).click();
+        }
+    }
+
+    /** Answers Yes in the page's confirmation dialog. */
+    private static void confirm(Browser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+    }
+
+    private static void chooseRadio(Browser browser, String label) {
+        browser.driver().findElement(By.xpath("//label[normalize-space()='" + label + "']")).click();
+    }
+
+    private static WebElement rowOf(Browser browser, String text) {
+        return browser.driver().findElement(By.xpath("//*[contains(@id, 'contacts')]//tr[contains(., '" + text
+                + "')]"));
+    }
+
+    private static void clickInRow(Browser browser, String text, String button) {
+        rowOf(browser, text).findElement(By.cssSelector("[id$=':" + button + "']")).click();
+    }
+
+    /** A sandbox admin endpoint's answer, read over HTTP: the oracle for the page's knobs. */
+    private JsonObject sandboxAdmin(String path) {
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(base.toString()).resolve("/sandbox/admin" + path))
+                .header("X-Sandbox-Admin-Key", "sandbox-admin-demo-key").GET().build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PKCS#12 file with a new RSA key and its self-signed certificate, made by the JDK's keytool. */
+    private static Path certificateWithKey() throws Exception {
+        Path directory = Files.createTempDirectory("journeys-certificate");
+        Path pfx = directory.resolve("app.pfx");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "app", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=Contact Sync test app", "-storetype", "PKCS12", "-keystore", pfx.toString(),
+                "-storepass", CERTIFICATE_PASSWORD, "-keypass", CERTIFICATE_PASSWORD)
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), output);
+        return pfx;
     }
 
     /** Every contact No., read through the REST API: the oracle for the filter's count. */
