@@ -47,7 +47,7 @@ public class RestApplication extends Application {
                 org.contactsync.jobqueue.api.JobQueueEntryResource.class);
     }
 
-    /** No WADL (OPTIONS and application.wadl would describe the API and name the JAX-RS implementation): /openapi does. */
+    /** No WADL (OPTIONS, application.wadl): it would name the JAX-RS implementation. /openapi describes the API. */
     @Override
     public Map<String, Object> getProperties() {
         return Map.of(DISABLE_WADL, true);

@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Writes every {@code Location} that points back into this application as a path ({@code /login.xhtml}) instead of
- * an absolute URL. The servlet container and Jakarta Security build absolute URLs from the request's {@code Host}
+ * Writes every redirect's {@code Location} that points back into this application as a path ({@code /login.xhtml})
+ * instead of an absolute URL. The servlet container and Jakarta Security build absolute URLs from the request's {@code Host}
  * header, which the client chooses: {@code Host: evil.example} would come back as a redirect to evil.example (cache
  * poisoning, links in mails). A path needs no host, and RFC 9110 (10.2.2) allows a relative {@code Location}.
- * Redirects to other hosts are kept as they are.
+ * Redirects to other hosts are kept as they are. The {@code Location} of a 201 or 202 from the API (not a redirect)
+ * stays the absolute URL JAX-RS builds: clients resolve it as given, and it only goes back to the client that sent
+ * the Host.
  */
 public final class RelativeRedirects extends HttpServletResponseWrapper {
 
@@ -35,12 +37,17 @@ public final class RelativeRedirects extends HttpServletResponseWrapper {
 
     @Override
     public void setHeader(String name, String value) {
-        super.setHeader(name, LOCATION.equalsIgnoreCase(name) ? local(value) : value);
+        super.setHeader(name, isRedirectLocation(name) ? local(value) : value);
     }
 
     @Override
     public void addHeader(String name, String value) {
-        super.addHeader(name, LOCATION.equalsIgnoreCase(name) ? local(value) : value);
+        super.addHeader(name, isRedirectLocation(name) ? local(value) : value);
+    }
+
+    /** Redirects set their 3xx status before the Location (sendRedirect, Jakarta Security's redirect). */
+    private boolean isRedirectLocation(String header) {
+        return LOCATION.equalsIgnoreCase(header) && getStatus() >= 300 && getStatus() < 400;
     }
 
     /** The path of a location on this server (whatever Host it was built with); other locations unchanged. */
