@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Checks a JSON request body before any resource binds it: at most {@value #MAX_BYTES} bytes, valid UTF-8 (RFC 8259
  * section 8.1; a lenient decoder would turn bad bytes into U+FFFD and store them), nested at most {@value #MAX_DEPTH}
- * levels (JSON-B binds recursively: thousands of levels exhaust the stack) and exactly one JSON value with nothing
+ * levels (JSON-B binds recursively: thousands of levels exhaust the stack) and exactly one JSON object with nothing
  * after it (JSON-B and JSON-P stop reading after the first value and would ignore the rest). Each refusal is a 400
  * problem+json saying which rule the body broke.
  *
@@ -75,8 +75,12 @@ public class JsonBodyLimits implements ReaderInterceptor {
         }
         boolean valueRead = false;
         try (JsonParser parser = JSON.createParser(new StringReader(body))) {
-            int depth = 0;
-            do {
+            if (parser.next() != JsonParser.Event.START_OBJECT) {
+                // Every body of this API is an object; JSON-B would bind an array's first element instead.
+                throw refused("The request body must be a JSON object.");
+            }
+            int depth = 1;
+            while (depth > 0) {
                 switch (parser.next()) {
                     case START_OBJECT, START_ARRAY -> {
                         if (++depth > MAX_DEPTH) {
@@ -86,7 +90,7 @@ public class JsonBodyLimits implements ReaderInterceptor {
                     case END_OBJECT, END_ARRAY -> depth--;
                     default -> { }
                 }
-            } while (depth > 0);
+            }
             valueRead = true;
             if (parser.hasNext()) {
                 throw refused(TRAILING);

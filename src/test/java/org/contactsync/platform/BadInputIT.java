@@ -50,6 +50,7 @@ class BadInputIT {
     URL base;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private FacesSession aliceSession;
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -97,7 +98,7 @@ class BadInputIT {
         // The body as a whole.
         cases.add(syncRun("text after the JSON", "{\"preview\":true} and more", ""));
         cases.add(syncRun("two JSON values", "{\"preview\":true}{\"preview\":false}", ""));
-        cases.add(syncRun("nested 5,000 levels", "[".repeat(5000) + "]".repeat(5000), ""));
+        cases.add(syncRun("nested 5,000 levels", "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}", ""));
         cases.add(syncRun("nested 65 levels", "{\"preview\":true,\"x\":" + "[".repeat(64) + "]".repeat(64) + "}",
                 ""));
         cases.add(syncRun("not JSON", "preview=true", ""));
@@ -240,11 +241,18 @@ class BadInputIT {
                 .map(e -> e.getInt("id") + ":" + e.getString("description") + ":" + e.getString("parameterString")
                         + ":" + e.getBoolean("recurring"))
                 .toList();
-        var page = FacesSession.signedIn(base, "alice", "alice-demo-2026")
-                .get("exchange/contact-sync-setup.xhtml").body();
+        var page = aliceInBrowser().get("exchange/contact-sync-setup.xhtml").body();
         var folder = FacesSession.textInputsOf(page, "contactSyncSetup").get("contactSyncSetup:folderName");
         return List.of(contacts, allContacts, contact.getString("city") + "|" + contact.getString("name"),
                 entries.toString(), String.valueOf(folder));
+    }
+
+    /** One signed-in session for reading alice's setup page: a sign-in costs a password hash, too slow per case. */
+    private FacesSession aliceInBrowser() throws IOException, InterruptedException {
+        if (aliceSession == null) {
+            aliceSession = FacesSession.signedIn(base, "alice", "alice-demo-2026");
+        }
+        return aliceSession;
     }
 
     private HttpResponse<String> send(Bad bad) throws IOException, InterruptedException {
