@@ -560,8 +560,9 @@ class SecurityIT {
         if (status == 302 && location.endsWith("/login.xhtml")) {
             return Access.SIGN_IN;
         }
-        // Reads name real things; changes name made-up ones (see concrete), where a 404 means "allowed, not found".
-        boolean made404 = !response.request().method().equals("GET");
+        // API reads name real things, so a 404 there hides them; API changes name made-up ones (see concrete), where
+        // a 404 means "allowed, not found". Pages are checked by status and redirect only.
+        boolean hides = response.request().method().equals("GET") && response.uri().getPath().startsWith("/api/");
         boolean sandbox = response.uri().getPath().startsWith("/sandbox/");
         if (sandbox && (status == 401 || status == 403)) {
             return Access.SANDBOX_ONLY;
@@ -569,7 +570,7 @@ class SecurityIT {
         return switch (status) {
             case 401 -> Access.SIGN_IN;
             case 403 -> Access.DENIED;
-            case 404 -> made404 ? Access.ALLOWED : Access.HIDDEN;
+            case 404 -> hides ? Access.HIDDEN : Access.ALLOWED;
             default -> Access.ALLOWED;
         };
     }
