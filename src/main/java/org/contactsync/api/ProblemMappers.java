@@ -9,10 +9,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.contactsync.platform.ApplicationException;
 
 /** Turns every failure into problem+json: clear for bad input, never a stack trace. */
@@ -74,10 +76,12 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getResponse().getEntity() instanceof Problem) {
+                return e.getResponse();  // already answered as a problem (e.g. JsonBodyLimits)
+            }
             var status = e.getResponse().getStatusInfo();
             if (e.getCause() instanceof JsonbException) {
-                return Problem.of(400, "Bad Request", "The request body is not valid JSON for this resource.")
-                        .toResponse();
+                return bindingProblem(e).toResponse();
             }
             var detail = status.getStatusCode() >= 500 ? "The request could not be completed." : e.getMessage();
             return Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail).toResponse();
@@ -90,8 +94,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(JsonbException e) {
-            return Problem.of(400, "Bad Request", "The request body is not valid JSON for this resource.")
-                    .toResponse();
+            return bindingProblem(e).toResponse();
         }
     }
 
@@ -101,8 +104,33 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(ProcessingException e) {
-            return Problem.of(400, "Bad Request", "The request body could not be read.").toResponse();
+            return bindingProblem(e).toResponse();
         }
+    }
+
+    /** How Yasson names the property in its messages: an unknown one, or one whose value it could not bind. */
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("Json property ([A-Za-z][A-Za-z0-9]*) can not be");
+    private static final Pattern WRONG_VALUE = Pattern.compile("property '([A-Za-z][A-Za-z0-9]*)'");
+
+    /**
+     * A body JSON-B could not bind: an unknown field or a value of the wrong type (see StrictJsonb), with the field
+     * when JSON-B's message names it, so that the caller learns which one.
+     */
+    static Problem bindingProblem(Throwable failure) {
+        var messages = new StringBuilder();
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException && cause.getMessage() != null) {
+                messages.append(cause.getMessage()).append('\n');
+            }
+        }
+        var unknown = UNKNOWN_FIELD.matcher(messages);
+        var wrong = WRONG_VALUE.matcher(messages);
+        var errors = unknown.find() ? List.of(new Problem.FieldError(unknown.group(1), "There is no such field."))
+                : wrong.find() ? List.of(new Problem.FieldError(wrong.group(1), "The value has the wrong type."))
+                : List.<Problem.FieldError>of();
+        return new Problem("about:blank", "Bad Request", 400,
+                "The request body is not valid JSON for this resource: only its fields, booleans true or false, "
+                        + "numbers without quotes.", errors);
     }
 
     /** Anything else is our fault: log it with an incident id, tell the caller only the id. */

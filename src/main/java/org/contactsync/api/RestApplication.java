@@ -1,6 +1,7 @@
 package org.contactsync.api;
 
 import jakarta.ws.rs.ApplicationPath;
+import java.util.Map;
 import java.util.Set;
 import jakarta.ws.rs.core.Application;
 import org.contactsync.employee.api.MeResource;
@@ -21,6 +22,9 @@ public class RestApplication extends Application {
 
     public static final String PATH = "/api/v1";
 
+    /** Jersey's switch, named by its text: the application compiles against the Jakarta EE API only. */
+    static final String DISABLE_WADL = "jersey.config.server.wadl.disableWadl";
+
     /**
      * The API's resources, listed rather than scanned: the WAR holds a second JAX-RS application (the Microsoft 365
      * sandbox) whose Graph resources must not appear under {@value #PATH}. Add each feature's resource here.
@@ -35,8 +39,17 @@ public class RestApplication extends Application {
                 ProblemMappers.JsonMapper.class,
                 ProblemMappers.ProcessingMapper.class,
                 ProblemMappers.UnexpectedMapper.class,
+                CrossSiteRequests.class,
+                JsonBodyLimits.class,
+                StrictJsonb.class,
                 MeResource.class,
                 org.contactsync.sync.api.SyncRunResource.class,
                 org.contactsync.jobqueue.api.JobQueueEntryResource.class);
+    }
+
+    /** No WADL (OPTIONS, application.wadl): it would name the JAX-RS implementation. /openapi describes the API. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(DISABLE_WADL, true);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import org.contactsync.platform.PlainText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,6 +48,7 @@ public class Contact implements Serializable {
     static final String TOO_LONG = "{contact.validation.tooLong}";
     static final String PHONE = "{contact.validation.phoneLetters}";
     static final String EMAIL = "{contact.validation.email}";
+    static final String INVALID_CHARACTERS = "{" + PlainText.MESSAGE_KEY + "}";
 
     @Id
     @Column(name = "no")
@@ -57,31 +59,38 @@ public class Contact implements Serializable {
     private ContactType type = ContactType.PERSON;
 
     @Size(max = 100, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     private String name = "";
 
     @Column(name = "search_name")
     private String searchName = "";
 
     @Size(max = 50, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "name_2")
     private String name2 = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "first_name")
     private String firstName = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "middle_name")
     private String middleName = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     private String surname = "";
 
     @Size(max = 20, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "company_no")
     private String companyNo = "";
 
     @Size(max = 100, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "company_name")
     private String companyName = "";
 
@@ -89,49 +98,60 @@ public class Contact implements Serializable {
     private String searchCompanyName = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "job_title")
     private String jobTitle = "";
 
     @Size(max = 100, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     private String address = "";
 
     @Size(max = 50, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "address_2")
     private String address2 = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     private String city = "";
 
     @Column(name = "search_city")
     private String searchCity = "";
 
     @Size(max = 20, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "post_code")
     private String postCode = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     private String county = "";
 
     @Size(max = 10, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "country_region_code")
     private String countryRegionCode = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Pattern(regexp = NO_LETTERS, message = PHONE)
     @Column(name = "phone_no")
     private String phoneNo = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Pattern(regexp = NO_LETTERS, message = PHONE)
     @Column(name = "mobile_phone_no")
     private String mobilePhoneNo = "";
 
     @Size(max = 30, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Pattern(regexp = NO_LETTERS, message = PHONE)
     @Column(name = "fax_no")
     private String faxNo = "";
 
     @Size(max = 80, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Pattern(regexp = E_MAIL, message = EMAIL)
     @Column(name = "e_mail")
     private String email = "";
@@ -140,19 +160,23 @@ public class Contact implements Serializable {
     private String searchEmail = "";
 
     @Size(max = 80, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Pattern(regexp = E_MAIL, message = EMAIL)
     @Column(name = "e_mail_2")
     private String email2 = "";
 
     @Size(max = 255, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "home_page")
     private String homePage = "";
 
     @Size(max = 20, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "salesperson_code")
     private String salespersonCode = "";
 
     @Size(max = 10, message = TOO_LONG)
+    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "territory_code")
     private String territoryCode = "";
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.contactsync.platform.PlainText;
 
 /**
  * The editable fields of a user card, with BC's lengths. The message templates are keys of the employee bundle
@@ -27,6 +28,7 @@ public final class UserDetails {
 
     @NotNull(message = "{user.fullName.length}")
     @Size(max = 80, message = "{user.fullName.length}")
+    @PlainText
     private final String fullName;
 
     @NotNull(message = "{user.authenticationEmail.invalid}")

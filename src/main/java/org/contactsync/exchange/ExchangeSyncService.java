@@ -15,6 +15,7 @@ import org.contactsync.employee.UserRepository;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
+import org.contactsync.platform.PlainText;
 
 /**
  * Each employee's Exchange Sync / Contact Sync Setup. An employee opens and changes only their own, an admin
@@ -74,6 +75,10 @@ public class ExchangeSyncService {
             throw new ApplicationException(Kind.INVALID, ExchangeMessages.of("setup.invalid"), List.of(
                     new FieldProblem("folderName", ExchangeMessages.of("setup.folderName.invalid",
                             ExchangeSync.FOLDER_NAME_LENGTH))));
+        }
+        if (!PlainText.Validator.isPlain(settings.folderName())) {
+            throw new ApplicationException(Kind.INVALID, ExchangeMessages.of("setup.invalid"), List.of(
+                    new FieldProblem("folderName", ExchangeMessages.of(PlainText.MESSAGE_KEY))));
         }
         settings.filter().parse();
         setup.change(settings, clock.instant(), caller.userName());

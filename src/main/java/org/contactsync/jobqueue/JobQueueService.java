@@ -16,6 +16,7 @@ import org.contactsync.jobqueue.JobQueueJob.JobContext;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
+import org.contactsync.platform.PlainText;
 
 /**
  * What administrators do with the job queue: Job Queue Entries (create, change, delete, Set Status to Ready, Set On
@@ -163,6 +164,8 @@ public class JobQueueService {
         if (settings.getDescription().length() > JobQueueEntry.DESCRIPTION_LENGTH) {
             problems.add(new FieldProblem("description", JobQueueMessages.of("entry.invalid.description",
                     JobQueueEntry.DESCRIPTION_LENGTH)));
+        } else if (!PlainText.Validator.isPlain(settings.getDescription())) {
+            problems.add(new FieldProblem("description", JobQueueMessages.of(PlainText.MESSAGE_KEY)));
         }
         Optional<JobQueueJob> job = Optional.ofNullable(settings.getObjectType())
                 .flatMap(type -> registry.find(type, settings.getObjectId()));
@@ -173,6 +176,8 @@ public class JobQueueService {
         if (settings.getParameterString().length() > JobQueueEntry.PARAMETER_LENGTH) {
             problems.add(new FieldProblem("parameterString", JobQueueMessages.of("entry.invalid.parameterLength",
                     JobQueueEntry.PARAMETER_LENGTH)));
+        } else if (!PlainText.Validator.isPlain(settings.getParameterString())) {
+            problems.add(new FieldProblem("parameterString", JobQueueMessages.of(PlainText.MESSAGE_KEY)));
         } else {
             job.flatMap(j -> j.parameterProblem(settings.getParameterString()))
                     .ifPresent(problem -> problems.add(new FieldProblem("parameterString", problem)));

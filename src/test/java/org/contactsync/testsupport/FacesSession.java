@@ -31,6 +31,7 @@ public final class FacesSession {
 
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern CSP_NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
     private static final String LOGIN_PAGE = "login.xhtml";
 
     private final URL base;
@@ -68,7 +69,9 @@ public final class FacesSession {
         form.put("username", userName);
         form.put("password", password);
         form.put("signIn", "");
-        form.put("jakarta.faces.ViewState", viewState(get(LOGIN_PAGE).body()));
+        var page = get(LOGIN_PAGE).body();
+        form.put("jakarta.faces.ViewState", viewState(page));
+        form.putAll(cspNonce(page));
         return post(LOGIN_PAGE, form, Map.of());
     }
 
@@ -80,6 +83,14 @@ public final class FacesSession {
      */
     public String ajax(String path, String page, String form, String source, Map<String, String> fields)
             throws IOException, InterruptedException {
+        var response = ajaxResponse(path, page, form, source, fields);
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    /** {@link #ajax}, with the answer as it came, whatever its status. */
+    public HttpResponse<String> ajaxResponse(String path, String page, String form, String source,
+            Map<String, String> fields) throws IOException, InterruptedException {
         var data = new LinkedHashMap<String, String>(fields);
         data.put("jakarta.faces.partial.ajax", "true");
         data.put("jakarta.faces.source", source);
@@ -88,9 +99,20 @@ public final class FacesSession {
         data.putIfAbsent(source, source);  // a button names itself; an input sends its value
         data.put(form, form);
         data.put("jakarta.faces.ViewState", viewState(page));
-        var response = post(path, data, Map.of("Faces-Request", "partial/ajax"));
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
+        data.putAll(cspNonce(page));
+        return post(path, data, Map.of("Faces-Request", "partial/ajax"));
+    }
+
+    /**
+     * A full (non-AJAX) postback of {@code fields} to {@code path}, with the view state and CSP nonce of
+     * {@code page}, as a browser submits a form; the answer as it came.
+     */
+    public HttpResponse<String> submit(String path, String page, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        var data = new LinkedHashMap<String, String>(fields);
+        data.put("jakarta.faces.ViewState", viewState(page));
+        data.putAll(cspNonce(page));
+        return post(path, data, Map.of());
     }
 
     /**
@@ -123,6 +145,15 @@ public final class FacesSession {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /**
+     * The page's CSP nonce as PrimeFaces' script sends it with every postback ({@code primefaces.CSP} is on; the
+     * server refuses a postback without it); none when the page has none.
+     */
+    public static Map<String, String> cspNonce(String page) {
+        var matcher = CSP_NONCE.matcher(page);
+        return matcher.find() ? Map.of("primefaces.nonce", matcher.group(1)) : Map.of();
     }
 
     private static String viewState(String page) {

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.contactsync.api.Problem;
+import org.contactsync.platform.web.RelativeRedirects;
+import org.contactsync.platform.web.SecurityHeaders;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), routing by path:
@@ -50,19 +52,38 @@ public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMec
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        // Here as well as in the filter: a 401 or the redirect to the login page is answered before any filter.
+        SecurityHeaders.applyTo(request, response);
         var path = request.getRequestURI().substring(request.getContextPath().length());
         if (isTokenRequestForAnUnmappedTenant(path, context)) {
             return forwardToTheSandboxTokenEndpoint(request, response, path);
         } else if (path.equals("/sandbox") || path.startsWith("/sandbox/")) {
             return context.doNothing();
         }
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || isMetrics(path) && request.getHeader("Authorization") != null) {
             return apiCall(request, response, context);
         }
         if (isPage(path) || request.getUserPrincipal() != null || !context.isProtected()) {
-            return pages.validateRequest(request, response, context);
+            return pageRequest(request, response, context);
         }
         return context.responseUnauthorized();
+    }
+
+    /** Metrics scrapers sign in as an admin the way API clients do; an admin's browser uses the session. */
+    private static boolean isMetrics(String path) {
+        return path.equals("/metrics") || path.startsWith("/metrics/");
+    }
+
+    /** Sign-in for pages, with its redirects (to the login page and back) kept free of the Host header. */
+    private AuthenticationStatus pageRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        var relative = new RelativeRedirects(request, response);
+        context.setResponse(relative);
+        try {
+            return pages.validateRequest(request, relative, context);
+        } finally {
+            context.setResponse(response);
+        }
     }
 
     private static boolean isPage(String path) {
@@ -100,7 +121,7 @@ public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMec
         if (result.isPresent()) {
             return context.notifyContainerAboutLogin(result.get());
         }
-        return unauthorized(response);
+        return unauthorized(request, response);
     }
 
     private static Optional<AccessKeyCredential> basicCredential(HttpServletRequest request) {
@@ -117,13 +138,23 @@ public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMec
         }
     }
 
-    /** Writes and commits the 401 here: the container would otherwise answer with its own HTML error page. */
-    private static AuthenticationStatus unauthorized(HttpServletResponse response) {
+    /**
+     * Writes and commits the 401 here: the container would otherwise answer with its own HTML error page.
+     *
+     * <p>The {@code WWW-Authenticate: Basic} challenge goes only to clients that ask for JSON and are not a web page
+     * (no {@code Origin}): a browser shown the challenge asks for the user name and key and then sends them with
+     * every later request to the API, also requests other sites make it send. Browsers never send
+     * {@code Accept: application/json} by themselves when opening a URL. API clients send their credentials without
+     * waiting for a challenge anyway ({@code curl -u}); those that wait for one ask for JSON.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response) {
         var problem = Problem.of(401, "Unauthorized",
                 "Sign in with HTTP Basic authentication: your user name and your web service access key "
                         + "(User Card, Change Web Service Key).");
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        if (request.getHeader("Origin") == null && asksForJson(request.getHeader("Accept"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {
@@ -133,5 +164,9 @@ public class ContactSyncAuthenticationMechanism implements HttpAuthenticationMec
             throw new UncheckedIOException("The 401 answer could not be written", e);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean asksForJson(String accept) {
+        return accept != null && (accept.contains("application/json") || accept.contains("+json"));
     }
 }

@@ -21,7 +21,7 @@ public record JobQueueEntryRequestDto(
         @Schema(description = "Object ID to Run, e.g. 6700 (contact sync)") int objectId,
         String parameterString,
         @Schema(description = "Earliest Start Date/Time, local, e.g. 2026-03-02T08:00") LocalDateTime earliestStart,
-        boolean recurring,
+        @Schema(description = "true or false; absent is false") Boolean recurring,
         @Schema(description = "Run on Mondays … Sundays") List<DayOfWeek> runOnDays,
         @Schema(description = "e.g. 08:00") LocalTime startingTime,
         @Schema(description = "e.g. 17:00") LocalTime endingTime,
@@ -37,7 +37,7 @@ public record JobQueueEntryRequestDto(
         settings.setObjectId(objectId);
         settings.setParameterString(parameterString);
         settings.setEarliestStart(earliestStart);
-        settings.setRecurring(recurring);
+        settings.setRecurring(Boolean.TRUE.equals(recurring));
         settings.setDays(runOnDays == null || runOnDays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class)
                 : EnumSet.copyOf(runOnDays));
         settings.setStartingTime(startingTime);

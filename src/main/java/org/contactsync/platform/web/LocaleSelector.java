@@ -30,8 +30,9 @@ public class LocaleSelector implements Serializable {
         return language;
     }
 
+    /** Anything but a supported language (also none: a postback without the field) keeps the current one. */
     public void setLanguage(String language) {
-        if (SUPPORTED.containsKey(language)) {
+        if (language != null && SUPPORTED.containsKey(language)) {
             this.language = language;
         }
     }
@@ -49,6 +50,8 @@ public class LocaleSelector implements Serializable {
         cookie.setPath(context.getExternalContext().getRequestContextPath().isEmpty()
                 ? "/" : context.getExternalContext().getRequestContextPath());
         cookie.setHttpOnly(true);
+        cookie.setSecure(context.getExternalContext().isSecure());
+        cookie.setAttribute("SameSite", "Lax");
         ((HttpServletResponse) context.getExternalContext().getResponse()).addCookie(cookie);
     }
 

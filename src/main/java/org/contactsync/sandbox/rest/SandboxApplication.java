@@ -2,6 +2,7 @@ package org.contactsync.sandbox.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,5 +17,11 @@ public class SandboxApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(SandboxSwitch.class, GraphResource.class, LoginResource.class, AdminResource.class);
+    }
+
+    /** No WADL: Graph has none, and it would name the JAX-RS implementation. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

@@ -14,7 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SyncRunRequest", description = "Start a sync run")
 public record SyncRunRequestDto(
         @Schema(enumeration = {"INCREMENTAL", "FULL"}, defaultValue = "INCREMENTAL") String mode,
-        boolean preview,
+        Boolean preview,
         @Schema(description = "Admins only: another employee's user name") String userName,
-        boolean confirmMassDelete) {
+        Boolean confirmMassDelete) {
+
+    /** Flags are {@code Boolean} so that the API's strict reading applies (see StrictJsonb); absent is false. */
+    boolean isPreview() {
+        return Boolean.TRUE.equals(preview);
+    }
+
+    boolean isMassDeleteConfirmed() {
+        return Boolean.TRUE.equals(confirmMassDelete);
+    }
 }

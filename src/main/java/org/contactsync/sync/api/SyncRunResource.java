@@ -68,7 +68,7 @@ public class SyncRunResource {
         var userName = request.userName() == null || request.userName().isBlank() ? who.userName()
                 : request.userName();
         long id = runner.start(who, new SyncRequest(userName, mode(request.mode()), SyncTrigger.API, who.userName(),
-                request.preview(), request.confirmMassDelete()));
+                request.isPreview(), request.isMassDeleteConfirmed()));
         var run = queries.run(who, id);
         return Response.accepted(SyncRunDto.of(run)).location(uri.getAbsolutePathBuilder().path(Long.toString(id))
                 .build()).build();
