@@ -167,6 +167,7 @@ bench_dispatch() {
 
 bench_cpu_start() {
   [ -n "$BENCH_PID" ] || return 0
+  rm -f "$BENCH_TMP/cpu.txt"
   python3 - "$BENCH_PID" "$BENCH_TMP/cpu.txt" <<'PY' &
 import os, signal, sys, time
 pid, out = sys.argv[1], sys.argv[2]
@@ -208,7 +209,12 @@ bench_cpu_stop() {
     return 0
   fi
   kill -TERM "$BENCH_CPU_SAMPLER"
-  wait "$BENCH_CPU_SAMPLER" 2>/dev/null || true
+  # Callers read this through a process substitution, a subshell in which the sampler is no child to wait for:
+  # wait (at most 10 s) for the figures it writes when it stops instead.
+  for _ in $(seq 1 100); do
+    [ -s "$BENCH_TMP/cpu.txt" ] && break
+    sleep 0.1
+  done
   BENCH_CPU_SAMPLER=""
   cat "$BENCH_TMP/cpu.txt"
 }
