@@ -185,8 +185,11 @@ class JobQueueTwoNodesIT {
         killed.kill();
         sandbox.latency(0);
         int writtenBeforeTheKill = sandbox.syncFolder(MAILBOX).size();
-        assertTrue(writtenBeforeTheKill > 0 && writtenBeforeTheKill < inScope.size(),
-                "the killed run wrote part of the folder: " + writtenBeforeTheKill + " of " + inScope.size());
+        // With four sequential batches in flight per mailbox, both batches of alice's 33 contacts may already be in
+        // the sandbox's hands when the node dies, and a batch Graph has accepted runs to its end: the killed run's
+        // writes reach Outlook while its bookkeeping is lost, which the recovering run must find by their stamps.
+        assertTrue(writtenBeforeTheKill > 0,
+                "the killed run wrote to the folder: " + writtenBeforeTheKill + " of " + inScope.size());
 
         long interruptedId = running.getJsonNumber("id").longValue();
         List<JsonObject> runs = Poll.until("the run to be recovered and end", PATIENCE,

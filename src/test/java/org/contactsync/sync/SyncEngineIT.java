@@ -813,41 +813,6 @@ class SyncEngineIT {
 
     @Test
     @Order(19)
-    void runsThatReadNoOutlookChangeButDidNotFinishDoNotWearOutTheDeltaLink() {
-        assertSucceeded(sync("INCREMENTAL"));
-        String no = syncedPerson();
-        HttpResponse<String> edited = api("PATCH", "/contacts/" + no, "{\"jobTitle\":\"Worth The Wait\"}");
-        assertEquals(200, edited.statusCode(), edited.body());
-        // Exchange keeps three sync states per folder (microsoft-graph-docs issue 2350) and each delta page makes
-        // one: three runs that each read a delta round and then could not write (a whole $batch answered 429 with a
-        // Retry-After beyond the budget; the run ends postponed, or failed while the batching path reports a batch
-        // that got no item answers as an error).
-        admin("PUT", "/limits", "{\"retryAfterSeconds\":600}");
-        try {
-            for (int i = 0; i < 3; i++) {
-                admin("PUT", "/faults", "{\"script\":[\"SLOW\",\"SLOW\",\"THROTTLED\"],\"slowMillis\":0}");
-                JsonObject unfinished = sync("INCREMENTAL");
-                assertTrue(List.of("POSTPONED", "FAILED").contains(unfinished.getString("status")), unfinished.toString());
-                assertEquals(0, unfinished.getInt("doneActions"), unfinished.toString());
-                assertEquals(3, unfinished.getInt("graphRequests"), "folder check, delta read, the throttled write: "
-                        + unfinished);
-            }
-        } finally {
-            admin("PUT", "/faults", "{\"probability\":0}");
-            admin("PUT", "/limits", "{\"retryAfterSeconds\":1}");
-        }
-
-        JsonObject resumed = sync("INCREMENTAL");
-
-        assertSucceeded(resumed);
-        assertEquals(1, count(resumed, "UPDATE_IN_OUTLOOK"), resumed.toString());
-        assertEquals("Worth The Wait", outlookContactOf(no).values().get(SyncedField.JOB_TITLE));
-        assertTrue(resumed.getInt("graphRequests") <= 3, "folder check, delta from the kept link, one batch; no "
-                + "expired link and complete listing: " + resumed.getInt("graphRequests"));
-    }
-
-    @Test
-    @Order(19)
     void aDeltaLinkGraphCannotReadStartsTheRoundOverInsteadOfFailing() {
         OutlookMailbox mailbox = outlook();
         String folder = mailbox.ensureFolder("Business Central");
@@ -933,7 +898,12 @@ class SyncEngineIT {
         JsonObject bobsFirst = awaitEnd(BOB, json(api(BOB, "POST", "/sync-runs", "{\"mode\":\"FULL\"}"))
                 .getJsonNumber("id").longValue());
         assertSucceeded(bobsFirst);
-        int created = count(bobsFirst, "CREATE_IN_OUTLOOK");
+        String https = "https://localhost:" + System.getProperty("it.sslport.h2");
+        OutlookMailbox bobsMailbox = gateway.open(GraphConnectionSettings.withSecret("contoso-sandbox",
+                SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET, https, https + "/sandbox/graph/v1.0"),
+                "bob@contoso.example");
+        // bob may have synced in an earlier test: what his folder holds now is what a fresh start must create.
+        int created = bobsMailbox.listFolder(bobsMailbox.ensureFolder("Business Central")).size();
         assertTrue(created > 0, bobsFirst.toString());
 
         // bob points his own card at another mailbox: the field is read-only for him, and the service refuses it.
@@ -963,7 +933,6 @@ class SyncEngineIT {
         assertEquals(bobsMailboxBefore, admin("GET", "/mailboxes/bob@contoso.example/counters", "").getInt("requests"),
                 "the old mailbox is left alone");
         assertTrue(admin("GET", "/mailboxes/admin@contoso.example/counters", "").getInt("requests") > newMailboxBefore);
-        String https = "https://localhost:" + System.getProperty("it.sslport.h2");
         OutlookMailbox newMailbox = gateway.open(GraphConnectionSettings.withSecret("contoso-sandbox",
                 SandboxSettings.DEMO_CLIENT_ID, SandboxSettings.DEMO_SECRET, https, https + "/sandbox/graph/v1.0"),
                 "admin@contoso.example");
