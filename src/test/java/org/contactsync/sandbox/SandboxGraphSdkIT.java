@@ -117,20 +117,6 @@ class SandboxGraphSdkIT {
         return folder;
     }
 
-    private static Contact contact(String givenName, String surname, String email, String crmNo) {
-        Contact contact = new Contact();
-        contact.setGivenName(givenName);
-        contact.setSurname(surname);
-        EmailAddress address = new EmailAddress();
-        address.setAddress(email);
-        contact.setEmailAddresses(List.of(address));
-        SingleValueLegacyExtendedProperty key = new SingleValueLegacyExtendedProperty();
-        key.setId(CRM_KEY);
-        key.setValue(crmNo);
-        contact.setSingleValueExtendedProperties(List.of(key));
-        return contact;
-    }
-
     private static Throwable rootCause(Throwable t) {
         Throwable cause = t;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -279,7 +265,7 @@ class SandboxGraphSdkIT {
         BatchRequestContentCollection many = new BatchRequestContentCollection(graph);
         for (int i = 0; i < count; i++) {
             many.addBatchRequestStep(item(graph, contacts.toPostRequestInformation(
-                    contact("P", prefix + i, prefix + i + "@example.com", prefix + i))));
+                    GraphSdkContract.contact("P", prefix + i, prefix + i + "@example.com", prefix + i))));
         }
         return many;
     }
@@ -296,7 +282,7 @@ class SandboxGraphSdkIT {
 
         BatchRequestContent batch = new BatchRequestContent(graph);
         assertTrue(batch.addBatchRequestStep(new BatchRequestStep("create",
-                item(graph, contacts.toPostRequestInformation(contact("Ada", "Lovelace", "ada@example.com", "CT1"))))));
+                item(graph, contacts.toPostRequestInformation(GraphSdkContract.contact("Ada", "Lovelace", "ada@example.com", "CT1"))))));
         assertTrue(batch.addBatchRequestStep(new BatchRequestStep("list",
                 item(graph, contacts.toGetRequestInformation()), List.of("create"))));
         assertTrue(batch.addBatchRequestStep(new BatchRequestStep("duplicate",
