@@ -330,7 +330,8 @@ bench_check() {
     echo "target met: $label"
   else
     echo "target MISSED: $label"
-    if [ "$BENCH_SMOKE" = true ] && [ "$kind" != time ]; then BENCH_FAILED=true; fi
+    # A smoke run's sizes are too small for time and memory targets; only a count off fails it.
+    if [ "$BENCH_SMOKE" = true ] && [ "$kind" = count ]; then BENCH_FAILED=true; fi
   fi
   return 0
 }

@@ -148,7 +148,7 @@ bench_check "requests per mailbox $requests <= $((contacts + 10))" \
   "$([ "$requests" -le $((contacts + 10)) ] && echo true || echo false)"
 bench_check "429s $throttled <= 1 % of all requests" \
   "$(python3 -c "print('true' if $throttled <= $employees * $requests / 100 else 'false')")"
-bench_check "server peak RSS $peak_rss_mb MB <= 700 MB" "$([ "$peak_rss_mb" -le 700 ] && echo true || echo false)"
+bench_check "server peak RSS $peak_rss_mb MB <= 700 MB" "$([ "$peak_rss_mb" -le 700 ] && echo true || echo false)" memory
 bench_check "total time $total_s s <= 1.2 x Exchange's throttle-bound time $exchange_s s" \
   "$(python3 -c "print('true' if $total_s <= 1.2 * $exchange_s else 'false')")" time
 bench_record "Many employees (bench/many-employees.sh)" "$results"
