@@ -23,17 +23,28 @@ public class DemoUsers {
 
     private static final Logger LOG = Logger.getLogger(DemoUsers.class.getName());
 
-    /** A documented demo account; these values are public on purpose and never used without demo data. */
-    record DemoUser(UserDetails details, String password, String accessKey) {
+    /**
+     * A documented demo account; these values are public on purpose and never used without demo data. The
+     * password's hash is stored with it because hashing costs about a second of CPU per user at start-up, before
+     * the JIT has warmed (docs/benchmarks.md, section 6); {@code DemoUsersTest} checks each hash against its password.
+     */
+    record DemoUser(UserDetails details, String password, String passwordHash, String accessKey) {
     }
 
     static final Set<DemoUser> USERS = Set.of(
             new DemoUser(new UserDetails("admin", "Annie Admin", "admin@contoso.example", true, Set.of(Role.ADMIN)),
-                    "admin-demo-2026", "admin-ws-key-demo-0000000000000000"),
+                    "admin-demo-2026", "PBKDF2WithHmacSHA256:600000:cXGzo1V+5fWEVQPqWWpa2RWmkuWMiDJObSYK+u7+Onc="
+                            + ":K4uB8s4g8VIyzXj38MY/doPVE6dUCXkuqiaRNJLSAWc=",
+                    "admin-ws-key-demo-0000000000000000"),
             new DemoUser(new UserDetails("alice", "Alice Andersson", "alice@contoso.example", true,
-                    Set.of(Role.EMPLOYEE)), "alice-demo-2026", "alice-ws-key-demo-000000000000000"),
+                    Set.of(Role.EMPLOYEE)), "alice-demo-2026",
+                    "PBKDF2WithHmacSHA256:600000:doN1CGeZDmiTAe/ktOHEL6CO3DRUGyJlXPw9o2qDXxE="
+                            + ":xt6252gWEUKJsnbNOzi93jyFdVdYjApWcCkL+BhQtms=",
+                    "alice-ws-key-demo-000000000000000"),
             new DemoUser(new UserDetails("bob", "Bob Berg", "bob@contoso.example", true, Set.of(Role.EMPLOYEE)),
-                    "bob-demo-2026", "bob-ws-key-demo-00000000000000000"));
+                    "bob-demo-2026", "PBKDF2WithHmacSHA256:600000:mM/ycqKQwpCCm1fj2iRTdU465yM5XjUXqiI5u1tZ7xk="
+                            + ":lTAkWzE/XPC8X8Zip9AL4cd/BU7dMAWa6ssPyM9HCYw=",
+                    "bob-ws-key-demo-00000000000000000"));
 
     @Inject
     SeedingLock seedingLock;
@@ -52,7 +63,7 @@ public class DemoUsers {
         }
         seedingLock.holdUntilCommit();
         long added = USERS.stream()
-                .filter(u -> userService.addIfMissing(u.details(), u.password(), u.accessKey()))
+                .filter(u -> userService.addIfMissing(u.details(), u.passwordHash(), u.accessKey()))
                 .count();
         LOG.info(() -> "Demo users: " + added + " added, " + (USERS.size() - added) + " already there. Sign in as "
                 + USERS.stream().map(u -> u.details().userName() + " / " + u.password()).sorted()

@@ -23,8 +23,14 @@ public class Passwords {
     @Inject
     Pbkdf2PasswordHash hash;
 
-    /** A hash of a random password, verified when the user name is unknown so that both cases take as long. */
-    private String decoyHash;
+    /**
+     * A hash of a random password nobody kept, verified when the user name is unknown so that both cases take as
+     * long. A constant rather than made at start-up: a hash costs a second of CPU there, before the JIT has warmed
+     * (docs/benchmarks.md, section 6). {@code PasswordsTest} holds it to {@link #ITERATIONS}.
+     */
+    static final String DECOY_HASH =
+            "PBKDF2WithHmacSHA256:600000:d/MqCRk/s5/m/aGcVlC5yP/QU8lzVW4kTCOstLWZ5bI="
+                    + ":HhJWM+QlyeWkq+TT2bc2wy3drxFH4IQh+5Nu9I2TzKs=";
 
     @PostConstruct
     void configure() {
@@ -33,7 +39,6 @@ public class Passwords {
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(ITERATIONS),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        decoyHash = hash(Secrets.newOneTimePassword());
     }
 
     public String hash(String password) {
@@ -46,7 +51,7 @@ public class Passwords {
 
     /** Spends the time of one verification and fails: for unknown users. */
     public boolean matchesNothing(String password) {
-        hash.verify(password.toCharArray(), decoyHash);
+        hash.verify(password.toCharArray(), DECOY_HASH);
         return false;
     }
 }

@@ -185,13 +185,13 @@ public class UserService {
         return configuredPassword.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(password);
     }
 
-    /** Adds a user with a known password and access key unless one of that name exists (demo data). */
-    public boolean addIfMissing(UserDetails details, String password, String accessKey) {
+    /** Adds a user with a known password hash and access key unless one of that name exists (demo data). */
+    public boolean addIfMissing(UserDetails details, String passwordHash, String accessKey) {
         if (users.findByUserName(details.normalizedUserName()).isPresent()) {
             return false;
         }
         var now = clock.instant();
-        var user = new User(details, passwords.hash(password), false, now, SYSTEM);
+        var user = new User(details, passwordHash, false, now, SYSTEM);
         user.changeWebServiceKey(Secrets.hashAccessKey(accessKey), now, SYSTEM);
         users.add(user);
         return true;

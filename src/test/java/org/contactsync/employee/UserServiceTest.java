@@ -295,22 +295,28 @@ class UserServiceTest {
     void demoUsersAreAddedOnceWithTheirKeys() {
         try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
             for (int start = 0; start < 2; start++) {
-                DemoUsers.USERS.forEach(u -> in(db, s -> s.addIfMissing(u.details(), u.password(), u.accessKey())));
+                DemoUsers.USERS.forEach(u -> in(db, s -> s.addIfMissing(u.details(), u.passwordHash(), u.accessKey())));
             }
             var users = in(db, s -> s.list(ADMIN));
             assertEquals(List.of("admin", "alice", "bob"), users.stream().map(User::getUserName).toList());
             var alice = users.get(1);
             assertFalse(alice.isChangePassword());
+            assertEquals(demoUser("alice").passwordHash(), alice.getPasswordHash(), "stored as shipped, not hashed again");
             assertTrue(Secrets.accessKeyMatches("alice-ws-key-demo-000000000000000", alice.webServiceKeyHash().orElseThrow()));
         }
     }
 
-    /** admin (admin), alice and bob (employees), with access keys "<name>-key". */
+    private static DemoUsers.DemoUser demoUser(String userName) {
+        return DemoUsers.USERS.stream().filter(u -> u.details().userName().equals(userName)).findFirst().orElseThrow();
+    }
+
+    /** admin (admin), alice and bob (employees), with passwords "<name>-password" and access keys "<name>-key". */
     private static TestDatabase seeded() {
         var db = TestDatabase.fresh(DatabaseKind.H2);
         for (var name : List.of("admin", "alice", "bob")) {
             var role = name.equals("admin") ? Role.ADMIN : Role.EMPLOYEE;
-            in(db, s -> s.addIfMissing(details(name, name + "@contoso.example", role), name + "-password", name + "-key"));
+            in(db, s -> s.addIfMissing(details(name, name + "@contoso.example", role),
+                    new FakePasswords().hash(name + "-password"), name + "-key"));
         }
         return db;
     }
