@@ -9,6 +9,9 @@
 #   RSS MB       VmRSS of the JVM at rest, --rest seconds after the page answered
 #   after MB     VmRSS at rest after the --after command (e.g. benchmark 1's initial sync) ran, if given
 # plus Payara's own "ready in" and the load average, which says how much other work shared the cores.
+# Each run first starts the floor, an empty WAR (one static page) with the same Payara Micro, JVM options and
+# pre-boot commands, and reports the application's start-up / the floor's and (RSS - 150 MB) / the floor's RSS
+# (issue 17's targets: both <= 1.5); --smoke skips the floor.
 #
 # Usage: bench/startup-memory.sh [--runs N] [--rest S] [--after 'CMD'] [--jvm 'OPTS'] [--label TEXT] [--no-record]
 #        bench/startup-memory.sh --smoke   one start, nothing recorded, exit 1 if the page never answers
@@ -69,25 +72,36 @@ tls=target/sandbox-tls
 project=$(pwd)
 options=$(realpath "$options")
 results=$(mktemp)
-for run in $(seq 1 "$runs"); do
+
+# The floor: an empty WAR (one static page) on the same Payara Micro, JVM options and pre-boot commands.
+floor_war=target/bench-empty.war
+if [ ! -f "$floor_war" ]; then
+  floor_dir=$(mktemp -d) && echo "empty" >"$floor_dir/index.html"
+  (cd "$floor_dir" && jar cf "$project/$floor_war" index.html) && rm -rf "$floor_dir"
+fi
+
+# Starts WAR like the run command (pom.xml, profile run) in a fresh working directory and waits for PAGE to answer
+# 200; sets startup (wall s), cpu (s), ready (Payara's "ready in", s); the server stays up (server_pid, port).
+start_and_wait() {
+  local war=$1 page=$2
   port=$(free_port) sslport=$(free_port)
   workdir=$(mktemp -d)
-  load_before=$(cut -d' ' -f1 /proc/loadavg)
-  start=$(date +%s.%N)
-  # The run profile's command (pom.xml), with its working directory (./data) in a fresh temporary folder.
+  local start; start=$(date +%s.%N)
   # shellcheck disable=SC2086
   (cd "$workdir" && exec java "@$options" $extra_jvm \
       -Dcontactsync.demo-data=true -Dcontactsync.sandbox.enabled=true \
       "-Dcontactsync.public-url=http://localhost:$port" \
       "-Djavax.net.ssl.keyStore=$project/$tls/keystore.jks" -Djavax.net.ssl.keyStorePassword=changeit \
       "-Djavax.net.ssl.trustStore=$project/$tls/truststore.jks" -Djavax.net.ssl.trustStorePassword=changeit \
-      -jar "$project/target/payara-micro.jar" --deploy "$project/target/contactsync.war" --contextroot / \
-      --port "$port" --sslport "$sslport" --nocluster $extra_micro >"$workdir/server.log" 2>&1) &
+      -jar "$project/target/payara-micro.jar" --deploy "$project/$war" --contextroot / \
+      --port "$port" --sslport "$sslport" --nocluster \
+      --prebootcommandfile "$project/server-config/pre-boot-commands.asadmin" $extra_micro \
+      >"$workdir/server.log" 2>&1) &
   server_pid=$!
-  answered=false
+  local answered=false
   while [ "$(awk -v s="$start" -v n="$(date +%s.%N)" 'BEGIN { print (n - s < '"$timeout"') }')" = 1 ]; do
     kill -0 "$server_pid" 2>/dev/null || break
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/login.xhtml")" = 200 ]; then
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/$page")" = 200 ]; then
       answered=true; break
     fi
     sleep 0.25
@@ -95,7 +109,7 @@ for run in $(seq 1 "$runs"); do
   if ! $answered; then
     failed_log=$(mktemp --suffix=-startup-memory.log)
     cp "$workdir/server.log" "$failed_log"
-    echo "startup-memory: the sign-in page did not answer within $timeout s (run $run); server log: $failed_log"
+    echo "startup-memory: /$page of $war did not answer within $timeout s; server log: $failed_log"
     grep -m 5 -E 'SEVERE|Exception' "$failed_log" | cut -c1-300 || true
     exit 1
   fi
@@ -103,6 +117,19 @@ for run in $(seq 1 "$runs"); do
   cpu=$(cpu_seconds "$server_pid")
   ready=$(sed -n 's/.*ready in \([0-9,.]*\) (ms).*/\1/p' "$workdir/server.log" | tr -d ',.' | head -1)
   ready=$(awk -v ms="${ready:-0}" 'BEGIN { printf "%.1f", ms / 1000 }')
+}
+
+for run in $(seq 1 "$runs"); do
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
+  floor_startup="-" floor_rss="-"
+  if ! $smoke; then # paired: the floor starts just before the application, under the same load
+    start_and_wait "$floor_war" index.html
+    floor_startup=$startup
+    sleep "$rest"
+    floor_rss=$(rss_mb "$server_pid")
+    stop_server
+  fi
+  start_and_wait target/contactsync.war login.xhtml
   sleep "$rest"
   rss=$(rss_mb "$server_pid")
   rss_after="-" cpu_after="-"
@@ -115,17 +142,25 @@ for run in $(seq 1 "$runs"); do
   fi
   load_after=$(cut -d' ' -f1 /proc/loadavg)
   printf 'run %d: start-up %s s (Payara "ready in" %s s), CPU %s s, RSS at rest %s MB;' "$run" "$startup" "$ready" "$cpu" "$rss"
+  printf ' floor (empty WAR): start-up %s s, RSS %s MB;' "$floor_startup" "$floor_rss"
   printf ' after --after: RSS %s MB, its CPU %s s; load %s/%s\n' "$rss_after" "$cpu_after" "$load_before" "$load_after"
-  echo "$startup $cpu $ready $rss $rss_after $load_before $load_after $cpu_after" >>"$results"
+  echo "$startup $cpu $ready $rss $rss_after $load_before $load_after $cpu_after $floor_startup $floor_rss" >>"$results"
   stop_server
 done
 
 column_median() { awk -v c="$1" '{ print $c }' "$results" | grep -v '^-$' | median; }
 startup=$(column_median 1) cpu=$(column_median 2) ready=$(column_median 3) rss=$(column_median 4)
 rss_after=$(column_median 5) cpu_after=$(column_median 8) load=$(awk '{ print $6; print $7 }' "$results" | median)
+floor_startup=$(column_median 9) floor_rss=$(column_median 10)
+# The ratios of issue 17's targets: start-up <= 1.5 x the floor's; RSS at rest <= 1.5 x the floor's + 150 MB.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+startup_ratio=$(ratio "$startup" "$floor_startup")
+rss_ratio=$(ratio "$(awk -v r="$rss" 'BEGIN { print r - 150 }')" "$floor_rss")
 jvm_options=$(grep -v '^#' "$options" | xargs)${extra_jvm:+ $extra_jvm}${extra_micro:+ $extra_micro}
 echo "median of $runs: start-up $startup s, CPU $cpu s, Payara ready in $ready s, RSS at rest $rss MB," \
-  "after --after $rss_after MB (its CPU $cpu_after s), load $load (JVM: $jvm_options)"
+  "after --after $rss_after MB (its CPU $cpu_after s), load $load (JVM: $jvm_options);" \
+  "floor: start-up $floor_startup s, RSS $floor_rss MB; start-up / floor $startup_ratio (target 1.5)," \
+  "(RSS - 150 MB) / floor RSS $rss_ratio (target 1.5)"
 $smoke && { echo "startup-memory smoke: the sign-in page answered"; exit 0; }
 $record || exit 0
 
@@ -152,6 +187,6 @@ TABLE
     END { if (in_section && !done) flush() }' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
   rm -f "$table"
 fi
-row="| $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml server-config || echo '+changes') | $(date -u +%Y-%m-%d) | $runs | $startup | $cpu | $ready | $rss | $rss_after | $cpu_after | $load | \`$jvm_options\`${label:+ $label} |"
+row="| $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml server-config || echo '+changes') | $(date -u +%Y-%m-%d) | $runs | $startup | $cpu | $ready | $rss | $rss_after | $cpu_after | $load | \`$jvm_options\`; floor (empty WAR) $floor_startup s, $floor_rss MB: start-up / floor $startup_ratio, (RSS - 150) / floor $rss_ratio${label:+; $label} |"
 awk -v marker="$marker" -v row="$row" '$0 == marker { print row } { print }' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
 echo "recorded in $doc"

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.OwnServer;
 import org.contactsync.testsupport.FacesSession;
 import org.contactsync.testsupport.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(OrderAnnotation.class)
+@OwnServer("its ordered steps build on one another on the default job queue entry and alice's mailbox (issue 15)")
 class JobQueueIT {
 
     private static final String ADMIN = "Basic " + Base64.getEncoder()

@@ -36,6 +36,7 @@ import org.contactsync.sync.plan.FieldValues;
 import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.sync.plan.SyncedField;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.OwnServer;
 import org.contactsync.testsupport.FacesSession;
 import org.contactsync.testsupport.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -60,6 +61,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(OrderAnnotation.class)
+@OwnServer("its ordered steps build on one another on alice's and bob's contacts and mailboxes (issue 15)")
 class SyncEngineIT {
 
     private static final String MAILBOX = "alice@contoso.example";

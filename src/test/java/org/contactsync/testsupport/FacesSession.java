@@ -53,6 +53,31 @@ public final class FacesSession {
         return session;
     }
 
+    /**
+     * An employee made for one test on the Users page by {@code admin} (a session signed in as an administrator),
+     * named {@code prefix} plus a unique suffix so that tests sharing a server never meet; returns the user name and
+     * the one-time password the page showed once.
+     */
+    public static Credentials newEmployee(FacesSession admin, String prefix) throws IOException, InterruptedException {
+        var userName = prefix + Long.toString(System.nanoTime(), 36);
+        var path = "users/card.xhtml?new=true";
+        var page = admin.get(path).body();
+        var fields = textInputsOf(page, "cardForm");
+        fields.put("cardForm:userName", userName);
+        fields.put("cardForm:fullName", "Test " + userName);
+        fields.put("cardForm:authenticationEmail", userName + "@contoso.example");
+        fields.put("cardForm:state_input", "true");
+        fields.put("cardForm:roles", "EMPLOYEE");
+        var created = admin.ajax(path, page, "cardForm", "cardForm:save", fields);
+        var password = Pattern.compile("<code id=\"secretValue\">([^<]+)</code>").matcher(created);
+        assertTrue(password.find(), created);
+        return new Credentials(userName, password.group(1));
+    }
+
+    /** A user name and its password. */
+    public record Credentials(String userName, String password) {
+    }
+
     /** GET of {@code path} relative to the application's root. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(url(path)).header("Accept-Language", "en").build(),
