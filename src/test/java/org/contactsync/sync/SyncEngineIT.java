@@ -828,7 +828,7 @@ class SyncEngineIT {
                 admin("PUT", "/faults", "{\"script\":[\"SLOW\",\"SLOW\",\"THROTTLED\"],\"slowMillis\":0}");
                 JsonObject postponed = sync("INCREMENTAL");
                 assertEquals("POSTPONED", postponed.getString("status"), postponed.toString());
-                assertEquals(0, postponed.getInt("doneActions"), postponed.toString());
+                assertEquals(0, count(postponed, "UPDATE_IN_OUTLOOK"), "logged as not carried out: " + postponed);
                 assertEquals(3, postponed.getInt("graphRequests"), "folder check, delta read, the throttled "
                         + "$batch, nothing after it: " + postponed);
             }
