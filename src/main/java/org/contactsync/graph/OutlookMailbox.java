@@ -15,10 +15,12 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.contactfolders.item.contacts.ContactsRequestBuilder;
 import com.microsoft.graph.users.item.contactfolders.item.contacts.delta.DeltaGetResponse;
+import com.microsoft.kiota.NativeResponseHandler;
 import com.microsoft.kiota.RequestInformation;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -556,9 +558,25 @@ public final class OutlookMailbox {
         return List.of(sent);
     }
 
+    /**
+     * Posts one batch. The SDK's {@code BatchRequestBuilder.post} hands back whatever the batch request itself was
+     * answered, without its status, so it is sent here with the same native handler and the status is read: a 429
+     * the RetryHandler gave up on (its Retry-After was past the budget) means Graph ran none of the items and the
+     * mailbox wants to be left alone, so the items are throttled and the run is postponed. Any other answer is read
+     * item by item (a 5xx without item answers leaves them lost, to be read back).
+     */
     private Sent post(BatchRequestContent batch) {
         try {
-            return new Sent(Optional.of(graph.getBatchRequestBuilder().post(batch, null)), Optional.empty());
+            RequestInformation request = graph.getBatchRequestBuilder().toPostRequestInformation(batch);
+            NativeResponseHandler handler = new NativeResponseHandler();
+            request.setResponseHandler(handler);
+            graph.getRequestAdapter().sendPrimitive(request, null, InputStream.class);
+            okhttp3.Response response = (okhttp3.Response) handler.getValue();
+            if (response.code() == 429) {
+                response.close();
+                return new Sent(Optional.empty(), Optional.of(new MailboxThrottledException(mailbox, null)));
+            }
+            return new Sent(Optional.of(new BatchResponseContent(response)), Optional.empty());
         } catch (RuntimeException | IOException e) {
             return new Sent(Optional.empty(), Optional.of(GraphFailures.asException(e, session)));
         }

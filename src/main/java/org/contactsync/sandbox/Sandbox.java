@@ -29,6 +29,7 @@ public final class Sandbox {
     private volatile MailboxRules configuredRules = MailboxRules.exchangeOnline();
     private final AtomicReference<MailboxRules> mailboxRules = new AtomicReference<>(configuredRules);
     private final AtomicReference<BatchDispatch> batchDispatch;
+    private final AtomicReference<ConcurrencyScope> concurrencyScope;
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final Executor batchItemThreads;
 
@@ -59,6 +60,7 @@ public final class Sandbox {
         this.faults = new FaultInjector(settings.faults(), random);
         this.limits = new AtomicReference<>(settings.limits());
         this.batchDispatch = new AtomicReference<>(settings.batchDispatch());
+        this.concurrencyScope = new AtomicReference<>(settings.concurrencyScope());
         reset();
     }
 
@@ -190,7 +192,8 @@ public final class Sandbox {
         SandboxSettings.Limits current = limits.get();
         Throttle.Permit permit;
         try {
-            permit = throttle.enter(grant.clientId(), mailbox.userPrincipalName, request.method(), current);
+            permit = throttle.enter(grant.clientId(), mailbox.userPrincipalName, request.method(), current,
+                    concurrencyScope.get());
         } finally {
             admission.asked();
         }
@@ -333,7 +336,7 @@ public final class Sandbox {
         throttle.reset(old.userPrincipalName);
     }
 
-    /** Back to the configured start: empty mailboxes, no counters, configured limits and faults. */
+    /** Back to the configured start: empty mailboxes, no counters, configured limits, batch dispatch, concurrency scope and faults. */
     public void reset() {
         mailboxes.clear();
         for (String name : settings.mailboxes()) {
@@ -343,6 +346,7 @@ public final class Sandbox {
         throttle.resetAll();
         limits.set(settings.limits());
         batchDispatch.set(settings.batchDispatch());
+        concurrencyScope.set(settings.concurrencyScope());
         faults.configure(settings.faults());
         mailboxRules.set(configuredRules);
     }
@@ -381,6 +385,15 @@ public final class Sandbox {
 
     public void setBatchDispatch(BatchDispatch dispatch) {
         batchDispatch.set(dispatch);
+    }
+
+    /** Whose requests the concurrency limit counts together from now on (see {@link ConcurrencyScope}). */
+    public ConcurrencyScope concurrencyScope() {
+        return concurrencyScope.get();
+    }
+
+    public void setConcurrencyScope(ConcurrencyScope scope) {
+        concurrencyScope.set(scope);
     }
 
     public SandboxSettings.FaultSettings faults() {

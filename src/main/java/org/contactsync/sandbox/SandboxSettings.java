@@ -15,19 +15,25 @@ import java.util.List;
  * @param faults        injected faults (changeable at run time)
  * @param adminKey      the key the admin endpoints require in {@code X-Sandbox-Admin-Key}
  * @param batchDispatch how a parallel {@code $batch}'s items reach Exchange (changeable at run time)
+ * @param concurrencyScope whose requests the concurrency limit counts together (changeable at run time)
  */
 public record SandboxSettings(String tenant, List<SandboxApp> apps, List<String> mailboxes, Duration tokenLifetime,
-                              Limits limits, FaultSettings faults, String adminKey, BatchDispatch batchDispatch) {
+                              Limits limits, FaultSettings faults, String adminKey, BatchDispatch batchDispatch,
+                              ConcurrencyScope concurrencyScope) {
 
     public SandboxSettings {
         apps = List.copyOf(apps);
         mailboxes = List.copyOf(mailboxes);
     }
 
-    /** With the documented batch dispatch ({@link BatchDispatch#FOUR_AT_A_TIME}). */
+    /**
+     * With the documented batch dispatch ({@link BatchDispatch#FOUR_AT_A_TIME}) and concurrency per app and mailbox
+     * ({@link ConcurrencyScope#APP_AND_MAILBOX}).
+     */
     public SandboxSettings(String tenant, List<SandboxApp> apps, List<String> mailboxes, Duration tokenLifetime,
                            Limits limits, FaultSettings faults, String adminKey) {
-        this(tenant, apps, mailboxes, tokenLifetime, limits, faults, adminKey, BatchDispatch.FOUR_AT_A_TIME);
+        this(tenant, apps, mailboxes, tokenLifetime, limits, faults, adminKey, BatchDispatch.FOUR_AT_A_TIME,
+                ConcurrencyScope.APP_AND_MAILBOX);
     }
 
     /** The tenant's directory id, a GUID derived from its name; Entra accepts either in the authority. */
@@ -57,7 +63,8 @@ public record SandboxSettings(String tenant, List<SandboxApp> apps, List<String>
     /**
      * Exchange Online's limits for the Outlook personal contacts API, per app and mailbox.
      *
-     * @param concurrentRequests requests one app may have running against one mailbox (Exchange: 4)
+     * @param concurrentRequests requests one app may have running against one mailbox (Exchange: 4), or against all
+     *                           mailboxes together under {@link ConcurrencyScope#APP}
      * @param requestsPerWindow  requests one app may send to one mailbox per window (Exchange: 10,000)
      * @param window             the budget window (Exchange: 10 minutes)
      * @param latency            added to every request, to make the sandbox as slow as a real service

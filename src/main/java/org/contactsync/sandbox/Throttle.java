@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Exchange Online's limits, "evaluated for each app ID and mailbox combination": at most N requests running at once
- * and at most M requests per window; the excess gets 429 with a positive {@code Retry-After}. Also keeps the
- * per-mailbox counters tests and the benchmark read.
+ * Exchange Online's limits: at most N requests running at once (per app and mailbox, or per app: the sources disagree,
+ * {@link ConcurrencyScope}) and at most M requests per window, "evaluated for each app ID and mailbox combination";
+ * the excess gets 429 with a positive {@code Retry-After}. Also keeps the per-mailbox counters tests and the
+ * benchmark read.
  */
 final class Throttle {
 
@@ -26,32 +27,41 @@ final class Throttle {
     record Permit(String lane) {
     }
 
-    /** Admits one request of an app to a mailbox or throws 429. Counts it either way. */
-    Permit enter(String clientId, String mailbox, String method, SandboxSettings.Limits limits) {
+    /**
+     * Admits one request of an app to a mailbox or throws 429. Counts it either way. The concurrent requests count
+     * per app and mailbox or per app ({@code scope}); the requests per window always per app and mailbox.
+     */
+    Permit enter(String clientId, String mailbox, String method, SandboxSettings.Limits limits, ConcurrencyScope scope) {
         Counters mailboxCounters = counters.computeIfAbsent(mailbox, m -> new Counters());
         mailboxCounters.count(method);
-        String key = clientId + "|" + mailbox;
-        Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
-        synchronized (lane) {
-            Instant now = clock.instant();
-            if (lane.windowStart == null || !now.isBefore(lane.windowStart.plus(limits.window()))) {
-                lane.windowStart = now;
-                lane.requestsInWindow = 0;
+        String mailboxKey = clientId + "|" + mailbox;
+        // A client id has no '|', so an app's own lane never meets one of its mailbox lanes.
+        String concurrencyKey = scope == ConcurrencyScope.APP ? clientId : mailboxKey;
+        Lane concurrency = lanes.computeIfAbsent(concurrencyKey, k -> new Lane());
+        Lane budget = lanes.computeIfAbsent(mailboxKey, k -> new Lane());
+        // Always the concurrency lane first: the two locks are never taken in the other order.
+        synchronized (concurrency) {
+            synchronized (budget) {
+                Instant now = clock.instant();
+                if (budget.windowStart == null || !now.isBefore(budget.windowStart.plus(limits.window()))) {
+                    budget.windowStart = now;
+                    budget.requestsInWindow = 0;
+                }
+                if (concurrency.inFlight >= limits.concurrentRequests()) {
+                    mailboxCounters.throttled();
+                    throw throttled("ApplicationThrottled", "Application is over its MailboxConcurrency limit.",
+                            limits.retryAfterSeconds());
+                }
+                if (budget.requestsInWindow >= limits.requestsPerWindow()) {
+                    mailboxCounters.throttled();
+                    long untilWindowEnds = Duration.between(now, budget.windowStart.plus(limits.window())).toSeconds();
+                    throw throttled("TooManyRequests", "Please retry again later.", Math.max(1, untilWindowEnds + 1));
+                }
+                concurrency.inFlight++;
+                budget.requestsInWindow++;
             }
-            if (lane.inFlight >= limits.concurrentRequests()) {
-                mailboxCounters.throttled();
-                throw throttled("ApplicationThrottled", "Application is over its MailboxConcurrency limit.",
-                        limits.retryAfterSeconds());
-            }
-            if (lane.requestsInWindow >= limits.requestsPerWindow()) {
-                mailboxCounters.throttled();
-                long untilWindowEnds = Duration.between(now, lane.windowStart.plus(limits.window())).toSeconds();
-                throw throttled("TooManyRequests", "Please retry again later.", Math.max(1, untilWindowEnds + 1));
-            }
-            lane.inFlight++;
-            lane.requestsInWindow++;
         }
-        return new Permit(key);
+        return new Permit(concurrencyKey);
     }
 
     void leave(Permit permit) {

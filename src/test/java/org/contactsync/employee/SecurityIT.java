@@ -466,6 +466,8 @@ class SecurityIT {
             "POST /sandbox/admin/mailboxes/{user}/delta-tokens/expire",     X, X, X, X,
             "POST /sandbox/admin/mailboxes/{user}/reset",                   X, X, X, X,
             "POST /sandbox/admin/reset",                                    X, X, X, X,
+            "GET /sandbox/admin/throttling",                                X, X, X, X,
+            "PUT /sandbox/admin/throttling",                                X, X, X, X,
             "GET /sandbox/admin/tokens",                                    X, X, X, X,
             "POST /sandbox/admin/tokens/expire",                            X, X, X, X,
             "GET /sandbox/graph/v1.0/{path: .*}",                           X, X, X, X,

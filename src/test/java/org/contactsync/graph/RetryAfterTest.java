@@ -103,6 +103,26 @@ class RetryAfterTest {
     }
 
     /**
+     * A whole {@code $batch} answered 429 with a Retry-After longer than the session may wait: Graph carried out none
+     * of it, and the mailbox asked to be left alone for ten minutes. Its writes stay undone and throttled (the engine
+     * postpones the run) and nothing more goes to the mailbox: no read-back, no second send.
+     */
+    @Test
+    void aWholeBatchThrottledForLongerThanTheBudgetLeavesItsWritesThrottledAndSendsNothingMore() {
+        server.sandbox.setLimits(new SandboxSettings.Limits(4, 10_000, Duration.ofMinutes(10), Duration.ZERO, 600));
+        OutlookMailbox alice = gateway.open(server.settings(), ALICE);
+        String folderId = server.sandbox.outlookFolders(ALICE).get(0).id();
+        sendRetryAfterAs(RetryAfterForm.SECONDS, List.of(FaultKind.THROTTLED));
+
+        WriteReport report = alice.apply(folderId, List.of(create("CT1"), create("CT2")));
+
+        assertTrue(report.mailboxThrottled(), report.toString());
+        report.outcomes().forEach(outcome -> assertInstanceOf(WriteOutcome.Throttled.class, outcome, report.toString()));
+        assertEquals(1, alice.requestCount(), "the throttled $batch, and nothing after it");
+        assertTrue(server.sandbox.outlookContacts(ALICE, folderId).isEmpty(), "nothing written");
+    }
+
+    /**
      * Two creates in one batch to a mailbox that admits one request per minute: the second is throttled until the
      * window ends. The session may not wait, so the item's outcome shows the wait it would take.
      */

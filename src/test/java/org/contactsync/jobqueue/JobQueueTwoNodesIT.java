@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.contactsync.graph.OutlookMailbox;
 import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.FacesSession;
@@ -50,6 +51,8 @@ class JobQueueTwoNodesIT {
     private static final int RUNS_WHILE_FROZEN = 3;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String MAILBOX = "alice@contoso.example";
+    /** Added to alice's 33 demo persons: her first sync writes three chunks of at most 80 (PlanChunks). */
+    private static final int ADDED_PERSONS = 200;
 
     private static SandboxServer sandbox;
     private static Database database;
@@ -168,9 +171,13 @@ class JobQueueTwoNodesIT {
     @Test
     @Order(2)
     void aNodeKilledMidRunIsRecoveredByTheOtherAfterItsLeaseAndOutlookHasOneCopyOfEachContact() throws Exception {
+        addPersonsForAlice(ADDED_PERSONS);
         Set<String> inScope = alicesContactsInScope();
+        assertTrue(inScope.size() > 2 * OutlookMailbox.WRITES_AT_ONCE,
+                "a first sync of several chunks: " + inScope.size());
         // Every Outlook request of alice's first sync now takes a while: the run is caught with part of her
-        // contacts written.
+        // contacts written. A chunk's writes (four sequential batches of 20, in flight together) all reach the
+        // sandbox, and a batch Graph has accepted runs to its end, but the next chunk goes out only after them.
         sandbox.latency(400);
         var alice = FacesSession.signedIn(nodes.get(0).baseUrl(), "alice", "alice-demo-2026");
         JobQueueIT.enableBackgroundSync(alice, "alice");
@@ -185,11 +192,8 @@ class JobQueueTwoNodesIT {
         killed.kill();
         sandbox.latency(0);
         int writtenBeforeTheKill = sandbox.syncFolder(MAILBOX).size();
-        // With four sequential batches in flight per mailbox, both batches of alice's 33 contacts may already be in
-        // the sandbox's hands when the node dies, and a batch Graph has accepted runs to its end: the killed run's
-        // writes reach Outlook while its bookkeeping is lost, which the recovering run must find by their stamps.
-        assertTrue(writtenBeforeTheKill > 0,
-                "the killed run wrote to the folder: " + writtenBeforeTheKill + " of " + inScope.size());
+        assertTrue(writtenBeforeTheKill > 0 && writtenBeforeTheKill < inScope.size(),
+                "the killed run wrote part of the folder: " + writtenBeforeTheKill + " of " + inScope.size());
 
         long interruptedId = running.getJsonNumber("id").longValue();
         List<JsonObject> runs = Poll.until("the run to be recovered and end", PATIENCE,
@@ -238,6 +242,15 @@ class JobQueueTwoNodesIT {
         List<JsonObject> runs = new ArrayList<>(admin(node).array("/job-queue-entries/" + entryId + "/log-entries"));
         Collections.reverse(runs);
         return runs;
+    }
+
+    /** New persons with a name and an e-mail, in scope of alice's default filter, through the REST API. */
+    private static void addPersonsForAlice(int count) {
+        RestApi alice = RestApi.as(nodes.get(0), "alice", "alice-ws-key-demo-000000000000000");
+        for (int i = 0; i < count; i++) {
+            alice.object("POST", "/contacts", "{\"firstName\":\"Killed\",\"surname\":\"Run " + i
+                    + "\",\"email\":\"killed.run." + i + "@example.com\"}");
+        }
     }
 
     private static Set<String> alicesContactsInScope() {

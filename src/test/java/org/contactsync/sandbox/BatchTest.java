@@ -203,7 +203,8 @@ class BatchTest {
     void theDispatchSettingStartsAsConfiguredAndAResetRestoresIt() {
         SandboxSettings demo = SandboxSettings.demo();
         Sandbox configured = new Sandbox(new SandboxSettings(demo.tenant(), demo.apps(), demo.mailboxes(),
-                demo.tokenLifetime(), demo.limits(), demo.faults(), demo.adminKey(), BatchDispatch.ALL_AT_ONCE),
+                demo.tokenLifetime(), demo.limits(), demo.faults(), demo.adminKey(), BatchDispatch.ALL_AT_ONCE,
+                ConcurrencyScope.APP_AND_MAILBOX),
                 new MutableClock());
         assertEquals(BatchDispatch.FOUR_AT_A_TIME, sandbox.batchDispatch(), "the documented behaviour by default");
         assertEquals(BatchDispatch.ALL_AT_ONCE, configured.batchDispatch());

@@ -2,6 +2,7 @@ package org.contactsync.sandbox;
 
 import static org.contactsync.sandbox.SandboxCaller.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,8 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Exchange's per-mailbox limits and the injected faults. */
+/** Exchange's limits (per app and mailbox, the concurrency per app under one setting) and the injected faults. */
 class LimitsAndFaultsTest {
 
     private static final String FOLDERS = "/users/alice@contoso.example/contactFolders";
@@ -51,6 +54,54 @@ class LimitsAndFaultsTest {
         assertEquals("2", throttled.get(0).headers().get("Retry-After"));
         assertEquals(1, sandbox.counters("alice@contoso.example").throttled());
         assertEquals(200, graph.get("/users/bob@contoso.example/contactFolders").status(), "another mailbox is not affected");
+    }
+
+    /**
+     * Four requests of the app in alice's mailbox still running when one goes to bob's: per app and mailbox bob's is
+     * admitted; per app it is the app's fifth concurrent request and gets 429 MailboxConcurrency. Once one of alice's
+     * is done, bob's is admitted under either.
+     */
+    @ParameterizedTest
+    @EnumSource(ConcurrencyScope.class)
+    void whileFourRequestsRunInOneMailboxAnotherMailboxIsServedOrThrottledAsTheConcurrencyScopeSays(
+            ConcurrencyScope scope) {
+        Throttle throttle = new Throttle(clock);
+        SandboxSettings.Limits limits = new SandboxSettings.Limits(4, 10_000, Duration.ofMinutes(10), Duration.ZERO, 2);
+        List<Throttle.Permit> alices = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            alices.add(throttle.enter(SandboxSettings.DEMO_CLIENT_ID, "alice@contoso.example", "GET", limits, scope));
+        }
+
+        if (scope == ConcurrencyScope.APP_AND_MAILBOX) {
+            throttle.enter(SandboxSettings.DEMO_CLIENT_ID, "bob@contoso.example", "GET", limits, scope);
+        } else {
+            GraphError fifth = assertThrows(GraphError.class,
+                    () -> throttle.enter(SandboxSettings.DEMO_CLIENT_ID, "bob@contoso.example", "GET", limits, scope));
+            assertEquals(429, fifth.status());
+            assertEquals("ApplicationThrottled", fifth.code());
+            assertEquals("2", fifth.headers().get("Retry-After"));
+            assertEquals(1, throttle.counters("bob@contoso.example").throttled());
+            throttle.leave(alices.get(0));
+            throttle.enter(SandboxSettings.DEMO_CLIENT_ID, "bob@contoso.example", "GET", limits, scope);
+        }
+        assertThrows(GraphError.class,
+                () -> throttle.enter(SandboxSettings.DEMO_CLIENT_ID, "alice@contoso.example", "GET", limits, scope),
+                "four of the app's requests run, so a fifth to alice is refused either way");
+    }
+
+    @Test
+    void theConcurrencyScopeStartsAsConfiguredAndAResetRestoresIt() {
+        SandboxSettings demo = SandboxSettings.demo();
+        Sandbox configured = new Sandbox(new SandboxSettings(demo.tenant(), demo.apps(), demo.mailboxes(),
+                demo.tokenLifetime(), demo.limits(), demo.faults(), demo.adminKey(), demo.batchDispatch(),
+                ConcurrencyScope.APP), clock);
+        assertEquals(ConcurrencyScope.APP_AND_MAILBOX, sandbox.concurrencyScope(), "the current page's rule by default");
+        assertEquals(ConcurrencyScope.APP, configured.concurrencyScope());
+
+        configured.setConcurrencyScope(ConcurrencyScope.APP_AND_MAILBOX);
+        configured.reset();
+
+        assertEquals(ConcurrencyScope.APP, configured.concurrencyScope());
     }
 
     @Test

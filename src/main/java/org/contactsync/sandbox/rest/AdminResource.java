@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.contactsync.sandbox.BatchDispatch;
+import org.contactsync.sandbox.ConcurrencyScope;
 import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.GraphError;
 import org.contactsync.sandbox.MailboxCounters;
@@ -35,9 +36,9 @@ import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxSettings;
 
 /**
- * What tests, the benchmark and demos control: reset, per-mailbox counters, limits, faults, batch dispatch, token
- * and delta-token expiry. Every call needs the sandbox admin key ({@code contactsync.sandbox.admin-key}) in
- * {@value #ADMIN_KEY_HEADER}.
+ * What tests, the benchmark and demos control: reset, per-mailbox counters, limits, faults, batch dispatch,
+ * concurrency scope, token and delta-token expiry. Every call needs the sandbox admin key
+ * ({@code contactsync.sandbox.admin-key}) in {@value #ADMIN_KEY_HEADER}.
  */
 @Path("admin")
 @RequestScoped
@@ -211,6 +212,31 @@ public class AdminResource {
 
     private static JsonObject batchJson(BatchDispatch dispatch) {
         return JSON.createObjectBuilder().add("parallelDispatch", dispatch.name()).build();
+    }
+
+    @GET
+    @Path("throttling")
+    public Response throttling() {
+        return guarded(() -> Response.ok(throttlingJson(sandbox.concurrencyScope()).toString()).build());
+    }
+
+    /**
+     * Sets whose requests Exchange's concurrency limit counts together:
+     * {@code {"concurrencyScope":"APP_AND_MAILBOX|APP"}}.
+     */
+    @PUT
+    @Path("throttling")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setThrottling(JsonObject body) {
+        return guarded(() -> {
+            sandbox.setConcurrencyScope(ConcurrencyScope.valueOf(
+                    body.getString("concurrencyScope", sandbox.concurrencyScope().name()).toUpperCase(Locale.ROOT)));
+            return Response.ok(throttlingJson(sandbox.concurrencyScope()).toString()).build();
+        });
+    }
+
+    private static JsonObject throttlingJson(ConcurrencyScope scope) {
+        return JSON.createObjectBuilder().add("concurrencyScope", scope.name()).build();
     }
 
     private Response guarded(Supplier<Response> action) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.contactsync.sandbox.BatchDispatch;
+import org.contactsync.sandbox.ConcurrencyScope;
 import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.MailboxRules;
 import org.contactsync.sandbox.RetryAfterForm;
@@ -105,6 +106,10 @@ public class SandboxProducer {
     String batchDispatch;
 
     @Inject
+    @ConfigProperty(name = "contactsync.sandbox.throttling.concurrency-scope", defaultValue = "APP_AND_MAILBOX")
+    String concurrencyScope;
+
+    @Inject
     Clock clock;
 
     static final String DEFAULT_APPS = SandboxSettings.DEMO_CLIENT_ID + ":" + SandboxSettings.DEMO_SECRET
@@ -151,7 +156,8 @@ public class SandboxProducer {
                 new SandboxSettings.FaultSettings(faultKinds(faultScript.orElse("")), faultProbability,
                         faultProbability > 0 ? faultKinds(faultKinds) : List.of(), Duration.ofMillis(slowMillis),
                         RetryAfterForm.valueOf(retryAfterForm.strip().toUpperCase(Locale.ROOT))),
-                adminKey, BatchDispatch.valueOf(batchDispatch.strip().toUpperCase(Locale.ROOT)));
+                adminKey, BatchDispatch.valueOf(batchDispatch.strip().toUpperCase(Locale.ROOT)),
+                ConcurrencyScope.valueOf(concurrencyScope.strip().toUpperCase(Locale.ROOT)));
     }
 
     static List<FaultKind> faultKinds(String text) {
