@@ -28,6 +28,7 @@ import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.Deployments;
 import org.contactsync.testsupport.FacesSession;
+import org.contactsync.testsupport.OwnServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(OrderAnnotation.class)
+@OwnServer("it turns background sync on for every demo user and empties their mailboxes (issue 15)")
 class EmployeesSyncingAtOnceIT {
 
     private static final List<String> EMPLOYEES = List.of("admin", "alice", "bob");
