@@ -10,10 +10,12 @@ import java.util.Map;
  * Password hashing with Jakarta Security's {@link Pbkdf2PasswordHash}, configured once for the application.
  *
  * <p>Iterations: OWASP's Password Storage Cheat Sheet asks for 600,000 iterations of PBKDF2-HMAC-SHA256 (its
- * 210,000 is the figure for HMAC-SHA512). Measured on the 2-core development machine (Java 17, warm JIT), 210,000
- * iterations take 50-110 ms and 600,000 take 150-270 ms. A quarter of a second per sign-in is acceptable for
- * people, the lockout caps online guessing, and the API does not use passwords at all; so we follow OWASP's
- * SHA-256 figure. Each stored hash records its own iteration count, so raising it later keeps old hashes valid.
+ * 210,000 is the figure for HMAC-SHA512). Measured on the 2-core development machine (Java 17), 600,000 take
+ * 150-270 ms with the C2 compiler and about 1.2 s with the C1-only JIT that server-config/jvm.options chooses for
+ * start-up (C1 has no SHA-256 intrinsic; docs/benchmarks.md, section 6, weighs the two). A second per sign-in is
+ * acceptable for people who sign in once a day, the lockout caps online guessing, and the API does not use
+ * passwords at all; so we follow OWASP's SHA-256 figure. Each stored hash records its own iteration count, so
+ * changing it later keeps old hashes valid.
  */
 @ApplicationScoped
 public class Passwords {
