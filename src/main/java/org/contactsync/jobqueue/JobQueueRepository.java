@@ -97,7 +97,8 @@ public class JobQueueRepository {
             note = Optional.of(JobQueueMessages.of("log.recovered", candidate.leaseOwner().orElse("?"))
                     .in(java.util.Locale.ENGLISH));
         }
-        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, entry.getAttempts(), now, note);
+        // The claim leaves Next Run Date/Time as it was until the run ends: it is the slot this run is for.
+        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, entry.getAttempts(), entry.nextRunAt(), now, note);
         em.persist(log);
         em.flush();
         entry.startedRun(log.getId());
@@ -139,7 +140,7 @@ public class JobQueueRepository {
 
     /** A run that does not touch the entry's status (Run Once (foreground)). */
     public JobQueueLogEntry startUnclaimedRun(JobQueueEntry entry, String server, String userId, Instant now) {
-        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, 0, now, Optional.of(
+        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, 0, Optional.empty(), now, Optional.of(
                 JobQueueMessages.of("log.foreground", userId).in(java.util.Locale.ENGLISH)));
         em.persist(log);
         em.flush();
