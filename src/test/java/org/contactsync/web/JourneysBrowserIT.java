@@ -295,8 +295,10 @@ class JourneysBrowserIT {
 
     /** Waits until the element's whole text is {@code text}, not merely contains it ("12" holds "2"). */
     private static void waitForExactText(Browser browser, By where, String text) {
+        String[] seen = {"(nothing)"};
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(WebDriverException.class)
-                .until(driver -> driver.findElement(where).getText().strip().equals(text));
+                .withMessage(() -> where + " shows \"" + seen[0] + "\", not \"" + text + "\"")
+                .until(driver -> (seen[0] = driver.findElement(where).getText().strip()).equals(text));
     }
 
     private static void waitForExactText(Browser browser, String id, String text) {
