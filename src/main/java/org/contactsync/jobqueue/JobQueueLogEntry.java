@@ -42,6 +42,10 @@ public class JobQueueLogEntry {
     @Column(name = "status", nullable = false, length = 20)
     private JobRunStatus status;
 
+    /** The slot the run was for; none for Run Once (foreground). */
+    @Column(name = "scheduled_at", updatable = false)
+    private OffsetDateTime scheduledAt;
+
     @Column(name = "started_at", nullable = false, updatable = false)
     private OffsetDateTime startedAt;
 
@@ -64,13 +68,18 @@ public class JobQueueLogEntry {
         // for JPA
     }
 
-    /** A run that starts now, In Process; {@code note} says why it runs when that is worth saying (recovery). */
-    public JobQueueLogEntry(JobQueueEntry entry, String server, int attempt, Instant now, Optional<String> note) {
+    /**
+     * A run that starts now, In Process, for the slot {@code scheduledFor} (none: nobody scheduled it); {@code note}
+     * says why it runs when that is worth saying (recovery, Run Once).
+     */
+    public JobQueueLogEntry(JobQueueEntry entry, String server, int attempt, Optional<Instant> scheduledFor,
+            Instant now, Optional<String> note) {
         this.entryId = entry.getId();
         this.description = entry.getDescription();
         this.objectType = entry.getObjectType();
         this.objectId = entry.getObjectId();
         this.status = JobRunStatus.IN_PROCESS;
+        this.scheduledAt = scheduledFor.map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null);
         this.startedAt = now.atOffset(ZoneOffset.UTC);
         this.server = server;
         this.userId = entry.getUserId();
@@ -110,6 +119,10 @@ public class JobQueueLogEntry {
 
     public JobRunStatus getStatus() {
         return status;
+    }
+
+    public Optional<Instant> scheduledAt() {
+        return Optional.ofNullable(scheduledAt).map(OffsetDateTime::toInstant);
     }
 
     public Instant getStartedAt() {

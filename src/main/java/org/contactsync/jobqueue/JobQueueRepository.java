@@ -59,7 +59,7 @@ public class JobQueueRepository {
                         JobQueueEntry.class)
                 .setParameter("ready", JobQueueStatus.READY).setParameter("inProcess", JobQueueStatus.IN_PROCESS)
                 .setParameter("now", utc(now)).setMaxResults(max).getResultStream()
-                .map(e -> new Candidate(e.getId(), e.getVersion(), e.getStatus(), e.leaseOwner(),
+                .map(e -> new Candidate(e.getId(), e.getVersion(), e.getStatus(), e.nextRunAt(), e.leaseOwner(),
                         e.leaseExpiresAt(), e.currentLogEntryId()))
                 .toList();
     }
@@ -97,7 +97,8 @@ public class JobQueueRepository {
             note = Optional.of(JobQueueMessages.of("log.recovered", candidate.leaseOwner().orElse("?"))
                     .in(java.util.Locale.ENGLISH));
         }
-        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, entry.getAttempts(), now, note);
+        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, entry.getAttempts(), candidate.nextRunAt(), now,
+                note);
         em.persist(log);
         em.flush();
         entry.startedRun(log.getId());
@@ -139,7 +140,7 @@ public class JobQueueRepository {
 
     /** A run that does not touch the entry's status (Run Once (foreground)). */
     public JobQueueLogEntry startUnclaimedRun(JobQueueEntry entry, String server, String userId, Instant now) {
-        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, 0, now, Optional.of(
+        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, 0, Optional.empty(), now, Optional.of(
                 JobQueueMessages.of("log.foreground", userId).in(java.util.Locale.ENGLISH)));
         em.persist(log);
         em.flush();
@@ -185,8 +186,12 @@ public class JobQueueRepository {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** An entry as a server saw it when looking for due work. */
-    public record Candidate(long id, long version, JobQueueStatus status, Optional<String> leaseOwner,
+    /**
+     * An entry as a server saw it when looking for due work; {@code nextRunAt} is the slot a claim of it runs (the
+     * claim holds only while the entry is unchanged since, so it is still the entry's).
+     */
+    public record Candidate(long id, long version, JobQueueStatus status, Optional<Instant> nextRunAt,
+            Optional<String> leaseOwner,
             Optional<Instant> leaseExpiresAt, Optional<Long> logEntryId) {
 
         /** The entry was In Process under a lease that expired: its server stopped mid-run. */

@@ -158,6 +158,7 @@ class JobQueueIT {
                 runs -> !runs.isEmpty() && ended(runs.get(0))).get(0);
         assertEquals("SUCCESS", first.getString("status"), first.toString());
         assertEquals("No employee has background synchronization enabled.", first.getString("message"));
+        assertFalse(absent(first, "scheduledAt"), "a scheduled run names its slot: " + first);
         var onHold = admin.ajax(cardPath, admin.get(cardPath).body(), "cardForm", "cardForm:setOnHold",
                 java.util.Map.of());
         assertTrue(onHold.contains(">On Hold<"), onHold);
@@ -165,6 +166,7 @@ class JobQueueIT {
         var once = adminJson("POST", "/job-queue-entries/1/run-once", "");
         assertEquals("SUCCESS", once.getString("status"), "Run Once (foreground) answers when the run has ended");
         assertTrue(once.getString("message").startsWith("Run once in the foreground by admin"), once.toString());
+        assertTrue(absent(once, "scheduledAt"), "Run Once is for no slot: " + once);
         assertEquals("ON_HOLD", entry(1).getString("status"), "Run Once leaves the status as it was");
 
         var alice = FacesSession.signedIn(base, "alice", "alice-demo-2026");

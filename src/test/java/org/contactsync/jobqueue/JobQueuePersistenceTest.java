@@ -132,6 +132,7 @@ class JobQueuePersistenceTest {
                 assertEquals(1, log.size(), "one log entry: one run");
                 assertEquals(JobRunStatus.IN_PROCESS, log.get(0).getStatus());
                 assertEquals(winner, log.get(0).getServer());
+                assertEquals(Optional.of(NOW), log.get(0).scheduledAt(), "the log names the slot the run is for");
             } finally {
                 servers.shutdownNow();
             }
@@ -171,6 +172,8 @@ class JobQueuePersistenceTest {
             var recovered = log.stream().filter(l -> l.getId() == claimedByB.logEntryId()).findFirst().orElseThrow();
             assertEquals(JobRunStatus.IN_PROCESS, recovered.getStatus());
             assertEquals("Recovered after the server running it (server-a) stopped.", recovered.getMessage());
+            assertEquals(Optional.of(NOW), interrupted.scheduledAt());
+            assertEquals(Optional.of(NOW), recovered.scheduledAt(), "the recovery runs the interrupted run's slot");
 
             // server-a was only paused and ends its run late: the entry stays server-b's.
             finish(db, claimedByA, "server-a", new JobResult(true, "done late", List.of()), later.plusSeconds(5));

@@ -12,6 +12,8 @@ public record JobQueueLogEntryDto(
         long id,
         long entryId,
         @Schema(enumeration = {"IN_PROCESS", "SUCCESS", "ERROR"}) String status,
+        @Schema(description = "The slot the run was for (the entry's next run when a server claimed it); absent "
+                + "for Run Once (foreground)") Instant scheduledAt,
         Instant startedAt,
         Instant endedAt,
         String server,
@@ -21,7 +23,8 @@ public record JobQueueLogEntryDto(
         List<Item> items) {
 
     static JobQueueLogEntryDto of(JobQueueLogEntry log, List<JobQueueLogItem> items) {
-        return new JobQueueLogEntryDto(log.getId(), log.getEntryId(), log.getStatus().name(), log.getStartedAt(),
+        return new JobQueueLogEntryDto(log.getId(), log.getEntryId(), log.getStatus().name(),
+                log.scheduledAt().orElse(null), log.getStartedAt(),
                 log.endedAt().orElse(null), log.getServer(), log.getUserId(), log.getAttempt(), log.getMessage(),
                 items.stream().map(Item::of).toList());
     }
