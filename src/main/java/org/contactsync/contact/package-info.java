@@ -4,6 +4,15 @@
  * is the only way pages and the API change contacts (one transaction per call, refusals as
  * {@link org.contactsync.platform.ApplicationException}); the sync engine may also change {@link
  * org.contactsync.contact.Contact} entities directly, and {@link org.contactsync.contact.ContactMaintenance} keeps
- * their search copies and Last Date/Time Modified (UTC) current either way. Uses only the platform.
+ * their search copies and Last Date/Time Modified (UTC) current either way.
+ *
+ * <p>The contact's synced-field catalogue lives here too: {@link org.contactsync.contact.SyncedField} (each synced
+ * field's caption, length, value kind and Graph property), {@link org.contactsync.contact.FieldValues} and
+ * {@link org.contactsync.contact.StreetLines}, the neutral vocabulary that {@code graph} and the sync planner share.
+ *
+ * <h2>Layering</h2>
+ * Uses only {@code platform}: nothing here imports {@code graph}, {@code exchange}, {@code sync} or
+ * {@code jobqueue}. The sync engine reads and writes contacts through its own port
+ * ({@code org.contactsync.sync.BusinessCentralContactsPort}), whose adapter lives in {@code sync}.
  */
 package org.contactsync.contact;

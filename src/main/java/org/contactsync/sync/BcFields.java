@@ -3,8 +3,8 @@ package org.contactsync.sync;
 import java.util.EnumMap;
 import java.util.Map;
 import org.contactsync.contact.Contact;
-import org.contactsync.sync.plan.FieldValues;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 
 /** Reads and assigns a Business Central contact's synced fields, as {@link SyncedField} names them. */
 final class BcFields {

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.contactsync.sync.plan.OutlookContact;
+import org.contactsync.graph.OutlookContact;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.FacesSession;
 import org.contactsync.testsupport.PayaraMicroProcess;
