@@ -8,7 +8,10 @@
  *
  * <p>The contact's synced-field catalogue lives here too: {@link org.contactsync.contact.SyncedField} (each synced
  * field's caption, length, value kind and Graph property), {@link org.contactsync.contact.FieldValues} and
- * {@link org.contactsync.contact.StreetLines}, the neutral vocabulary that {@code graph} and the sync planner share.
+ * {@link org.contactsync.contact.StreetLines}, the neutral vocabulary that {@code graph} and the sync planner share,
+ * and {@link org.contactsync.contact.SyncedFieldValues}, which reads and assigns them on a contact. The sync's
+ * queries (by filter predicate, by Nos., by e-mail) and Business Central's company lookup by name are
+ * {@link org.contactsync.contact.ContactRepository}'s.
  *
  * <h2>Layering</h2>
  * Uses only {@code platform}: nothing here imports {@code graph}, {@code exchange}, {@code sync} or
