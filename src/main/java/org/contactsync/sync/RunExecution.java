@@ -30,7 +30,8 @@ import org.contactsync.sync.plan.SyncSnapshot;
 /**
  * One run, on a managed executor thread: folder, snapshot, plan, guard, chunks, end. Every way out ends the run row
  * (SUCCEEDED, FAILED, POSTPONED or BLOCKED_BY_GUARD), so the lease is always given back unless the server dies, and
- * then it expires.
+ * then it expires. It reaches the outside only through the sync's ports ({@link OutlookMailboxPort},
+ * {@link BusinessCentralContactsPort}, {@link RunRecords}), so that every branch is tested on in-memory fakes.
  */
 final class RunExecution implements Runnable {
 
