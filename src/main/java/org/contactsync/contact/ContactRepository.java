@@ -13,9 +13,12 @@ import jakarta.persistence.criteria.Root;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Reads and writes contacts and takes numbers from their number series. Every query is built with the Criteria
@@ -25,6 +28,8 @@ import java.util.Optional;
 public class ContactRepository {
 
     private static final char LIKE_ESCAPE = '\\';
+    /** Keeps IN lists well below every database's parameter limit. */
+    private static final int IN_LIST_SIZE = 500;
 
     private final EntityManager em;
 
@@ -63,12 +68,58 @@ public class ContactRepository {
         return em.createQuery(query).getResultList();
     }
 
+    /** Every contact the predicate lets through, by No. (the sync's filter is such a predicate). */
+    public List<Contact> findMatching(BiFunction<CriteriaBuilder, Root<Contact>, Predicate> predicate) {
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createQuery(Contact.class);
+        var contact = query.from(Contact.class);
+        query.select(contact).where(predicate.apply(cb, contact)).orderBy(cb.asc(contact.get("no")));
+        return em.createQuery(query).getResultList();
+    }
+
+    /** The contacts with these Nos., as many as there are. */
+    public List<Contact> findByNos(Collection<String> nos) {
+        return inChunks(nos, chunk -> em.createQuery("select c from Contact c where c.no in :nos", Contact.class)
+                .setParameter("nos", chunk).getResultList());
+    }
+
+    /** The contacts whose E-Mail, upper-cased as {@code searchEmail} keeps it, is one of these, by No. */
+    public List<Contact> findByUpperCaseEmails(Collection<String> upperCaseEmails) {
+        return inChunks(upperCaseEmails, chunk -> em.createQuery(
+                "select c from Contact c where c.searchEmail in :emails order by c.no", Contact.class)
+                .setParameter("emails", chunk).getResultList());
+    }
+
+    /** The company contact of that name (ignoring case), when exactly one has it: Business Central's lookup. */
+    public Optional<Contact> onlyCompanyNamed(String name) {
+        List<Contact> companies = name.isBlank() ? List.of()
+                : find(ContactFilter.NONE.withType(Optional.of(ContactType.COMPANY)).withName(name),
+                        new ContactSort("no", true), 0, 2).stream()
+                        .filter(company -> company.getName().equalsIgnoreCase(name.strip()))
+                        .toList();
+        return companies.size() == 1 ? Optional.of(companies.get(0)) : Optional.empty();
+    }
+
+    private static List<Contact> inChunks(Collection<String> keys, Function<List<String>, List<Contact>> query) {
+        List<String> all = List.copyOf(keys);
+        List<Contact> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST_SIZE) {
+            found.addAll(query.apply(all.subList(from, Math.min(all.size(), from + IN_LIST_SIZE))));
+        }
+        return found;
+    }
+
     public void add(Contact contact) {
         em.persist(contact);
     }
 
     public void remove(Contact contact) {
         em.remove(contact);
+    }
+
+    /** Throws away the contact's unsaved changes: it is as the database has it. */
+    public void refresh(Contact contact) {
+        em.refresh(contact);
     }
 
     /** Writes pending changes now, so that version conflicts surface inside the caller's method. */

@@ -4,6 +4,18 @@
  * is the only way pages and the API change contacts (one transaction per call, refusals as
  * {@link org.contactsync.platform.ApplicationException}); the sync engine may also change {@link
  * org.contactsync.contact.Contact} entities directly, and {@link org.contactsync.contact.ContactMaintenance} keeps
- * their search copies and Last Date/Time Modified (UTC) current either way. Uses only the platform.
+ * their search copies and Last Date/Time Modified (UTC) current either way.
+ *
+ * <p>The contact's synced-field catalogue lives here too: {@link org.contactsync.contact.SyncedField} (each synced
+ * field's caption, length, value kind and Graph property), {@link org.contactsync.contact.FieldValues} and
+ * {@link org.contactsync.contact.StreetLines}, the neutral vocabulary that {@code graph} and the sync planner share,
+ * and {@link org.contactsync.contact.SyncedFieldValues}, which reads and assigns them on a contact. The sync's
+ * queries (by filter predicate, by Nos., by e-mail) and Business Central's company lookup by name are
+ * {@link org.contactsync.contact.ContactRepository}'s.
+ *
+ * <h2>Layering</h2>
+ * Uses only {@code platform}: nothing here imports {@code graph}, {@code exchange}, {@code sync} or
+ * {@code jobqueue}. The sync engine reads and writes contacts through its own port
+ * ({@code org.contactsync.sync.BusinessCentralContactsPort}), whose adapter lives in {@code sync}.
  */
 package org.contactsync.contact;

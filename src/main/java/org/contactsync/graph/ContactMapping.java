@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.contactsync.sync.plan.FieldValues;
-import org.contactsync.sync.plan.OutlookContact;
-import org.contactsync.sync.plan.StreetLines;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.StreetLines;
+import org.contactsync.contact.SyncedField;
 
 /**
  * {@link SyncedField}'s mapping applied to the SDK's {@link Contact}: the body of a create (every mapped field, File As

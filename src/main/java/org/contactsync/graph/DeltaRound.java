@@ -2,8 +2,6 @@ package org.contactsync.graph;
 
 import java.util.List;
 import java.util.Set;
-import org.contactsync.sync.plan.OutlookContact;
-import org.contactsync.sync.plan.OutlookSide;
 
 /** The result of one delta round over a folder. */
 public sealed interface DeltaRound {
@@ -23,11 +21,6 @@ public sealed interface DeltaRound {
         public Changes {
             changed = List.copyOf(changed);
             removedIds = Set.copyOf(removedIds);
-        }
-
-        /** The planner's view of this round. */
-        public OutlookSide toOutlookSide() {
-            return OutlookSide.of(changed, removedIds, fromScratch);
         }
     }
 

@@ -13,7 +13,8 @@ public class GraphCallException extends RuntimeException {
     private final String code;
     private final ConnectionCheckOutcome outcome;
 
-    GraphCallException(int status, String code, String message, ConnectionCheckOutcome outcome, Throwable cause) {
+    public GraphCallException(int status, String code, String message, ConnectionCheckOutcome outcome,
+            Throwable cause) {
         super(message, cause);
         this.status = status;
         this.code = code;

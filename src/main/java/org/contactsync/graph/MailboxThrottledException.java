@@ -8,7 +8,7 @@ public class MailboxThrottledException extends GraphCallException {
 
     private static final long serialVersionUID = 1L;
 
-    MailboxThrottledException(String mailbox, Throwable cause) {
+    public MailboxThrottledException(String mailbox, Throwable cause) {
         super(429, "TooManyRequests", "The mailbox " + mailbox + " kept throttling past the retry budget",
                 ConnectionCheckOutcome.THROTTLED, cause);
     }

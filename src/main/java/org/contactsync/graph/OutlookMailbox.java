@@ -39,8 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.contactsync.sync.plan.OutlookContact;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.SyncedField;
 
 /**
  * One employee's mailbox as the sync engine sees it, for the length of one run: the sync folder, its contacts as

@@ -2,7 +2,7 @@ package org.contactsync.graph;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.contact.FieldValues;
 
 /** One write to the sync folder, as the executor hands it to {@link OutlookMailbox#apply}. */
 public sealed interface OutlookWrite {
@@ -16,7 +16,7 @@ public sealed interface OutlookWrite {
     }
 
     /**
-     * PATCH only the fields in {@code patch} (with their {@link org.contactsync.sync.plan.SyncedField#sentTogether()}
+     * PATCH only the fields in {@code patch} (with their {@link org.contactsync.contact.SyncedField#sentTogether()}
      * companions); with a change key, only if the contact is still at that version (else
      * {@link WriteOutcome.Conflict}). Outlook's entries beyond the mapped ones in emailAddresses and businessPhones
      * are kept.

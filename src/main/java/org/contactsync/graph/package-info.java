@@ -2,9 +2,10 @@
  * The only door to Microsoft Graph: connection settings, azure-identity credentials and Graph clients, connection
  * checks, and the Outlook contacts gateway the sync engine uses. No Graph SDK or azure-identity type leaves this
  * package; callers pass and get plain records ({@link org.contactsync.graph.GraphConnectionSettings},
- * {@link org.contactsync.graph.ConnectionCheckResult}, the planner's
- * {@link org.contactsync.sync.plan.OutlookContact}, {@link org.contactsync.graph.OutlookWrite},
- * {@link org.contactsync.graph.WriteOutcome}, {@link org.contactsync.graph.DeltaRound}).
+ * {@link org.contactsync.graph.ConnectionCheckResult}, {@link org.contactsync.graph.OutlookContact} (which the
+ * planner compares), {@link org.contactsync.graph.OutlookWrite}, {@link org.contactsync.graph.WriteOutcome},
+ * {@link org.contactsync.graph.DeltaRound}), with the synced fields as the contact's field catalogue
+ * ({@link org.contactsync.contact.SyncedField}, {@link org.contactsync.contact.FieldValues}) names them.
  *
  * <h2>Contract</h2>
  * <ul>
@@ -33,5 +34,11 @@
  * version root whatever the endpoint's path; a PATCH carries only the given fields; emailAddresses and businessPhones
  * are rebuilt from Outlook's current entries so that entries beyond the mapped ones stay.</li>
  * </ul>
+ *
+ * <h2>Layering</h2>
+ * Imports {@code platform} and, of the contact, only its field catalogue ({@code SyncedField}, {@code FieldValues},
+ * {@code StreetLines}); never {@code sync}, {@code exchange} or a page. The sync engine reaches Outlook through its
+ * own port ({@code org.contactsync.sync.OutlookMailboxPort}), whose adapter in {@code sync} calls
+ * {@link org.contactsync.graph.OutlookMailbox}: the arrow runs from sync to graph only.
  */
 package org.contactsync.graph;

@@ -27,8 +27,10 @@
  * with a {@link org.contactsync.jobqueue.JobQueueLogItem} per subject; purged after
  * {@code contactsync.jobqueue.log-retention-days} by {@link org.contactsync.platform.NightlyPurge}.</li>
  * </ul>
- * Uses {@code employee} (the caller) and {@code platform}; the jobs themselves live in
- * {@code org.contactsync.jobqueue.jobs} and use {@code sync} and {@code exchange}. Pages in {@code jobqueue.web},
- * REST in {@code jobqueue.api}.
+ * <h2>Layering</h2>
+ * Uses {@code employee} (the caller) and {@code platform} only; nothing in {@code jobqueue} imports a feature above
+ * it. The jobs live with their features (the contact sync job in {@code org.contactsync.sync.jobs}) as
+ * {@link org.contactsync.jobqueue.JobQueueJob} beans that {@link org.contactsync.jobqueue.JobRegistry} finds, so
+ * the arrows point from the features to the job queue. Pages in {@code jobqueue.web}, REST in {@code jobqueue.api}.
  */
 package org.contactsync.jobqueue;

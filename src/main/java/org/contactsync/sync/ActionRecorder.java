@@ -6,16 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.contactsync.contact.Contact;
-import org.contactsync.contact.ContactFilter;
-import org.contactsync.contact.ContactRepository;
-import org.contactsync.contact.ContactService;
-import org.contactsync.contact.ContactSort;
-import org.contactsync.contact.ContactType;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 import org.contactsync.graph.WriteOutcome;
 import org.contactsync.platform.FieldProblem;
+import org.contactsync.sync.BusinessCentralContactsPort.Applied;
 import org.contactsync.sync.plan.FieldNote;
-import org.contactsync.sync.plan.FieldValues;
 import org.contactsync.sync.plan.SyncAction;
 import org.contactsync.sync.plan.SyncAction.Conflict;
 import org.contactsync.sync.plan.SyncAction.CreateInBc;
@@ -30,7 +26,6 @@ import org.contactsync.sync.plan.SyncAction.Unlink;
 import org.contactsync.sync.plan.SyncAction.UpdateInBc;
 import org.contactsync.sync.plan.SyncAction.UpdateInOutlook;
 import org.contactsync.sync.plan.SyncLink;
-import org.contactsync.sync.plan.SyncedField;
 
 /**
  * Carries out the database side of a chunk's actions, in plan order, inside the caller's transaction: Business
@@ -42,16 +37,14 @@ final class ActionRecorder {
 
     private final EntityManager em;
     private final SyncRepository sync;
-    private final ContactRepository contacts;
-    private final ContactService contactService;
+    private final BusinessCentralContactsPort businessCentral;
     private final SyncRun run;
     private final Instant now;
 
-    ActionRecorder(EntityManager em, ContactService contactService, SyncRun run, Instant now) {
+    ActionRecorder(EntityManager em, BusinessCentralContactsPort businessCentral, SyncRun run, Instant now) {
         this.em = em;
         this.sync = new SyncRepository(em);
-        this.contacts = new ContactRepository(em);
-        this.contactService = contactService;
+        this.businessCentral = businessCentral;
         this.run = run;
         this.now = now;
     }
@@ -109,37 +102,22 @@ final class ActionRecorder {
     }
 
     private void createInBc(CreateInBc create) {
-        Contact contact = new Contact(ContactType.PERSON);
-        BcFields.assign(contact, create.values());
-        assignCompany(contact, create.companyName());
-        List<FieldProblem> problems = contactService.check(contact);
-        if (!problems.isEmpty()) {
-            refused(create, Optional.empty(), Optional.of(create.graphId()), problems);
-            return;
+        Applied applied = businessCentral.createFromSync(create.values(), create.companyName());
+        if (applied instanceof Applied.Done done) {
+            saveLink(new SyncLink(done.contactNo(), create.graphId(), create.changeKey(), create.values(), true));
+            done(create, Optional.of(done.contactNo()), Optional.of(create.graphId()), create.values().fields(),
+                    notes(create.notes()));
+        } else {
+            notApplied(create, Optional.empty(), create.graphId(), applied);
         }
-        contactService.insertAsGiven(contact);
-        saveLink(new SyncLink(contact.getNo(), create.graphId(), create.changeKey(), create.values(), true));
-        done(create, Optional.of(contact.getNo()), Optional.of(create.graphId()), create.values().fields(),
-                notes(create.notes()));
     }
 
     private void updateInBc(UpdateInBc update) {
-        Optional<Contact> found = contacts.findByNo(update.contactNo());
-        if (found.isEmpty()) {
-            failed(update, Optional.of(update.contactNo()), Optional.of(update.graphId()),
-                    "Deleted in Business Central meanwhile");
+        Applied applied = businessCentral.applyFromSync(update.contactNo(), update.changes());
+        if (!(applied instanceof Applied.Done)) {
+            notApplied(update, Optional.of(update.contactNo()), update.graphId(), applied);
             return;
         }
-        Contact contact = found.get();
-        BcFields.assign(contact, update.changes());
-        update.changes().find(SyncedField.COMPANY_NAME).ifPresent(name -> assignCompany(contact, name));
-        List<FieldProblem> problems = contactService.check(contact);
-        if (!problems.isEmpty()) {
-            em.refresh(contact);
-            refused(update, Optional.of(update.contactNo()), Optional.of(update.graphId()), problems);
-            return;
-        }
-        contacts.flush();
         currentLink(update.contactNo()).ifPresent(link -> saveLink(new SyncLink(link.contactNo(), link.graphId(),
                 link.changeKey(), link.lastSynced().withAll(update.changes()), link.importedFromOutlook(),
                 link.kept())));
@@ -147,15 +125,12 @@ final class ActionRecorder {
                 notes(update.notes()));
     }
 
-    /** Company No. when exactly one company contact has the name (Business Central's lookup), else none. */
-    private void assignCompany(Contact person, String companyName) {
-        List<Contact> companies = companyName.isBlank() ? List.of()
-                : contacts.find(ContactFilter.NONE.withType(Optional.of(ContactType.COMPANY)).withName(companyName),
-                        new ContactSort("no", true), 0, 2).stream()
-                        .filter(company -> company.getName().equalsIgnoreCase(companyName.strip()))
-                        .toList();
-        String companyNo = companies.size() == 1 ? companies.get(0).getNo() : "";
-        person.assignCompany(companyNo, companyName);
+    private void notApplied(SyncAction action, Optional<String> no, String graphId, Applied applied) {
+        if (applied instanceof Applied.Refused refused) {
+            refused(action, no, Optional.of(graphId), refused.problems());
+        } else {
+            failed(action, no, Optional.of(graphId), "Deleted in Business Central meanwhile");
+        }
     }
 
     private void recordLinkOrLogOnly(SyncAction action) {
@@ -192,7 +167,7 @@ final class ActionRecorder {
             } else {
                 sync.remove(row);
                 // Before a later action of this chunk links another contact to the same Outlook contact.
-                contacts.flush();
+                em.flush();
             }
         });
         done(unlink, Optional.of(unlink.contactNo()), Optional.of(unlink.graphId()), Set.of(), "");
@@ -205,7 +180,7 @@ final class ActionRecorder {
     private void saveLink(SyncLink link) {
         sync.link(run.getUserName(), link.contactNo()).ifPresentOrElse(row -> row.assign(link, now),
                 () -> sync.add(new ContactLink(run.getUserName(), link, now)));
-        contacts.flush();
+        em.flush();
     }
 
     private void done(SyncAction action, Optional<String> no, Optional<String> graphId, Set<SyncedField> fields,

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.contact.FieldValues;
 import org.contactsync.sync.plan.SyncLink;
 
 /**

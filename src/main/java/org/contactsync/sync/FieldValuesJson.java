@@ -8,8 +8,8 @@ import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.EnumMap;
 import java.util.Map;
-import org.contactsync.sync.plan.FieldValues;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 
 /**
  * A link's last synced values as the JSON text the link table stores: an object keyed by {@link SyncedField} name.

@@ -15,7 +15,7 @@ import org.contactsync.sync.plan.SyncAction.Skip;
 import org.contactsync.sync.plan.SyncAction.Unlink;
 import org.contactsync.sync.plan.SyncAction.UpdateInBc;
 import org.contactsync.sync.plan.SyncAction.UpdateInOutlook;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.SyncedField;
 
 /** What the sync log shows of a planned action that is not carried out (a preview, or a blocked plan). */
 final class PlannedEntry {

@@ -4,22 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.contactsync.exchange.ExchangeSync;
 import org.contactsync.graph.DeltaRound;
 import org.contactsync.graph.GraphCallException;
-import org.contactsync.graph.GraphConnectionSettings;
 import org.contactsync.graph.MailboxThrottledException;
-import org.contactsync.graph.OutlookContactsGateway;
-import org.contactsync.graph.OutlookMailbox;
+import org.contactsync.graph.OutlookContact;
 import org.contactsync.graph.OutlookWrite;
 import org.contactsync.graph.WriteOutcome;
 import org.contactsync.graph.WriteReport;
-import org.contactsync.sync.SyncStore.Executed;
+import org.contactsync.sync.RunRecords.Executed;
 import org.contactsync.sync.plan.MassDeleteGuard;
-import org.contactsync.sync.plan.OutlookContact;
 import org.contactsync.sync.plan.OutlookSide;
 import org.contactsync.sync.plan.Plan;
 import org.contactsync.sync.plan.Planner;
@@ -32,20 +30,20 @@ import org.contactsync.sync.plan.SyncSnapshot;
 /**
  * One run, on a managed executor thread: folder, snapshot, plan, guard, chunks, end. Every way out ends the run row
  * (SUCCEEDED, FAILED, POSTPONED or BLOCKED_BY_GUARD), so the lease is always given back unless the server dies, and
- * then it expires.
+ * then it expires. It reaches the outside only through the sync's ports ({@link OutlookMailboxPort},
+ * {@link BusinessCentralContactsPort}, {@link RunRecords}), so that every branch is tested on in-memory fakes.
  */
 final class RunExecution implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
 
-    private final SyncStore store;
-    private final OutlookContactsGateway gateway;
+    private final RunRecords store;
+    private final BusinessCentralContactsPort businessCentral;
+    private final Supplier<OutlookMailboxPort> mailboxes;
     private final long runId;
     private final SyncRequest request;
-    private final GraphConnectionSettings settings;
-    private final String mailboxAddress;
     private final LeaseKeeper lease;
-    private OutlookMailbox mailbox;
+    private OutlookMailboxPort mailbox;
     /**
      * The new deltaLink once the run's delta round brought no Outlook change to act on: then even a run that does
      * not finish may store it, so that postponed runs do not wear out the stored one (Exchange keeps only the newest
@@ -55,15 +53,18 @@ final class RunExecution implements Runnable {
     /** What the run says about the sync folder, before its summary (empty when there is nothing to say). */
     private String folderNote = "";
 
-    RunExecution(SyncStore store, OutlookContactsGateway gateway, long runId, SyncRequest request,
-            GraphConnectionSettings settings, String mailboxAddress, LeaseKeeper lease) {
+    /**
+     * @param mailboxes opens the employee's mailbox when the run starts (a failure to open ends the run like any
+     *                  other Graph failure); its requests must ask {@code lease} first
+     */
+    RunExecution(RunRecords store, BusinessCentralContactsPort businessCentral, Supplier<OutlookMailboxPort> mailboxes,
+            long runId, SyncRequest request, LeaseKeeper lease) {
         this.store = store;
-        this.lease = lease;
-        this.gateway = gateway;
+        this.businessCentral = businessCentral;
+        this.mailboxes = mailboxes;
         this.runId = runId;
         this.request = request;
-        this.settings = settings;
-        this.mailboxAddress = mailboxAddress;
+        this.lease = lease;
     }
 
     long runId() {
@@ -73,7 +74,7 @@ final class RunExecution implements Runnable {
     @Override
     public void run() {
         try {
-            mailbox = gateway.open(settings, mailboxAddress, lease);
+            mailbox = mailboxes.get();
             execute();
         } catch (MailboxThrottledException e) {
             end(SyncRunStatus.POSTPONED, "Postponed: " + e.getMessage(), deltaLinkSafeToKeep);
@@ -105,7 +106,7 @@ final class RunExecution implements Runnable {
             deltaLinkSafeToKeep = Optional.of(outlook.nextDeltaLink());
         }
         SyncSnapshot snapshot = new SyncSnapshot(request.mode(), policy(setup),
-                store.businessCentralSide(request.userName(), links, outlook.side()), outlook.side(), links);
+                businessCentral.contactsForSync(setup.filter(), links, outlook.side()), outlook.side(), links);
         Plan plan = Planner.plan(snapshot);
         store.planned(runId, plan);
         String summary = folderNote + plan.summary().describe();
@@ -158,7 +159,7 @@ final class RunExecution implements Runnable {
     }
 
     /**
-     * Nothing changed on either side since the last run, which found them in step ({@link SyncStore#inStepSince}):
+     * Nothing changed on either side since the last run, which found them in step ({@link RunRecords#inStepSince}):
      * its plan would be empty again, so the run ends as such a run ends without reading the links and the contacts.
      */
     private void endInStep(SyncRun last, String nextDeltaLink) {

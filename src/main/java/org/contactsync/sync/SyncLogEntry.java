@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.contactsync.sync.plan.Direction;
 import org.contactsync.sync.plan.Reason;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.SyncedField;
 
 /**
  * One line of the sync log: what a run did (or would do, in a preview) to one contact pair, in which direction,

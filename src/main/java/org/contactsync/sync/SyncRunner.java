@@ -40,6 +40,9 @@ public class SyncRunner {
     OutlookContactsGateway gateway;
 
     @Inject
+    BusinessCentralContactsPort businessCentral;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -85,7 +88,8 @@ public class SyncRunner {
             throw removedMeanwhile;
         }
         LeaseKeeper lease = new LeaseKeeper(clock, store.lease(), () -> store.renewLease(runId));
-        return new RunExecution(store, gateway, runId, request, settings, mailbox, lease);
+        return new RunExecution(store, businessCentral,
+                () -> new GraphOutlookMailbox(gateway.open(settings, mailbox, lease)), runId, request, lease);
     }
 
     private String mailbox(Caller caller, SyncRequest request) {

@@ -11,13 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.contactsync.contact.ContactService;
 import org.contactsync.exchange.ExchangeSync;
 import org.contactsync.exchange.ExchangeSyncService;
-import org.contactsync.graph.WriteOutcome;
 import org.contactsync.sync.plan.ActionKind;
-import org.contactsync.sync.plan.BcContact;
-import org.contactsync.sync.plan.OutlookSide;
 import org.contactsync.sync.plan.Plan;
 import org.contactsync.sync.plan.SyncAction;
 import org.contactsync.sync.plan.SyncLink;
@@ -29,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
-public class SyncStore {
+public class SyncStore implements RunRecords {
 
     @PersistenceContext(unitName = "contactsync")
     EntityManager em;
@@ -38,7 +34,7 @@ public class SyncStore {
     Clock clock;
 
     @Inject
-    ContactService contactService;
+    BusinessCentralContactsPort businessCentral;
 
     @Inject
     ExchangeSyncService setups;
@@ -81,23 +77,28 @@ public class SyncStore {
         return repository().log(runId);
     }
 
+    @Override
     public ExchangeSync setup(String userName) {
         return setups.find(userName).orElseThrow(() -> new IllegalStateException(
                 "No Contact Sync Setup for " + userName));
     }
 
+    @Override
     public void recordFolder(String userName, String folderId) {
         setup(userName).recordFolder(folderId);
     }
 
+    @Override
     public void folderRenamed(String userName) {
         setup(userName).folderRenamed();
     }
 
+    @Override
     public void forgetDeltaLink(String userName) {
         setup(userName).forgetDeltaLink();
     }
 
+    @Override
     public List<SyncLink> links(String userName) {
         return repository().links(userName).stream().map(ContactLink::toSyncLink).toList();
     }
@@ -110,19 +111,18 @@ public class SyncStore {
     static final Duration CHANGE_MARGIN = Duration.ofMinutes(1);
 
     /** See {@link SyncRepository#inStepSince}, with {@link #CHANGE_MARGIN}. */
+    @Override
     public Optional<SyncRun> inStepSince(long runId, String userName) {
         return repository().inStepSince(runId, userName, setup(userName).getModifiedAt(), CHANGE_MARGIN);
     }
 
-    public List<BcContact> businessCentralSide(String userName, List<SyncLink> links, OutlookSide outlook) {
-        return BusinessCentralSide.read(em, setup(userName).filter(), links, outlook);
-    }
-
+    @Override
     public void planned(long runId, Plan plan) {
         em.find(SyncRun.class, runId).planned(plan.actions().size(), plan.massDelete());
     }
 
     /** A preview or a blocked plan: every action logged and counted as it would be done, nothing written. */
+    @Override
     public void logPlanOnly(long runId, Plan plan) {
         SyncRun run = em.find(SyncRun.class, runId);
         Instant now = clock.instant();
@@ -142,10 +142,11 @@ public class SyncStore {
     }
 
     /** One chunk's database side, after its Outlook writes: see {@link ActionRecorder}; the lease is renewed. */
+    @Override
     public void recordChunk(long runId, List<Executed> chunk, int graphRequests) {
         SyncRun run = em.find(SyncRun.class, runId);
         Instant now = clock.instant();
-        ActionRecorder recorder = new ActionRecorder(em, contactService, run, now);
+        ActionRecorder recorder = new ActionRecorder(em, businessCentral, run, now);
         chunk.forEach(executed -> recorder.record(executed.action(), executed.outcome()));
         run.progressed(chunk.size(), graphRequests);
         run.renewLease(now, lease());
@@ -157,6 +158,7 @@ public class SyncStore {
      * the run's delta round brought no Outlook change to act on; else the setup's deltaLink stays as it was, so the
      * next run reads those Outlook changes again.
      */
+    @Override
     public void finish(long runId, SyncRunStatus status, Optional<String> message, int graphRequests,
             Optional<String> nextDeltaLink) {
         SyncRun run = em.find(SyncRun.class, runId);
@@ -172,9 +174,5 @@ public class SyncStore {
     /** Deletes runs (and their log) that started before the cut-off and have ended. */
     public int purgeRunsBefore(Instant before) {
         return repository().purgeRunsBefore(before);
-    }
-
-    /** An action of a chunk with its Outlook write's outcome, when it has one. */
-    public record Executed(SyncAction action, Optional<WriteOutcome> outcome) {
     }
 }

@@ -35,5 +35,20 @@
  * and their entries older than {@code contactsync.sync.log-retention-days} are purged nightly
  * ({@link org.contactsync.platform.NightlyPurge}).</li>
  * </ul>
+ *
+ * <h2>Ports</h2>
+ * A run ({@link org.contactsync.sync.RunExecution}) reaches the outside only through types of this package:
+ * {@link org.contactsync.sync.OutlookMailboxPort} (the sync folder, its listing and delta, the writes; carried out by
+ * {@link org.contactsync.sync.GraphOutlookMailbox} on {@code graph}'s {@code OutlookMailbox}),
+ * {@link org.contactsync.sync.BusinessCentralContactsPort} (contacts in scope by the employee's filter, create and
+ * apply from sync, company lookup; carried out by {@link org.contactsync.sync.ContactTableContacts} on the contact
+ * table) and {@link org.contactsync.sync.RunRecords} (the sync's own setup, links, run row and log;
+ * {@link org.contactsync.sync.SyncStore}). Tests run it on in-memory fakes of all three, without a container.
+ *
+ * <h2>Layering</h2>
+ * {@code sync} may import {@code exchange}, {@code graph}'s plain records, {@code contact}, {@code jobqueue} (its
+ * job, {@code sync.jobs}, registers through {@code JobRegistry}), {@code employee} and {@code platform}; none of
+ * those imports {@code sync}. The planner, {@code sync.plan}, imports only the contact's field catalogue and
+ * {@code graph}'s {@code OutlookContact} record. Only {@code graph} and {@code sandbox} touch Graph SDK types.
  */
 package org.contactsync.sync;

@@ -26,9 +26,8 @@ import org.contactsync.sandbox.GraphRequest;
 import org.contactsync.sandbox.GraphResponse;
 import org.contactsync.sandbox.Sandbox;
 import org.contactsync.sandbox.SandboxSettings;
-import org.contactsync.sync.plan.FieldValues;
-import org.contactsync.sync.plan.OutlookContact;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 import org.junit.jupiter.api.Test;
 
 /** The field mapping as Graph JSON, through the SDK's own Contact model and JSON serialization. */

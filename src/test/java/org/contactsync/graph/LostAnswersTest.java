@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.contactsync.sandbox.FaultKind;
 import org.contactsync.sandbox.RetryAfterForm;
 import org.contactsync.sandbox.SandboxSettings;
-import org.contactsync.sync.plan.FieldValues;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,8 +171,8 @@ class LostAnswersTest {
         OutlookMailbox alice = gateway.open(server.settings(), ALICE);
         inject(FaultKind.UNAVAILABLE);
 
-        List<org.contactsync.sync.plan.OutlookContact> read = alice.withExtendedProperties(folderId,
-                List.of(new org.contactsync.sync.plan.OutlookContact(id, "ck", Optional.empty(), FieldValues.empty())));
+        List<org.contactsync.graph.OutlookContact> read = alice.withExtendedProperties(folderId,
+                List.of(new org.contactsync.graph.OutlookContact(id, "ck", Optional.empty(), FieldValues.empty())));
 
         assertEquals(Optional.of("CT5"), read.get(0).stamp());
         assertEquals(2, alice.requestCount(), "the batch of GETs, sent twice");

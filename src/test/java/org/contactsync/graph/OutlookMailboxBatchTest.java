@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.contactsync.sync.plan.FieldValues;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -21,12 +21,12 @@ import org.contactsync.employee.UserDetails;
 import org.contactsync.graph.OutlookWrite;
 import org.contactsync.graph.WriteOutcome;
 import org.contactsync.sync.plan.ActionKind;
-import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.contact.FieldValues;
 import org.contactsync.sync.plan.Reason;
 import org.contactsync.sync.plan.SyncAction;
 import org.contactsync.sync.plan.SyncLink;
 import org.contactsync.sync.plan.SyncMode;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.SyncedField;
 import org.contactsync.testsupport.BeanValidation;
 import org.contactsync.testsupport.DatabaseKind;
 import org.contactsync.testsupport.TestDatabase;
@@ -58,8 +58,8 @@ class ActionRecorderTest {
     }
 
     private static void record(TestDatabase db, long runId, Consumer<ActionRecorder> work) {
-        db.runInTransaction(em -> work.accept(new ActionRecorder(em, new ContactService(em,
-                BeanValidation.validator()), em.find(SyncRun.class, runId), NOW)));
+        db.runInTransaction(em -> work.accept(new ActionRecorder(em, new ContactTableContacts(em,
+                new ContactService(em, BeanValidation.validator())), em.find(SyncRun.class, runId), NOW)));
     }
 
     private static Map<String, SyncLink> links(TestDatabase db) {

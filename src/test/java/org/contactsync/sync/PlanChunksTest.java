@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.contactsync.graph.OutlookWrite;
-import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.contact.FieldValues;
 import org.contactsync.sync.plan.Reason;
 import org.contactsync.sync.plan.SyncAction;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.contactsync.sync.plan.OutlookContact;
+import org.contactsync.graph.OutlookContact;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.PayaraMicroProcess;
 import org.contactsync.testsupport.PayaraMicroProcess.Database;

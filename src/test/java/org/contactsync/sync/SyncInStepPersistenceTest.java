@@ -22,7 +22,7 @@ import org.contactsync.exchange.ContactSyncSettings;
 import org.contactsync.exchange.ExchangeSync;
 import org.contactsync.exchange.FilterField;
 import org.contactsync.exchange.SyncFilter;
-import org.contactsync.sync.plan.FieldValues;
+import org.contactsync.contact.FieldValues;
 import org.contactsync.sync.plan.MassDeleteGuard;
 import org.contactsync.sync.plan.SyncLink;
 import org.contactsync.sync.plan.SyncMode;

@@ -12,7 +12,7 @@ import org.contactsync.graph.GraphConnectionSettings;
 import org.contactsync.graph.OutlookContactsGateway;
 import org.contactsync.graph.OutlookMailbox;
 import org.contactsync.sandbox.SandboxSettings;
-import org.contactsync.sync.plan.OutlookContact;
+import org.contactsync.graph.OutlookContact;
 import org.contactsync.testsupport.PayaraMicroProcess.Database;
 
 /**

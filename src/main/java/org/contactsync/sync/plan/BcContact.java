@@ -1,6 +1,8 @@
 package org.contactsync.sync.plan;
 
 import java.util.Objects;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 
 /**
  * A Business Central contact as the planner sees it.

@@ -1,5 +1,7 @@
 package org.contactsync.sync.plan;
 
+import org.contactsync.contact.SyncedField;
+
 /**
  * A remark on one field of a write to Business Central, for the sync log.
  *

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.contactsync.graph.OutlookContact;
 
 /**
  * What the run knows of the Outlook folder.

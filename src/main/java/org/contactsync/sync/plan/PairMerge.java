@@ -5,8 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.contactsync.sync.plan.SyncedField.OutlookReading;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField.OutlookReading;
+import org.contactsync.contact.SyncedField;
 
 /**
  * The field-by-field merge of one Business Central contact with its Outlook contact against their last synced

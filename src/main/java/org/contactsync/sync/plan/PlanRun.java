@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField.OutlookReading;
+import org.contactsync.contact.SyncedField;
+import org.contactsync.graph.OutlookContact;
 import org.contactsync.sync.plan.SyncAction.Conflict;
 import org.contactsync.sync.plan.SyncAction.CreateInBc;
 import org.contactsync.sync.plan.SyncAction.CreateInOutlook;
@@ -24,7 +27,6 @@ import org.contactsync.sync.plan.SyncAction.Skip;
 import org.contactsync.sync.plan.SyncAction.Unlink;
 import org.contactsync.sync.plan.SyncAction.UpdateInBc;
 import org.contactsync.sync.plan.SyncAction.UpdateInOutlook;
-import org.contactsync.sync.plan.SyncedField.OutlookReading;
 
 /**
  * One planning pass over a snapshot. The steps run in the matching order link → stamp → e-mail, and every contact

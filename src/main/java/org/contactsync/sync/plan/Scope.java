@@ -1,6 +1,9 @@
 package org.contactsync.sync.plan;
 
 import java.util.Optional;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
+import org.contactsync.graph.OutlookContact;
 
 /** Which Business Central contacts take part in the sync, and why the others do not. */
 final class Scope {

@@ -2,6 +2,8 @@ package org.contactsync.sync.plan;
 
 import java.util.List;
 import java.util.Optional;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 
 /**
  * One planned step with its reason. For each kind the comment says what the executor writes and what it records in

@@ -1,6 +1,7 @@
 package org.contactsync.sync.plan;
 
 import java.util.Objects;
+import org.contactsync.contact.FieldValues;
 
 /**
  * One row of the employee's link table: a Business Central contact and the Outlook contact it is synced with.

@@ -8,7 +8,7 @@
  * {@link org.contactsync.sync.plan.Reason}, plus the mass-delete verdict. It knows no JPA entity, no Graph SDK type
  * and does no I/O; the engine builds the snapshot, and the executor runs the plan (and nothing else). A preview is
  * the plan not executed; {@link org.contactsync.sync.plan.Plan#summary()} gives its counts.
- * The field mapping is {@link org.contactsync.sync.plan.SyncedField}.
+ * The field mapping is {@link org.contactsync.contact.SyncedField}.
  *
  * <h2>Rules</h2>
  * <ol>
@@ -20,7 +20,7 @@
  * Graph id first.</li>
  * <li><b>Merging</b> field by field against the link's last synced values: changed only in BC → Outlook; changed
  * only in Outlook → BC on a full sync; changed on both → BC's value, conflict logged. Only changed fields are
- * written; values are compared after {@link org.contactsync.sync.plan.SyncedField#normalise}. An e-mail change
+ * written; values are compared after {@link org.contactsync.contact.SyncedField#normalise}. An e-mail change
  * keeps the link. Outlook clearing Name or E-Mail is refused (BC's value is written back).</li>
  * <li><b>Incremental</b>: BC changes go out, in-scope contacts not yet in Outlook are created, linked contacts
  * deleted in Outlook are recreated, contacts leaving the sync are removed; nothing is written to BC and nothing
@@ -43,7 +43,7 @@
  * <li>Snapshot contents as documented on {@link org.contactsync.sync.plan.SyncSnapshot} and
  * {@link org.contactsync.sync.plan.OutlookSide}; the stamp filled for unlinked Outlook contacts (delta cannot
  * expand extended properties, so read them for unknown ids); Address/Address 2 split with
- * {@link org.contactsync.sync.plan.StreetLines}.</li>
+ * {@link org.contactsync.contact.StreetLines}.</li>
  * <li>Execution per action as documented on {@link org.contactsync.sync.plan.SyncAction}, in plan order per contact,
  * recording the link after each successful write; a new deltaLink only after the whole plan ran.</li>
  * <li>The last sync time and Last Date/Time Modified are not planner input: the planner compares content with the

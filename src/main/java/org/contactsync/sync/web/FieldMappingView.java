@@ -5,7 +5,7 @@ import jakarta.inject.Named;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.SyncedField;
 
 /** The sync's field mapping as the Contact Sync Setup page shows it, straight from the one table in code. */
 @Named

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 
 /** An in-memory contact table for the state-machine test; stores Code fields upper-case, as BC does. */
 final class FakeBusinessCentral {

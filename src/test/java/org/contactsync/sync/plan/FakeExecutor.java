@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
+import org.contactsync.contact.SyncedField;
 import org.contactsync.sync.plan.SyncAction.CreateInBc;
 import org.contactsync.sync.plan.SyncAction.CreateInOutlook;
 import org.contactsync.sync.plan.SyncAction.DeleteInOutlook;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.graph.OutlookContact;
 
 /**
  * An in-memory Outlook contact folder for the state-machine test: ids, change keys that move on every write, the

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
+import org.contactsync.graph.OutlookContact;
 
 /** Builders that keep the planner tests short: a person in scope and a linked pair are one line each. */
 final class Fixtures {

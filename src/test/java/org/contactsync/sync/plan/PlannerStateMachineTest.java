@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
+import org.contactsync.graph.OutlookContact;
 import org.contactsync.sync.plan.SyncAction.Skip;
 import org.contactsync.sync.plan.SyncAction.Unlink;
 import org.junit.jupiter.api.BeforeAll;

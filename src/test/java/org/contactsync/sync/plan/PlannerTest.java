@@ -23,7 +23,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
-
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
+import org.contactsync.graph.OutlookContact;
 import org.contactsync.sync.plan.SyncAction.Conflict;
 import org.contactsync.sync.plan.SyncAction.CreateInBc;
 import org.contactsync.sync.plan.SyncAction.CreateInOutlook;

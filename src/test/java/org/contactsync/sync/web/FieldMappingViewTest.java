@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Properties;
 
-import org.contactsync.sync.plan.SyncedField;
+import org.contactsync.contact.SyncedField;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.contactsync.jobqueue.jobs;
+package org.contactsync.sync.jobs;
 
 import java.util.List;
 import java.util.function.Predicate;

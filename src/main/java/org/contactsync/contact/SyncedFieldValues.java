@@ -1,18 +1,15 @@
-package org.contactsync.sync;
+package org.contactsync.contact;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.contactsync.contact.Contact;
-import org.contactsync.sync.plan.FieldValues;
-import org.contactsync.sync.plan.SyncedField;
 
 /** Reads and assigns a Business Central contact's synced fields, as {@link SyncedField} names them. */
-final class BcFields {
+public final class SyncedFieldValues {
 
-    private BcFields() {
+    private SyncedFieldValues() {
     }
 
-    static FieldValues read(Contact contact) {
+    public static FieldValues read(Contact contact) {
         Map<SyncedField, String> values = new EnumMap<>(SyncedField.class);
         for (SyncedField field : SyncedField.values()) {
             values.put(field, get(contact, field));
@@ -20,7 +17,7 @@ final class BcFields {
         return FieldValues.of(values);
     }
 
-    static String get(Contact contact, SyncedField field) {
+    private static String get(Contact contact, SyncedField field) {
         return switch (field) {
             case FIRST_NAME -> contact.getFirstName();
             case MIDDLE_NAME -> contact.getMiddleName();
@@ -47,7 +44,7 @@ final class BcFields {
      * Assigns the values as given (no name breakdown, no reformatting), except Company Name, which the caller
      * resolves to a company ({@link Contact#assignCompany}).
      */
-    static void assign(Contact contact, FieldValues values) {
+    public static void assign(Contact contact, FieldValues values) {
         for (SyncedField field : values.fields()) {
             String value = values.get(field);
             switch (field) {

@@ -1,4 +1,4 @@
-package org.contactsync.sync.plan;
+package org.contactsync.contact;
 
 import java.util.EnumSet;
 import java.util.Locale;

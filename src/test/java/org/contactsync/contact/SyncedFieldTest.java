@@ -1,4 +1,4 @@
-package org.contactsync.sync.plan;
+package org.contactsync.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.contactsync.jobqueue.jobs;
+package org.contactsync.sync.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

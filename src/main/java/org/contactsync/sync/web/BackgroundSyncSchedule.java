@@ -1,4 +1,4 @@
-package org.contactsync.jobqueue.web;
+package org.contactsync.sync.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -7,7 +7,8 @@ import jakarta.inject.Named;
 import org.contactsync.jobqueue.JobQueueMessages;
 import org.contactsync.jobqueue.JobQueueService;
 import org.contactsync.jobqueue.ObjectType;
-import org.contactsync.jobqueue.jobs.ContactSyncJob;
+import org.contactsync.jobqueue.web.JobQueueTimes;
+import org.contactsync.sync.jobs.ContactSyncJob;
 
 /**
  * The "next scheduled run" line of Contact Sync Setup: when codeunit 6700's Ready entry runs next if the employee's

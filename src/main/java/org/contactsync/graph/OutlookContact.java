@@ -1,17 +1,20 @@
-package org.contactsync.sync.plan;
+package org.contactsync.graph;
 
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.contactsync.contact.FieldValues;
+import org.contactsync.contact.SyncedField;
 
 /**
- * A contact in the employee's Outlook sync folder.
+ * A contact in the employee's Outlook sync folder, as the gateway reads it and the planner compares it.
  *
  * @param graphId   the immutable Graph id
  * @param changeKey the version Graph reports
  * @param stamp     the BC contact No. from our single-value extended property, when present (contacts we created)
- * @param values    the synced fields as read from Graph, raw (Address/Address 2 already split by {@link StreetLines})
+ * @param values    the synced fields as read from Graph, raw (Address/Address 2 already split by
+ *                  {@link org.contactsync.contact.StreetLines})
  */
 public record OutlookContact(String graphId, String changeKey, Optional<String> stamp, FieldValues values) {
 

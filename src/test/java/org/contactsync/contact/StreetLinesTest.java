@@ -1,8 +1,8 @@
-package org.contactsync.sync.plan;
+package org.contactsync.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.contactsync.sync.plan.StreetLines.Lines;
+import org.contactsync.contact.StreetLines.Lines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

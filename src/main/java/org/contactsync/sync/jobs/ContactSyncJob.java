@@ -1,4 +1,4 @@
-package org.contactsync.jobqueue.jobs;
+package org.contactsync.sync.jobs;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -21,13 +21,13 @@ import org.contactsync.employee.Role;
 import org.contactsync.exchange.ExchangeSync;
 import org.contactsync.exchange.ExchangeSyncService;
 import org.contactsync.jobqueue.JobQueueJob;
-import org.contactsync.jobqueue.JobQueueMessages;
 import org.contactsync.jobqueue.JobResult;
 import org.contactsync.jobqueue.JobResult.Item;
 import org.contactsync.jobqueue.ObjectType;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.sync.SyncAlreadyRunningException;
+import org.contactsync.sync.SyncMessages;
 import org.contactsync.sync.SyncRequest;
 import org.contactsync.sync.SyncRun;
 import org.contactsync.sync.SyncRunner;
@@ -90,13 +90,13 @@ public class ContactSyncJob implements JobQueueJob {
 
     @Override
     public LocalizedMessage caption() {
-        return JobQueueMessages.of("object.codeunit.6700");
+        return SyncMessages.of("job.codeunit.6700");
     }
 
     @Override
     public Optional<LocalizedMessage> parameterProblem(String parameterString) {
         return parameterString.isBlank() ? Optional.empty()
-                : Optional.of(JobQueueMessages.of("object.codeunit.6700.noParameter"));
+                : Optional.of(SyncMessages.of("job.codeunit.6700.noParameter"));
     }
 
     @Override
