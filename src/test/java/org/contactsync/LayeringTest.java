@@ -46,7 +46,10 @@ class LayeringTest {
         "contact, org.contactsync.jobqueue",
         "jobqueue, org.contactsync.sync", "jobqueue, org.contactsync.exchange", "jobqueue, org.contactsync.graph",
         "jobqueue, org.contactsync.contact",
-        "sync/plan, org.contactsync.exchange", "sync/plan, org.contactsync.jobqueue"})
+        "sync/plan, org.contactsync.exchange", "sync/plan, org.contactsync.jobqueue",
+        "api, org.contactsync.contact", "api, org.contactsync.employee", "api, org.contactsync.jobqueue",
+        "api, org.contactsync.sync", "api, org.contactsync.restapi",
+        "platform, org.contactsync.api", "platform, org.contactsync.employee", "platform, org.contactsync.contact"})
     void aLowerLayerDoesNotImportAHigherOne(String packageDirectory, String higher) {
         List<String> imports = importsUnder(packageDirectory);
         assertFalse(imports.isEmpty(), "no sources read under " + packageDirectory);

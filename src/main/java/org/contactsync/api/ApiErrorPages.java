@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The container's own errors for URLs under {@code /api} (an unknown path outside {@value RestApplication#PATH}, a
+ * The container's own errors for URLs under {@code /api} (an unknown path outside {@value org.contactsync.restapi.RestApplication#PATH}, a
  * failure before JAX-RS is reached) as problem+json instead of the HTML error pages web.xml names for pages. It runs
  * on the error dispatch, in place of the error page.
  */

@@ -1,10 +1,18 @@
-package org.contactsync.api;
+package org.contactsync.restapi;
+
 
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
-import jakarta.ws.rs.core.Application;
+import org.contactsync.api.CrossSiteRequests;
+import org.contactsync.api.JsonBodyLimits;
+import org.contactsync.api.ProblemMappers;
+import org.contactsync.api.StrictJsonb;
+import org.contactsync.contact.api.ContactResource;
 import org.contactsync.employee.api.MeResource;
+import org.contactsync.jobqueue.api.JobQueueEntryResource;
+import org.contactsync.sync.api.SyncRunResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -32,7 +40,7 @@ public class RestApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                org.contactsync.contact.api.ContactResource.class,
+                ContactResource.class,
                 ProblemMappers.ApplicationExceptionMapper.class,
                 ProblemMappers.ConstraintViolationMapper.class,
                 ProblemMappers.WebApplicationExceptionMapper.class,
@@ -43,8 +51,8 @@ public class RestApplication extends Application {
                 JsonBodyLimits.class,
                 StrictJsonb.class,
                 MeResource.class,
-                org.contactsync.sync.api.SyncRunResource.class,
-                org.contactsync.jobqueue.api.JobQueueEntryResource.class);
+                SyncRunResource.class,
+                JobQueueEntryResource.class);
     }
 
     /** No WADL (OPTIONS, application.wadl): it would name the JAX-RS implementation. /openapi describes the API. */
