@@ -5,15 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +17,7 @@ import org.contactsync.sandbox.SandboxSettings;
 import org.contactsync.contact.FieldValues;
 import org.contactsync.contact.SyncedField;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.SandboxAdmin;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,7 +38,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GraphGatewayIT {
 
     private static final String ALICE = "alice@contoso.example";
-    private static final String ADMIN_KEY = "sandbox-admin-demo-key";
 
     /** At the root context: MSAL posts to https://host/{tenant}/oauth2/v2.0/token, which the sandbox serves there. */
     @Deployment(testable = false)
@@ -55,7 +48,6 @@ class GraphGatewayIT {
     @ArquillianResource
     URL base;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final GraphClients clients = new GraphClients();
     private final GraphConnectionChecks checks = new GraphConnectionChecks(clients);
     private final OutlookContactsGateway gateway = new OutlookContactsGateway(clients);
@@ -90,20 +82,7 @@ class GraphGatewayIT {
     }
 
     private JsonObject admin(String method, String path, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/sandbox/admin" + path))
-                .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").header("X-Sandbox-Admin-Key", ADMIN_KEY).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
-            return response.body().isEmpty() ? JsonObject.EMPTY_JSON_OBJECT
-                    : Json.createReader(new StringReader(response.body())).readObject();
-        } catch (IOException e) {
-            throw new AssertionError("The sandbox admin endpoint did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return SandboxAdmin.of(base).call(method, path, json);
     }
 
     private static List<OutlookWrite> creates(int from, int count) {

@@ -1,21 +1,18 @@
 package org.contactsync.jobqueue;
 
+import static org.contactsync.testsupport.DemoAccess.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,6 +24,8 @@ import org.contactsync.graph.OutlookMailbox;
 import org.contactsync.sandbox.SandboxSettings;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.Http;
+import org.contactsync.testsupport.SandboxAdmin;
 import org.contactsync.testsupport.FacesSession;
 import org.contactsync.testsupport.OwnServer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -54,9 +53,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EmployeesSyncingAtOnceIT {
 
     private static final List<String> EMPLOYEES = List.of("admin", "alice", "bob");
-    private static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin-ws-key-demo-0000000000000000".getBytes(StandardCharsets.UTF_8));
-    private static final String ADMIN_KEY = "sandbox-admin-demo-key";
     private static final int LATENCY_MILLIS = 100;
 
     @Deployment(testable = false)
@@ -163,32 +159,16 @@ class EmployeesSyncingAtOnceIT {
     }
 
     private HttpResponse<String> api(String method, String path) {
-        return send(HttpRequest.newBuilder(URI.create(root() + "/api/v1" + path)).header("Authorization", ADMIN)
+        return Http.send(HttpRequest.newBuilder(URI.create(root() + "/api/v1" + path)).header("Authorization", ADMIN)
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private JsonObject sandbox(String method, String path, String json) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/admin" + path))
-                .header("Content-Type", "application/json").header("X-Sandbox-Admin-Key", ADMIN_KEY)
-                .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)));
-        assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
-        return response.body().isEmpty() ? JsonValue.EMPTY_JSON_OBJECT : json(response.body());
+        return SandboxAdmin.of(base).call(method, path, json);
     }
 
     private String root() {
         return base.toString().replaceAll("/$", "");
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("The server did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private static JsonObject json(String body) {

@@ -1,5 +1,7 @@
 package org.contactsync.jobqueue;
 
+import static org.contactsync.testsupport.DemoAccess.ADMIN;
+import static org.contactsync.testsupport.DemoAccess.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +16,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 import org.contactsync.testsupport.DefaultSyncFilter;
@@ -48,10 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @OwnServer("its ordered steps build on one another on the default job queue entry and alice's mailbox (issue 15)")
 class JobQueueIT {
 
-    private static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin-ws-key-demo-0000000000000000".getBytes(StandardCharsets.UTF_8));
-    private static final String ALICE = "Basic " + Base64.getEncoder()
-            .encodeToString("alice:alice-ws-key-demo-000000000000000".getBytes(StandardCharsets.UTF_8));
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @Deployment(testable = false)

@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -19,6 +18,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.Http;
+import org.contactsync.testsupport.SandboxAdmin;
 import org.contactsync.testsupport.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -64,7 +65,7 @@ class ApplicationIT {
     void reportsReadyWithTheDatabaseUp() throws Exception {
         // Payara registers the application's checks a moment after the deployment answers.
         var response = Poll.until("/health/ready to answer 200", Duration.ofSeconds(30),
-                () -> send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health/ready")).GET()),
+                () -> Http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health/ready")).GET()),
                 ready -> ready.statusCode() == 200);
 
         assertEquals(200, response.statusCode(), response.body());
@@ -118,12 +119,12 @@ class ApplicationIT {
 
     @Test
     void theTokenEndpointUnderSandboxLoginIssuesATokenThatGraphAccepts() {
-        var token = send(tokenRequest("client_secret=sandbox-demo-secret"));
+        var token = Http.send(tokenRequest("client_secret=sandbox-demo-secret"));
 
         assertEquals(200, token.statusCode(), token.body());
         JsonObject issued = Json.createReader(new StringReader(token.body())).readObject();
         assertEquals("Bearer", issued.getString("token_type"));
-        var folders = send(HttpRequest.newBuilder(URI.create(base.toString())
+        var folders = Http.send(HttpRequest.newBuilder(URI.create(base.toString())
                         .resolve("/sandbox/graph/v1.0/users/alice@contoso.example/contactFolders"))
                 .header("Authorization", "Bearer " + issued.getString("access_token")).GET());
         assertEquals(200, folders.statusCode(), folders.body());
@@ -131,7 +132,7 @@ class ApplicationIT {
 
     @Test
     void theSandboxRefusesAClientAssertionWithEntrasInvalidClient() {
-        var refused = send(tokenRequest("client_assertion_type="
+        var refused = Http.send(tokenRequest("client_assertion_type="
                 + "urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=eyJhbGciOi.e30.sig"));
 
         assertEquals(401, refused.statusCode(), refused.body());
@@ -153,21 +154,7 @@ class ApplicationIT {
     }
 
     private JsonObject sandboxAdmin(String path) {
-        var response = send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/sandbox/admin" + path))
-                .header("X-Sandbox-Admin-Key", "sandbox-admin-demo-key").GET());
-        assertEquals(200, response.statusCode(), response.body());
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SandboxAdmin.of(base).call("GET", path, "");
     }
 
     private static final Pattern STACK_FRAME = Pattern.compile("at [\\w.$]+\\([\\w]+\\.java:\\d+\\)");

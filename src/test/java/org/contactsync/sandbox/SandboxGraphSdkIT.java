@@ -12,14 +12,11 @@ import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvid
 import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchRequestContentCollection;
 import com.microsoft.graph.core.content.BatchResponseContent;
-import com.microsoft.graph.core.content.BatchResponseContentCollection;
 import com.microsoft.graph.core.models.BatchRequestStep;
 import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
 import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.ContactCollectionResponse;
 import com.microsoft.graph.models.ContactFolder;
-import com.microsoft.graph.models.EmailAddress;
-import com.microsoft.graph.models.SingleValueLegacyExtendedProperty;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.contactfolders.item.contacts.ContactsRequestBuilder;
@@ -29,12 +26,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.SandboxAdmin;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -81,7 +78,7 @@ class SandboxGraphSdkIT {
     void freshSandbox() {
         httpsHost = "https://localhost:" + System.getProperty("it.sslport.h2");
         httpsRoot = httpsHost + "/sandbox";
-        admin = new SandboxAdmin(base.toString().replaceAll("/$", "") + "/sandbox");
+        admin = SandboxAdmin.of(base);
         admin.reset();
     }
 

@@ -1,12 +1,14 @@
 package org.contactsync.sync;
 
+import static org.contactsync.testsupport.DemoAccess.ADMIN;
+import static org.contactsync.testsupport.DemoAccess.ALICE;
+import static org.contactsync.testsupport.DemoAccess.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -14,11 +16,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +36,8 @@ import org.contactsync.contact.FieldValues;
 import org.contactsync.graph.OutlookContact;
 import org.contactsync.contact.SyncedField;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.Http;
+import org.contactsync.testsupport.SandboxAdmin;
 import org.contactsync.testsupport.OwnServer;
 import org.contactsync.testsupport.FacesSession;
 import org.contactsync.testsupport.Poll;
@@ -65,13 +67,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SyncEngineIT {
 
     private static final String MAILBOX = "alice@contoso.example";
-    private static final String ALICE = "Basic " + Base64.getEncoder()
-            .encodeToString("alice:alice-ws-key-demo-000000000000000".getBytes(StandardCharsets.UTF_8));
-    private static final String BOB = "Basic " + Base64.getEncoder()
-            .encodeToString("bob:bob-ws-key-demo-00000000000000000".getBytes(StandardCharsets.UTF_8));
-    private static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:admin-ws-key-demo-0000000000000000".getBytes(StandardCharsets.UTF_8));
-    private static final String ADMIN_KEY = "sandbox-admin-demo-key";
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
     @Deployment(testable = false)
@@ -104,23 +99,12 @@ class SyncEngineIT {
         return base.toString().replaceAll("/$", "");
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("The server did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private HttpResponse<String> api(String method, String path, String json) {
         return api(ALICE, method, path, json);
     }
 
     private HttpResponse<String> api(String who, String method, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(root() + "/api/v1" + path)).header("Authorization", who)
+        return Http.send(HttpRequest.newBuilder(URI.create(root() + "/api/v1" + path)).header("Authorization", who)
                 .header("Content-Type", path.startsWith("/contacts/") && method.equals("PATCH")
                         ? "application/merge-patch+json" : "application/json")
                 .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
@@ -128,12 +112,7 @@ class SyncEngineIT {
     }
 
     private JsonObject admin(String method, String path, String json) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/admin" + path))
-                .header("Content-Type", "application/json").header("X-Sandbox-Admin-Key", ADMIN_KEY)
-                .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)));
-        assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
-        return response.body().isEmpty() ? JsonValue.EMPTY_JSON_OBJECT : json(response);
+        return SandboxAdmin.of(base).call(method, path, json);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
@@ -290,13 +269,13 @@ class SyncEngineIT {
 
     /** A Graph request on alice's mailbox, as Outlook or another client sends it, with the demo app's token. */
     private HttpResponse<String> graph(String method, String mailboxPath, String json) {
-        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(root() + "/contoso-sandbox/oauth2/v2.0/token"))
+        HttpResponse<String> token = Http.send(HttpRequest.newBuilder(URI.create(root() + "/contoso-sandbox/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
                         + SandboxSettings.DEMO_CLIENT_ID + "&client_secret=" + SandboxSettings.DEMO_SECRET
                         + "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default")));
         assertEquals(200, token.statusCode(), token.body());
-        return send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/graph/v1.0/users/" + MAILBOX + mailboxPath))
+        return Http.send(HttpRequest.newBuilder(URI.create(root() + "/sandbox/graph/v1.0/users/" + MAILBOX + mailboxPath))
                 .header("Authorization", "Bearer " + json(token).getString("access_token"))
                 .header("Content-Type", "application/json")
                 .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()

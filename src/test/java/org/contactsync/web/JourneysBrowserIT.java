@@ -17,6 +17,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.contactsync.testsupport.Browser;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.SandboxAdmin;
 import org.contactsync.testsupport.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -341,19 +342,7 @@ class JourneysBrowserIT {
 
     /** A sandbox admin endpoint's answer, read over HTTP: the oracle for the page's knobs. */
     private JsonObject sandboxAdmin(String path) {
-        var request = java.net.http.HttpRequest.newBuilder(URI.create(base.toString()).resolve("/sandbox/admin" + path))
-                .header("X-Sandbox-Admin-Key", "sandbox-admin-demo-key").GET().build();
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SandboxAdmin.of(base).call("GET", path, "");
     }
 
     /** A PKCS#12 file with a new RSA key and its self-signed certificate, made by the JDK's keytool. */

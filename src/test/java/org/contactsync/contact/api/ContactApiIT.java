@@ -1,5 +1,6 @@
 package org.contactsync.contact.api;
 
+import static org.contactsync.testsupport.DemoAccess.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +14,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.contactsync.testsupport.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ContactApiIT {
 
-    private static final String ALICE = "Basic " + Base64.getEncoder()
-            .encodeToString("alice:alice-ws-key-demo-000000000000000".getBytes(StandardCharsets.UTF_8));
     private static final String PROBLEM = "application/problem+json";
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -1,4 +1,4 @@
-package org.contactsync.sandbox;
+package org.contactsync.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,23 +7,30 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The sandbox admin endpoints, over HTTP, for the container tests. */
-final class SandboxAdmin {
+/** The sandbox admin endpoints ({@code /sandbox/admin}, demo admin key), over HTTP, for the container tests. */
+public final class SandboxAdmin {
 
-    static final String KEY = "sandbox-admin-demo-key";
+    public static final String KEY = "sandbox-admin-demo-key";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String adminRoot;
 
-    SandboxAdmin(String sandboxRoot) {
+    private SandboxAdmin(String sandboxRoot) {
         this.adminRoot = sandboxRoot + "/admin";
     }
 
-    HttpResponse<String> send(String method, String path, String json, String key) {
+    /** The sandbox of the application deployed at {@code base}. */
+    public static SandboxAdmin of(URL base) {
+        return new SandboxAdmin(base.toString().replaceAll("/$", "") + "/sandbox");
+    }
+
+    /** {@code method} on {@code /sandbox/admin + path} with {@code key} (none when empty); the answer as it came. */
+    public HttpResponse<String> send(String method, String path, String json, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminRoot + path))
                 .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
@@ -40,18 +47,19 @@ final class SandboxAdmin {
         }
     }
 
-    JsonObject call(String method, String path, String json) {
+    /** A request that must succeed (2xx), with the demo key; its JSON object (empty when the answer has no body). */
+    public JsonObject call(String method, String path, String json) {
         HttpResponse<String> response = send(method, path, json, KEY);
         assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
         return response.body().isEmpty() ? JsonObject.EMPTY_JSON_OBJECT
                 : Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    void reset() {
+    public void reset() {
         call("POST", "/reset", "");
     }
 
-    JsonObject counters(String mailbox) {
+    public JsonObject counters(String mailbox) {
         return call("GET", "/mailboxes/" + mailbox + "/counters", "");
     }
 }
