@@ -148,7 +148,7 @@ for run in $(seq 1 "$runs"); do
   stop_server
 done
 
-column_median() { awk -v c="$1" '{ print $c }' "$results" | grep -v '^-$' | median; }
+column_median() { awk -v c="$1" '$c != "-" { print $c }' "$results" | median; }
 startup=$(column_median 1) cpu=$(column_median 2) ready=$(column_median 3) rss=$(column_median 4)
 rss_after=$(column_median 5) cpu_after=$(column_median 8) load=$(awk '{ print $6; print $7 }' "$results" | median)
 floor_startup=$(column_median 9) floor_rss=$(column_median 10)

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.contactsync.graph.OutlookContact;
@@ -53,12 +54,15 @@ class ServerRestartIT {
 
     @BeforeAll
     static void startServers() {
-        sandbox = SandboxServer.named("restart-sandbox").start();
+        sandbox = SandboxServer.named("restart-sandbox");
         app = PayaraMicroProcess.named("restart-app").demoData(true).sandbox(false)
                 .database(Database.h2File("restart-app"))
                 .property("contactsync.sync.lease-seconds", String.valueOf(LEASE_SECONDS))
                 .properties(sandbox.graphProperties())
-                .build().start();
+                .build();
+        // Side by side (the ports are chosen before either starts): the application calls Graph only when it syncs.
+        CompletableFuture.allOf(CompletableFuture.runAsync(sandbox::start), CompletableFuture.runAsync(app::start))
+                .join();
         alice = RestApi.as(app, "alice", "alice-ws-key-demo-000000000000000");
     }
 

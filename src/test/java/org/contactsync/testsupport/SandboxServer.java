@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.contactsync.graph.GraphClients;
 import org.contactsync.graph.GraphConnectionSettings;
+import org.contactsync.graph.OutlookContact;
 import org.contactsync.graph.OutlookContactsGateway;
 import org.contactsync.graph.OutlookMailbox;
 import org.contactsync.sandbox.SandboxSettings;
-import org.contactsync.graph.OutlookContact;
 import org.contactsync.testsupport.PayaraMicroProcess.Database;
 
 /**
