@@ -7,10 +7,8 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -28,8 +26,7 @@ public final class RestApi {
 
     private RestApi(PayaraMicroProcess server, String userName, String accessKey) {
         this.server = server;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((userName + ":" + accessKey).getBytes(StandardCharsets.UTF_8));
+        this.authorization = DemoAccess.basic(userName, accessKey);
     }
 
     public static RestApi as(PayaraMicroProcess server, String userName, String accessKey) {
