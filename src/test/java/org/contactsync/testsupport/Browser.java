@@ -25,6 +25,11 @@ public final class Browser implements AutoCloseable {
     private final URL base;
 
     public Browser(URL base, String language) {
+        this(base, language, java.util.TimeZone.getDefault().getID());
+    }
+
+    /** A browser whose clock runs in {@code timeZone} (an IANA id), as a person's in another country does. */
+    public Browser(URL base, String language, String timeZone) {
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -33,6 +38,7 @@ public final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .withEnvironment(java.util.Map.of("TZ", timeZone))
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.base = base;

@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.contactsync.testsupport.DemoAccess;
+import org.contactsync.testsupport.Http;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URL;
@@ -78,6 +86,25 @@ class JourneysBrowserIT {
             browser.waitForText("contacts", no);
             var table = browser.byId("contacts").getText();
             assertTrue(table.contains("Greta " + surname), table);
+        }
+    }
+
+    @Test
+    void aContactsLastModifiedTimeIsShownInTheBrowsersZoneAndLanguage() throws Exception {
+        var surname = "Zone" + UUID.randomUUID().toString().substring(0, 8);
+        var created = Json.createReader(new StringReader(Http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/contacts"))
+                .header("Authorization", DemoAccess.ALICE).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Zoe\",\"surname\":\"" + surname + "\"}")))
+                .body())).readObject();
+        var modifiedInTokyo = Instant.parse(created.getString("lastModifiedAt")).atZone(ZoneId.of("Asia/Tokyo"));
+
+        try (var browser = new Browser(base, "sv", "Asia/Tokyo")) {
+            browser.signIn("alice", "alice-demo-2026");
+            browser.open("/contacts/card.xhtml?no=" + created.getString("no"));
+
+            var shown = browser.byId("lastDateTimeModified").getText();
+            assertTrue(shown.contains(DateTimeFormatter.ofPattern("HH:mm:ss").format(modifiedInTokyo))
+                    && shown.contains(String.valueOf(modifiedInTokyo.getYear())) && !shown.contains("UTC"), shown);
         }
     }
 

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
 import org.contactsync.contact.ContactMessages;
@@ -22,6 +20,7 @@ import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactType;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
+import org.contactsync.platform.web.ViewerTime;
 
 /**
  * Page 5050 "Contact Card": shows one contact (or a new one) for editing. The version read when the card opened
@@ -33,11 +32,12 @@ public class ContactCardView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int LOOKUP_SIZE = 10;
-    private static final DateTimeFormatter LAST_MODIFIED =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @EJB
     private ContactService contacts;
+
+    @Inject
+    ViewerTime times;
 
     @Inject
     private ContactDeletion deletion;
@@ -147,8 +147,8 @@ public class ContactCardView implements Serializable {
         return saved == null ? "" : saved.getSearchName();
     }
 
-    /** Last Date Time Modified, in UTC as Business Central stores it. */
+    /** Last Date Time Modified, stored in UTC as Business Central stores it, shown in the viewer's zone. */
     public String getLastDateTimeModified() {
-        return saved == null ? "" : LAST_MODIFIED.format(saved.getLastModifiedAt()) + " UTC";
+        return saved == null ? "" : times.format(saved.getLastModifiedAt());
     }
 }

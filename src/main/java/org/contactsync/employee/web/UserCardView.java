@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 import org.contactsync.employee.Role;
@@ -17,6 +16,7 @@ import org.contactsync.employee.UserService;
 import org.contactsync.employee.security.CurrentCaller;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
+import org.contactsync.platform.web.ViewerTime;
 
 /**
  * BC's User Card: {@code card.xhtml?userName=bob} (admin: anyone), {@code card.xhtml} (your own card) or
@@ -29,6 +29,9 @@ public class UserCardView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String FORM = "cardForm";
+
+    @Inject
+    ViewerTime times;
 
     @Inject
     transient UserService users;
@@ -148,8 +151,8 @@ public class UserCardView implements Serializable {
     }
 
     /** Only asked for when {@link #isHasWebServiceKey()}. */
-    public Date getWebServiceKeyChangedDate() {
-        return Date.from(Optional.ofNullable(webServiceKeyChanged).orElseThrow());
+    public String getWebServiceKeyChangedAt() {
+        return times.format(Optional.ofNullable(webServiceKeyChanged));
     }
 
     public boolean isHasWebServiceKey() {

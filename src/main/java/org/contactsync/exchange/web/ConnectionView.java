@@ -17,6 +17,7 @@ import org.contactsync.exchange.GraphConnectionService;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
 import org.primefaces.event.FileUploadEvent;
+import org.contactsync.platform.web.ViewerTime;
 
 /**
  * The Microsoft 365 Connection page (admins). Secrets typed or uploaded here live in this bean only until the
@@ -28,6 +29,9 @@ public class ConnectionView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String FORM = "connection";
+
+    @Inject
+    ViewerTime times;
 
     @Inject
     transient GraphConnectionService connections;
@@ -125,8 +129,8 @@ public class ConnectionView implements Serializable {
         storedCertificateName = connection.certificateFileName().orElse("");
         version = connection.getVersion();
         lastTestOutcome = connection.lastTestOutcome().orElse("");
-        lastTest = connection.lastTestAt().map(Times::format).orElse("");
-        modified = Times.format(connection.getModifiedAt());
+        lastTest = times.format(connection.lastTestAt());
+        modified = times.format(connection.getModifiedAt());
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         if (!lastTestOutcome.isEmpty()) {
             lastTest = ExchangeMessages.of("connection.lastTest.at", lastTest,

@@ -20,6 +20,7 @@ import org.contactsync.exchange.FilterField;
 import org.contactsync.exchange.SyncFilter;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
+import org.contactsync.platform.web.ViewerTime;
 
 /**
  * Business Central's Contact Sync Setup (page 6701) for one user, with the filter that decides which contacts are
@@ -32,6 +33,9 @@ public class ContactSyncSetupView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String FORM = "contactSyncSetup";
+
+    @Inject
+    ViewerTime times;
 
     @Inject
     transient ExchangeSyncService setups;
@@ -123,10 +127,10 @@ public class ContactSyncSetupView implements Serializable {
         for (var field : FilterField.values()) {
             filter.put(field.inputId, saved.text(field));
         }
-        lastSync = setup.lastSyncAt().map(Times::format).orElse("");
+        lastSync = times.format(setup.lastSyncAt());
         lastSyncResult = setup.lastSyncResult().orElse("");
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        modified = ExchangeMessages.of("contactSync.modified", Times.format(setup.getModifiedAt()),
+        modified = ExchangeMessages.of("contactSync.modified", times.format(setup.getModifiedAt()),
                 setup.getModifiedBy()).in(locale);
         version = setup.getVersion();
     }

@@ -6,6 +6,7 @@ import org.contactsync.jobqueue.JobQueueEntry;
 import org.contactsync.jobqueue.JobQueueMessages;
 import org.contactsync.jobqueue.JobRegistry;
 import org.contactsync.jobqueue.ObjectType;
+import org.contactsync.platform.web.ViewerTime;
 
 /** Texts the job queue pages compute: object captions and the next run, in the view's language. */
 final class JobQueueCaptions {
@@ -18,7 +19,7 @@ final class JobQueueCaptions {
                 .orElseGet(() -> JobQueueMessages.of("object.unknown").in(locale()));
     }
 
-    static String nextRun(JobQueueTimes times, JobQueueEntry entry) {
+    static String nextRun(ViewerTime times, JobQueueEntry entry) {
         return entry.nextRunAt().map(times::format)
                 .orElseGet(() -> JobQueueMessages.of("notScheduled").in(locale()));
     }

@@ -12,6 +12,7 @@ import org.contactsync.jobqueue.JobQueueService;
 import org.contactsync.jobqueue.JobRegistry;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
+import org.contactsync.platform.web.ViewerTime;
 
 /** Business Central's Job Queue Entries (page 672): every entry with its status and next run; Ready, On Hold. */
 @Named
@@ -31,7 +32,7 @@ public class JobQueueEntriesView implements Serializable {
     transient CurrentCaller caller;
 
     @Inject
-    transient JobQueueTimes times;
+    ViewerTime times;
 
     private transient List<JobQueueEntry> rows;
 

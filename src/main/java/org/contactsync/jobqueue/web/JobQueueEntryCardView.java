@@ -21,6 +21,7 @@ import org.contactsync.jobqueue.JobRegistry;
 import org.contactsync.jobqueue.JobRunStatus;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
+import org.contactsync.platform.web.ViewerTime;
 
 /**
  * Business Central's Job Queue Entry Card (page 673): the General, Recurrence and Error FastTabs, Save, Set Status
@@ -47,7 +48,7 @@ public class JobQueueEntryCardView implements Serializable {
     transient CurrentCaller caller;
 
     @Inject
-    transient JobQueueTimes times;
+    ViewerTime times;
 
     private Long idParam;
     private boolean newParam;

@@ -7,8 +7,8 @@ import jakarta.inject.Named;
 import org.contactsync.jobqueue.JobQueueMessages;
 import org.contactsync.jobqueue.JobQueueService;
 import org.contactsync.jobqueue.ObjectType;
-import org.contactsync.jobqueue.web.JobQueueTimes;
 import org.contactsync.sync.jobs.ContactSyncJob;
+import org.contactsync.platform.web.ViewerTime;
 
 /**
  * The "next scheduled run" line of Contact Sync Setup: when codeunit 6700's Ready entry runs next if the employee's
@@ -22,7 +22,7 @@ public class BackgroundSyncSchedule {
     JobQueueService service;
 
     @Inject
-    JobQueueTimes times;
+    ViewerTime times;
 
     public String describe(boolean backgroundSyncEnabled) {
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
