@@ -22,6 +22,11 @@ public interface JobQueueJob {
         return Optional.empty();
     }
 
+    /** What the job makes of its Parameter String, shown beside the field on the Job Queue Entry Card. */
+    default Optional<LocalizedMessage> parameterHelp() {
+        return Optional.empty();
+    }
+
     JobResult run(JobContext context);
 
     /**

@@ -17,6 +17,7 @@ import org.contactsync.jobqueue.JobQueueEntrySettings;
 import org.contactsync.jobqueue.JobQueueMessages;
 import org.contactsync.jobqueue.JobQueueService;
 import org.contactsync.jobqueue.JobQueueStatus;
+import org.contactsync.jobqueue.JobQueueJob;
 import org.contactsync.jobqueue.JobRegistry;
 import org.contactsync.jobqueue.JobRunStatus;
 import org.contactsync.platform.ApplicationException;
@@ -171,6 +172,12 @@ public class JobQueueEntryCardView implements Serializable {
     public List<SelectItem> getObjects() {
         return registry.all().stream().map(job -> new SelectItem(job.objectId(), job.objectId() + " – "
                 + JobQueueCaptions.objectCaption(registry, job.objectType(), job.objectId()))).toList();
+    }
+
+    /** What the chosen job makes of its Parameter String; empty when it says nothing. */
+    public String getParameterHelp() {
+        return registry.find(settings.getObjectType(), settings.getObjectId()).flatMap(JobQueueJob::parameterHelp)
+                .map(help -> help.in(FacesContext.getCurrentInstance().getViewRoot().getLocale())).orElse("");
     }
 
     public String getObjectCaption() {

@@ -37,10 +37,13 @@ import org.contactsync.sync.plan.SyncMode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Codeunit 6700 "O365 Sync. Management": an incremental sync for every employee with Enable Background
- * Synchronization on (Business Central's codeunit 6703 does the same for every Enabled Exchange Sync record).
+ * Codeunit 6700 "O365 Sync. Management": a sync for every employee with Enable Background Synchronization on
+ * (Business Central's codeunit 6703 does the same for every Enabled Exchange Sync record).
  *
  * <ul>
+ * <li>The entry's Parameter String picks the sync: empty runs "Sync with Microsoft 365" (Business Central's changes
+ * to Outlook), {@value #FULL_SYNC} runs "Full Sync with Microsoft 365" (both directions), so that Outlook edits come
+ * back on a schedule too, not only when someone presses Full Sync.</li>
  * <li>At most {@code contactsync.jobqueue.contact-sync.concurrency} employees at a time, each on a thread of this
  * run, each isolated: a failure is on that employee's sync run and item, the others go on.</li>
  * <li>A mailbox that kept throttling (run POSTPONED), or an employee whose own sync was running, is tried once more
@@ -57,6 +60,9 @@ public class ContactSyncJob implements JobQueueJob {
 
     /** Who the job's sync runs are started as: the job queue, allowed to sync every employee. */
     static final Caller JOB_QUEUE = new Caller("job-queue", Set.of(Role.ADMIN));
+
+    /** The Parameter String that makes the job's runs full syncs. */
+    public static final String FULL_SYNC = "FULL";
 
     static final String REFUSED = "REFUSED";
     static final String ALREADY_RUNNING = "ALREADY_RUNNING";
@@ -95,24 +101,40 @@ public class ContactSyncJob implements JobQueueJob {
 
     @Override
     public Optional<LocalizedMessage> parameterProblem(String parameterString) {
-        return parameterString.isBlank() ? Optional.empty()
-                : Optional.of(SyncMessages.of("job.codeunit.6700.noParameter"));
+        return modeOf(parameterString).isPresent() ? Optional.empty()
+                : Optional.of(SyncMessages.of("job.codeunit.6700.parameter", FULL_SYNC));
+    }
+
+    @Override
+    public Optional<LocalizedMessage> parameterHelp() {
+        return Optional.of(SyncMessages.of("job.codeunit.6700.parameterHelp", FULL_SYNC));
+    }
+
+    /** Empty: Sync with Microsoft 365; FULL (any case, spaces around ignored): Full Sync; anything else: none. */
+    static Optional<SyncMode> modeOf(String parameterString) {
+        var parameter = parameterString.strip();
+        if (parameter.isEmpty()) {
+            return Optional.of(SyncMode.INCREMENTAL);
+        }
+        return parameter.equalsIgnoreCase(FULL_SYNC) ? Optional.of(SyncMode.FULL) : Optional.empty();
     }
 
     @Override
     public JobResult run(JobContext context) {
+        SyncMode mode = modeOf(context.parameterString()).orElseThrow(() -> new ApplicationException(
+                ApplicationException.Kind.INVALID, SyncMessages.of("job.codeunit.6700.parameter", FULL_SYNC)));
         List<String> employees = setups.withBackgroundSync().stream().map(ExchangeSync::getUserName).toList();
-        Map<String, Item> items = new LinkedHashMap<>(syncAll(employees, context.userId()));
+        Map<String, Item> items = new LinkedHashMap<>(syncAll(employees, mode, context.userId()));
         List<String> postponed = items.values().stream().filter(ContactSyncJob::postponed).map(Item::subject)
                 .toList();
         if (!postponed.isEmpty() && retryPostponedSeconds >= 0) {
             pause(Duration.ofSeconds(retryPostponedSeconds));
-            items.putAll(syncAll(postponed, context.userId()));
+            items.putAll(syncAll(postponed, mode, context.userId()));
         }
         return ContactSyncSummary.of(new ArrayList<>(items.values()));
     }
 
-    private Map<String, Item> syncAll(List<String> employees, String startedBy) {
+    private Map<String, Item> syncAll(List<String> employees, SyncMode mode, String startedBy) {
         if (employees.isEmpty()) {
             return Map.of();
         }
@@ -120,7 +142,7 @@ public class ContactSyncJob implements JobQueueJob {
                 threads);
         try {
             List<Future<Item>> running = employees.stream()
-                    .map(employee -> pool.submit(() -> sync(employee, startedBy))).toList();
+                    .map(employee -> pool.submit(() -> sync(employee, mode, startedBy))).toList();
             return running.stream().map(ContactSyncJob::outcome)
                     .collect(Collectors.toMap(Item::subject, item -> item, (a, b) -> b, LinkedHashMap::new));
         } finally {
@@ -128,9 +150,9 @@ public class ContactSyncJob implements JobQueueJob {
         }
     }
 
-    private Item sync(String employee, String startedBy) {
+    private Item sync(String employee, SyncMode mode, String startedBy) {
         try {
-            SyncRun run = runner.runNow(JOB_QUEUE, new SyncRequest(employee, SyncMode.INCREMENTAL,
+            SyncRun run = runner.runNow(JOB_QUEUE, new SyncRequest(employee, mode,
                     SyncTrigger.JOB_QUEUE, startedBy, false, false));
             return new Item(employee, run.getStatus().name(), Optional.of(run.getId()), toOutlook(run), toBc(run),
                     run.getFailed(), run.errorMessage().orElse(""));
