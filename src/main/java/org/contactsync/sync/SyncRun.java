@@ -248,6 +248,14 @@ public class SyncRun implements Serializable {
         return preview;
     }
 
+    /**
+     * A preview, or a run the mass-delete guard stopped: nothing was written, so its counts are what the run would
+     * do, and pages say "would" (issue 13, point 3).
+     */
+    public boolean isPlanOnly() {
+        return preview || status == SyncRunStatus.BLOCKED_BY_GUARD;
+    }
+
     public boolean isMassDeleteConfirmed() {
         return massDeleteConfirmed;
     }
