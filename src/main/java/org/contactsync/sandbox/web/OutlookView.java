@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.contactsync.employee.UserService;
+import org.contactsync.exchange.ExchangeSync;
+import org.contactsync.exchange.ExchangeSyncService;
 import org.contactsync.employee.security.CurrentCaller;
 import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.platform.web.FacesMessages;
@@ -54,6 +56,9 @@ public class OutlookView implements Serializable {
     @Inject
     transient UserService users;
 
+    @Inject
+    transient ExchangeSyncService setups;
+
     private boolean admin;
     /** The open mailbox's user principal name; empty when the caller has none. */
     private String mailbox = "";
@@ -80,7 +85,7 @@ public class OutlookView implements Serializable {
             FacesMessages.error(LocalizedMessage.of(BUNDLE, "outlook.noMailbox"));
             return;
         }
-        openDefaultFolder();
+        openSyncFolder(own.filter(mailbox::equals).map(email -> me.userName()));
         readKnobs();
     }
 
@@ -90,11 +95,22 @@ public class OutlookView implements Serializable {
 
     public void mailboxChanged() {
         requireAdmin();
-        openDefaultFolder();
+        openSyncFolder(Optional.empty());
     }
 
-    private void openDefaultFolder() {
-        folderId = sandbox.outlookFolders(mailbox).get(0).id();
+    /**
+     * Opens the folder the employee's Contact Sync Setup syncs into, where the synced contacts are; the default
+     * Contacts folder when the mailbox is not the employee's, or the sync has made no folder in it yet.
+     */
+    private void openSyncFolder(Optional<String> employee) {
+        List<Sandbox.FolderSummary> folders = sandbox.outlookFolders(mailbox);
+        Optional<ExchangeSync> setup = employee.flatMap(setups::find);
+        folderId = setup.flatMap(ExchangeSync::folderId)
+                .filter(id -> folders.stream().anyMatch(folder -> folder.id().equals(id)))
+                .or(() -> setup.flatMap(s -> folders.stream()
+                        .filter(folder -> folder.displayName().equalsIgnoreCase(s.getFolderName()))
+                        .map(Sandbox.FolderSummary::id).findFirst()))
+                .orElse(folders.get(0).id());
         form = new ContactForm();
     }
 
@@ -149,7 +165,7 @@ public class OutlookView implements Serializable {
     public void resetMailbox() {
         requireAdmin();
         sandbox.resetMailbox(mailbox);
-        openDefaultFolder();
+        openSyncFolder(Optional.empty());
         FacesMessages.info(LocalizedMessage.of(BUNDLE, "outlook.mailboxReset", mailbox));
     }
 
@@ -258,13 +274,14 @@ public class OutlookView implements Serializable {
     }
 
     /** One contact in the list: what Outlook's people list shows. */
-    public record ContactRow(String id, String displayName, String givenName, String surname, String companyName,
+    public record ContactRow(String id, String displayName, String givenName, String middleName, String surname,
+                             String companyName,
                              String jobTitle, String email, String businessPhone, String mobilePhone)
             implements Serializable {
 
         static ContactRow of(JsonObject contact) {
             return new ContactRow(contact.getString("id"), text(contact, "displayName"), text(contact, "givenName"),
-                    text(contact, "surname"), text(contact, "companyName"), text(contact, "jobTitle"),
+                    text(contact, "middleName"), text(contact, "surname"), text(contact, "companyName"), text(contact, "jobTitle"),
                     first(contact.getJsonArray("emailAddresses"), true), first(contact.getJsonArray("businessPhones"), false),
                     text(contact, "mobilePhone"));
         }
@@ -289,6 +306,7 @@ public class OutlookView implements Serializable {
 
         String id;
         private String givenName = "";
+        private String middleName = "";
         private String surname = "";
         private String companyName = "";
         private String jobTitle = "";
@@ -300,6 +318,7 @@ public class OutlookView implements Serializable {
             ContactForm form = new ContactForm();
             form.id = row.id();
             form.givenName = row.givenName();
+            form.middleName = row.middleName();
             form.surname = row.surname();
             form.companyName = row.companyName();
             form.jobTitle = row.jobTitle();
@@ -313,6 +332,7 @@ public class OutlookView implements Serializable {
         JsonObject toGraph() {
             JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("givenName", givenName)
+                    .add("middleName", middleName)
                     .add("surname", surname)
                     .add("companyName", companyName)
                     .add("jobTitle", jobTitle)
@@ -334,6 +354,14 @@ public class OutlookView implements Serializable {
 
         public void setGivenName(String givenName) {
             this.givenName = blankIfNull(givenName);
+        }
+
+        public String getMiddleName() {
+            return middleName;
+        }
+
+        public void setMiddleName(String middleName) {
+            this.middleName = blankIfNull(middleName);
         }
 
         public String getSurname() {
