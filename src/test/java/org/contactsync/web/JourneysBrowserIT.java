@@ -109,6 +109,30 @@ class JourneysBrowserIT {
     }
 
     @Test
+    void atBusinessCentralsUsualWidthTheFrameAndCardsKeepTheirLayoutInBothLanguages() {
+        for (var language : List.of("en", "sv")) {
+            try (var browser = new Browser(base, language)) {
+                browser.signIn("admin", "admin-demo-2026");
+                browser.open("/users/card.xhtml?userName=alice");
+                var items = browser.driver().findElements(By.cssSelector(".app-nav > ul > li"));
+                assertTrue(items.size() >= 6, "menu items: " + items.size());
+                assertEquals(1, items.stream().map(item -> item.getLocation().getY()).distinct().count(),
+                        language + ": the top-level menu fits one row at 1,400 px");
+                var breadcrumb = browser.driver().findElement(By.cssSelector(".app-breadcrumb")).getText();
+                assertFalse(breadcrumb.contains("/"), language + " breadcrumb: " + breadcrumb);
+
+                browser.open("/exchange/contact-sync-setup.xhtml");
+                int captionsEnd = browser.byId("folderName").getLocation().getX();
+                assertTrue(captionsEnd < 500, language + ": values sit beside their captions, at x " + captionsEnd);
+
+                browser.open("/contacts/list.xhtml");
+                var email = browser.driver().findElement(By.cssSelector("td.app-ellipsis"));
+                assertEquals("ellipsis", email.getCssValue("text-overflow"), "a cut e-mail ends in an ellipsis");
+            }
+        }
+    }
+
+    @Test
     void employeeCannotOpenTheUsersPage() {
         try (var browser = new Browser(base, "en")) {
             browser.signIn("alice", "alice-demo-2026");
@@ -228,13 +252,22 @@ class JourneysBrowserIT {
             browser.waitForText(By.tagName("body"), "Outlook (sandbox)");
 
             browser.click("newContact");
+            browser.type("givenName", "Abandoned");
+            browser.click("cancel");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(ExpectedConditions.invisibilityOfElementLocated(Browser.idSelector("contactDialog")));
+            assertFalse(browser.byId("contacts").getText().contains("Abandoned"), "Cancel creates nothing");
+
+            browser.click("newContact");
             browser.type("givenName", "Olle");
+            browser.type("middleName", "Mellan");
             browser.type("surname", "Outlook");
             browser.type("email", email);
             browser.click("save");
             browser.waitForText("messages", "The contact was created.");
             browser.open("/outlook/index.xhtml");
             browser.waitForText("contacts", email);
+            assertTrue(rowOf(browser, email).getText().contains("Olle Mellan Outlook"), rowOf(browser, email).getText());
 
             clickInRow(browser, email, "edit");
             browser.type("jobTitle", "Harbour Master");
