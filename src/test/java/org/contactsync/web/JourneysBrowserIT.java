@@ -243,6 +243,23 @@ class JourneysBrowserIT {
     }
 
     @Test
+    void messagesMadeBeforeThePageRendersSpeakTheChosenLanguage() {
+        try (var browser = new Browser(base, "en")) {
+            browser.signIn("admin", "admin-demo-2026");
+            browser.waitForText(By.tagName("body"), "Welcome");
+            chooseLanguage(browser, "SV");
+            browser.waitForText(By.tagName("body"), "Välkommen");
+
+            browser.open("/admin/job-queue-entry.xhtml?id=999");
+            browser.waitForText("messages", "Det finns ingen jobbkötransaktion 999.");
+
+            browser.open("/sync/log.xhtml?run=abc");
+            browser.waitForText(By.tagName("body"), "Körning: ange ett heltal.");
+            assertFalse(browser.pageText().contains("j_idt"), browser.pageText());
+        }
+    }
+
+    @Test
     void theOutlookSandboxPageAddsEditsAndDeletesContactsAndAnAdminResetsTheMailboxAndSetsFaults() {
         var email = "outlook-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         try (var browser = new Browser(base, "en")) {
