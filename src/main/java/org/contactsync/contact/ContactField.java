@@ -51,7 +51,7 @@ public enum ContactField {
      * What a value must look like besides fitting its length and being {@link PlainText}, with the message key when
      * it does not, and the HTML input type the Contact Card offers for it.
      */
-    enum Rule {
+    public enum Rule {
         TEXT(Optional.empty(), "text"),
         /** Letters are not allowed in phone and fax numbers (Business Central's Phone No. validation). */
         PHONE(Optional.of(new Format(Pattern.compile("[^\\p{L}]*"), "contact.validation.phoneLetters")), "tel"),
@@ -122,6 +122,10 @@ public enum ContactField {
     /** Business Central's length of the field (Text[n] / Code[n]). */
     public int maxLength() {
         return maxLength;
+    }
+
+    public Rule rule() {
+        return rule;
     }
 
     /** The type of the Contact Card's input: tel, email or text. */

@@ -6,9 +6,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
 import org.contactsync.contact.ContactField;
 import org.contactsync.contact.ContactMessages;
@@ -18,7 +20,7 @@ import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
 
 /**
- * Reads request bodies into {@link ContactData} field by field ({@link ContactField} names the text fields), so that
+ * Writes contacts and reads request bodies into {@link ContactData} field by field ({@link ContactField} names the text fields), so that
  * an unknown field or a value of the wrong type is named in the answer (a plain JSON-B binding would either ignore it
  * or fail without saying which field).
  * PATCH bodies are JSON merge patches (RFC 7396) applied with JSON-P's {@link jakarta.json.JsonMergePatch} to the
@@ -45,6 +47,19 @@ final class ContactJson {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A contact as the API shows it ({@link ContactSchema}): No., Type, every field of the catalogue, Privacy Blocked,
+     * Last Date/Time Modified (UTC, ISO-8601) and the version.
+     */
+    static JsonObject response(Contact contact) {
+        var json = JSON.createObjectBuilder().add("no", contact.getNo()).add("type", typeName(contact.getType()));
+        Arrays.stream(ContactField.values()).forEach(field -> json.add(field.jsonName(), field.get(contact)));
+        return json.add("privacyBlocked", contact.isPrivacyBlocked())
+                .add("lastModifiedAt", contact.getLastModifiedAt().toString())
+                .add("version", contact.getVersion())
+                .build();
     }
 
     /** The editable fields as a JSON object: the target a merge patch is applied to. */
