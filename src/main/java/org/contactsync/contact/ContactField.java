@@ -12,38 +12,41 @@ import org.contactsync.platform.PlainText;
 /**
  * The catalogue of a contact's text fields, the one place their shape is declared (besides the table's migration):
  * the name the API and the Contact Card give the field (JSON member, input id, caption key {@code
- * contact.field.<name>}), Business Central's length, the rule its value follows, and the accessors on {@link
- * Contact}. Bean Validation ({@link CatalogueRules}), {@link ContactData}, the API's reader and writer, the Contact
+ * contact.field.<name>}), Business Central's caption and length, the rule its value follows, and the accessors on
+ * {@link Contact}. Bean Validation ({@link CatalogueRules}), {@link ContactData}, the API's reader and writer, the Contact
  * Card's inputs and the sync's {@link SyncedField} all read it.
  *
  * <p>The order is the API's and the Contact Card's. Type and Privacy Blocked are not text and are not here; No.,
  * Search Name and Last Date/Time Modified are derived and are not here either.
  */
 public enum ContactField {
-    NAME("name", 100, Rule.TEXT, Contact::getName, Contact::setName),
-    NAME_2("name2", 50, Rule.TEXT, Contact::getName2, Contact::setName2),
-    FIRST_NAME("firstName", 30, Rule.TEXT, Contact::getFirstName, Contact::setFirstName),
-    MIDDLE_NAME("middleName", 30, Rule.TEXT, Contact::getMiddleName, Contact::setMiddleName),
-    SURNAME("surname", 30, Rule.TEXT, Contact::getSurname, Contact::setSurname),
-    COMPANY_NO("companyNo", 20, Rule.TEXT, Contact::getCompanyNo, Contact::setCompanyNo),
+    NAME("name", "Name", 100, Rule.TEXT, Contact::getName, Contact::setName),
+    NAME_2("name2", "Name 2", 50, Rule.TEXT, Contact::getName2, Contact::setName2),
+    FIRST_NAME("firstName", "First Name", 30, Rule.TEXT, Contact::getFirstName, Contact::setFirstName),
+    MIDDLE_NAME("middleName", "Middle Name", 30, Rule.TEXT, Contact::getMiddleName, Contact::setMiddleName),
+    SURNAME("surname", "Surname", 30, Rule.TEXT, Contact::getSurname, Contact::setSurname),
+    COMPANY_NO("companyNo", "Company No.", 20, Rule.TEXT, Contact::getCompanyNo, Contact::setCompanyNo),
     /** Follows the company (the service sets it from Company No.), so nobody types it. */
-    COMPANY_NAME("companyName", 100, Rule.TEXT, Contact::getCompanyName),
-    JOB_TITLE("jobTitle", 30, Rule.TEXT, Contact::getJobTitle, Contact::setJobTitle),
-    ADDRESS("address", 100, Rule.TEXT, Contact::getAddress, Contact::setAddress),
-    ADDRESS_2("address2", 50, Rule.TEXT, Contact::getAddress2, Contact::setAddress2),
-    CITY("city", 30, Rule.TEXT, Contact::getCity, Contact::setCity),
-    POST_CODE("postCode", 20, Rule.TEXT, Contact::getPostCode, Contact::setPostCode),
-    COUNTY("county", 30, Rule.TEXT, Contact::getCounty, Contact::setCounty),
-    COUNTRY_REGION_CODE("countryRegionCode", 10, Rule.TEXT, Contact::getCountryRegionCode,
+    COMPANY_NAME("companyName", "Company Name", 100, Rule.TEXT, Contact::getCompanyName),
+    JOB_TITLE("jobTitle", "Job Title", 30, Rule.TEXT, Contact::getJobTitle, Contact::setJobTitle),
+    ADDRESS("address", "Address", 100, Rule.TEXT, Contact::getAddress, Contact::setAddress),
+    ADDRESS_2("address2", "Address 2", 50, Rule.TEXT, Contact::getAddress2, Contact::setAddress2),
+    CITY("city", "City", 30, Rule.TEXT, Contact::getCity, Contact::setCity),
+    POST_CODE("postCode", "Post Code", 20, Rule.TEXT, Contact::getPostCode, Contact::setPostCode),
+    COUNTY("county", "County", 30, Rule.TEXT, Contact::getCounty, Contact::setCounty),
+    COUNTRY_REGION_CODE("countryRegionCode", "Country/Region Code", 10, Rule.TEXT, Contact::getCountryRegionCode,
             Contact::setCountryRegionCode),
-    PHONE_NO("phoneNo", 30, Rule.PHONE, Contact::getPhoneNo, Contact::setPhoneNo),
-    MOBILE_PHONE_NO("mobilePhoneNo", 30, Rule.PHONE, Contact::getMobilePhoneNo, Contact::setMobilePhoneNo),
-    FAX_NO("faxNo", 30, Rule.PHONE, Contact::getFaxNo, Contact::setFaxNo),
-    E_MAIL("email", 80, Rule.EMAIL, Contact::getEmail, Contact::setEmail),
-    E_MAIL_2("email2", 80, Rule.EMAIL, Contact::getEmail2, Contact::setEmail2),
-    HOME_PAGE("homePage", 255, Rule.TEXT, Contact::getHomePage, Contact::setHomePage),
-    SALESPERSON_CODE("salespersonCode", 20, Rule.TEXT, Contact::getSalespersonCode, Contact::setSalespersonCode),
-    TERRITORY_CODE("territoryCode", 10, Rule.TEXT, Contact::getTerritoryCode, Contact::setTerritoryCode);
+    PHONE_NO("phoneNo", "Phone No.", 30, Rule.PHONE, Contact::getPhoneNo, Contact::setPhoneNo),
+    MOBILE_PHONE_NO("mobilePhoneNo", "Mobile Phone No.", 30, Rule.PHONE, Contact::getMobilePhoneNo,
+            Contact::setMobilePhoneNo),
+    FAX_NO("faxNo", "Fax No.", 30, Rule.PHONE, Contact::getFaxNo, Contact::setFaxNo),
+    E_MAIL("email", "E-Mail", 80, Rule.EMAIL, Contact::getEmail, Contact::setEmail),
+    E_MAIL_2("email2", "E-Mail 2", 80, Rule.EMAIL, Contact::getEmail2, Contact::setEmail2),
+    HOME_PAGE("homePage", "Home Page", 255, Rule.TEXT, Contact::getHomePage, Contact::setHomePage),
+    SALESPERSON_CODE("salespersonCode", "Salesperson Code", 20, Rule.TEXT, Contact::getSalespersonCode,
+            Contact::setSalespersonCode),
+    TERRITORY_CODE("territoryCode", "Territory Code", 10, Rule.TEXT, Contact::getTerritoryCode,
+            Contact::setTerritoryCode);
 
     static final String TOO_LONG = "contact.validation.tooLong";
 
@@ -75,24 +78,26 @@ public enum ContactField {
             .filter(field -> field.setter.isPresent()).toList();
 
     private final String jsonName;
+    private final String bcCaption;
     private final int maxLength;
     private final Rule rule;
     private final Function<Contact, String> getter;
     private final Optional<BiConsumer<Contact, String>> setter;
 
-    ContactField(String jsonName, int maxLength, Rule rule, Function<Contact, String> getter,
+    ContactField(String jsonName, String bcCaption, int maxLength, Rule rule, Function<Contact, String> getter,
                  BiConsumer<Contact, String> setter) {
-        this(jsonName, maxLength, rule, getter, Optional.of(setter));
+        this(jsonName, bcCaption, maxLength, rule, getter, Optional.of(setter));
     }
 
     /** A field nobody sets directly: the contact derives it. */
-    ContactField(String jsonName, int maxLength, Rule rule, Function<Contact, String> getter) {
-        this(jsonName, maxLength, rule, getter, Optional.empty());
+    ContactField(String jsonName, String bcCaption, int maxLength, Rule rule, Function<Contact, String> getter) {
+        this(jsonName, bcCaption, maxLength, rule, getter, Optional.empty());
     }
 
-    ContactField(String jsonName, int maxLength, Rule rule, Function<Contact, String> getter,
+    ContactField(String jsonName, String bcCaption, int maxLength, Rule rule, Function<Contact, String> getter,
                  Optional<BiConsumer<Contact, String>> setter) {
         this.jsonName = jsonName;
+        this.bcCaption = bcCaption;
         this.maxLength = maxLength;
         this.rule = rule;
         this.getter = getter;
@@ -114,7 +119,12 @@ public enum ContactField {
         return jsonName;
     }
 
-    /** The key of the field's caption in the contact bundle ({@code contactMsg}). */
+    /** The field's caption on Business Central's Contact Card (English), as the sync log writes it. */
+    public String bcCaption() {
+        return bcCaption;
+    }
+
+    /** The key of the field's caption on this application's pages, in the contact bundle ({@code contactMsg}). */
     public String captionKey() {
         return "contact.field." + jsonName;
     }
