@@ -12,10 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
-import org.contactsync.platform.PlainText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,24 +28,16 @@ import java.util.stream.Stream;
  * A Business Central contact (table 5050): a company, or a person who may belong to a company. Texts are never
  * null; an empty field is {@code ""}, as in Business Central. Search Name, the other upper-cased search copies and
  * Last Date/Time Modified are derived by {@link ContactMaintenance} on every insert and update, whoever changes the
- * contact (pages, API, sync engine).
+ * contact (pages, API, sync engine). The text fields' lengths and rules are {@link ContactField}'s, checked by
+ * {@link CatalogueRules}; their columns are here.
  */
 @Entity
 @Table(name = "contact")
 @EntityListeners(ContactMaintenance.class)
+@CatalogueRules
 public class Contact implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** Letters are not allowed in phone and fax numbers (Business Central's Phone No. validation). */
-    static final String NO_LETTERS = "[^\\p{L}]*";
-    /** One address: something before a single @, a domain with at least one dot, no spaces; or empty. */
-    static final String E_MAIL = "|[^@\\s;,]+@[^@\\s;,.]+(\\.[^@\\s;,.]+)+";
-
-    static final String TOO_LONG = "{contact.validation.tooLong}";
-    static final String PHONE = "{contact.validation.phoneLetters}";
-    static final String EMAIL = "{contact.validation.email}";
-    static final String INVALID_CHARACTERS = "{" + PlainText.MESSAGE_KEY + "}";
 
     @Id
     @Column(name = "no")
@@ -58,125 +47,76 @@ public class Contact implements Serializable {
     @Enumerated(EnumType.STRING)
     private ContactType type = ContactType.PERSON;
 
-    @Size(max = 100, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     private String name = "";
 
     @Column(name = "search_name")
     private String searchName = "";
 
-    @Size(max = 50, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "name_2")
     private String name2 = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "first_name")
     private String firstName = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "middle_name")
     private String middleName = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     private String surname = "";
 
-    @Size(max = 20, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "company_no")
     private String companyNo = "";
 
-    @Size(max = 100, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "company_name")
     private String companyName = "";
 
     @Column(name = "search_company_name")
     private String searchCompanyName = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "job_title")
     private String jobTitle = "";
 
-    @Size(max = 100, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     private String address = "";
 
-    @Size(max = 50, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "address_2")
     private String address2 = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     private String city = "";
 
     @Column(name = "search_city")
     private String searchCity = "";
 
-    @Size(max = 20, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "post_code")
     private String postCode = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     private String county = "";
 
-    @Size(max = 10, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "country_region_code")
     private String countryRegionCode = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
-    @Pattern(regexp = NO_LETTERS, message = PHONE)
     @Column(name = "phone_no")
     private String phoneNo = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
-    @Pattern(regexp = NO_LETTERS, message = PHONE)
     @Column(name = "mobile_phone_no")
     private String mobilePhoneNo = "";
 
-    @Size(max = 30, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
-    @Pattern(regexp = NO_LETTERS, message = PHONE)
     @Column(name = "fax_no")
     private String faxNo = "";
 
-    @Size(max = 80, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
-    @Pattern(regexp = E_MAIL, message = EMAIL)
     @Column(name = "e_mail")
     private String email = "";
 
     @Column(name = "search_e_mail")
     private String searchEmail = "";
 
-    @Size(max = 80, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
-    @Pattern(regexp = E_MAIL, message = EMAIL)
     @Column(name = "e_mail_2")
     private String email2 = "";
 
-    @Size(max = 255, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "home_page")
     private String homePage = "";
 
-    @Size(max = 20, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "salesperson_code")
     private String salespersonCode = "";
 
-    @Size(max = 10, message = TOO_LONG)
-    @PlainText(message = INVALID_CHARACTERS)
     @Column(name = "territory_code")
     private String territoryCode = "";
 

@@ -190,12 +190,15 @@ public class ContactService {
         return Optional.empty();
     }
 
+    /** A violation as a field problem; "too long" says the field's length, which the catalogue knows. */
     private static FieldProblem toProblem(ConstraintViolation<Contact> violation) {
         var template = violation.getMessageTemplate();
         var key = template.substring(1, template.length() - 1);
-        var max = violation.getConstraintDescriptor().getAttributes().get("max");
-        return new FieldProblem(violation.getPropertyPath().toString(),
-                max == null ? ContactMessages.of(key) : ContactMessages.of(key, max));
+        var field = violation.getPropertyPath().toString();
+        var message = ContactField.named(field).filter(f -> key.equals(ContactField.TOO_LONG))
+                .map(f -> ContactMessages.of(key, f.maxLength()))
+                .orElseGet(() -> ContactMessages.of(key));
+        return new FieldProblem(field, message);
     }
 
     private static ApplicationException invalid(List<FieldProblem> problems) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.contactsync.platform.SeedingLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,49 +62,43 @@ public class DemoContacts {
         LOG.info(() -> "Created " + companies.size() + " demo companies and " + persons.size() + " demo persons.");
     }
 
+    /** The columns of demo-companies.txt. */
+    private static final List<ContactField> COMPANY_COLUMNS = List.of(ContactField.NAME, ContactField.ADDRESS,
+            ContactField.POST_CODE, ContactField.CITY, ContactField.COUNTRY_REGION_CODE, ContactField.PHONE_NO,
+            ContactField.E_MAIL, ContactField.HOME_PAGE, ContactField.SALESPERSON_CODE, ContactField.TERRITORY_CODE);
+
+    /** The columns 0 to 2 and 4 to 7 of demo-persons.txt (3 is the company's line, 8 Privacy Blocked). */
+    private static final Map<Integer, ContactField> PERSON_COLUMNS = Map.of(0, ContactField.FIRST_NAME,
+            1, ContactField.MIDDLE_NAME, 2, ContactField.SURNAME, 4, ContactField.JOB_TITLE, 5, ContactField.E_MAIL,
+            6, ContactField.PHONE_NO, 7, ContactField.MOBILE_PHONE_NO);
+
+    /** What a person without a company has in columns 9 to 14, and a person of a company takes from it. */
+    private static final List<ContactField> LOCATION = List.of(ContactField.ADDRESS, ContactField.POST_CODE,
+            ContactField.CITY, ContactField.COUNTRY_REGION_CODE, ContactField.SALESPERSON_CODE,
+            ContactField.TERRITORY_CODE);
+
     private static ContactData company(String[] row) {
         var data = new ContactData();
         data.setType(ContactType.COMPANY);
-        data.setName(row[0]);
-        data.setAddress(row[1]);
-        data.setPostCode(row[2]);
-        data.setCity(row[3]);
-        data.setCountryRegionCode(row[4]);
-        data.setPhoneNo(row[5]);
-        data.setEmail(row[6]);
-        data.setHomePage(row[7]);
-        data.setSalespersonCode(row[8]);
-        data.setTerritoryCode(row[9]);
+        for (int column = 0; column < COMPANY_COLUMNS.size(); column++) {
+            data.set(COMPANY_COLUMNS.get(column), row[column]);
+        }
         return data;
     }
 
     private static ContactData person(String[] row, List<Contact> companies) {
         var data = new ContactData();
         data.setType(ContactType.PERSON);
-        data.setFirstName(row[0]);
-        data.setMiddleName(row[1]);
-        data.setSurname(row[2]);
-        data.setJobTitle(row[4]);
-        data.setEmail(row[5]);
-        data.setPhoneNo(row[6]);
-        data.setMobilePhoneNo(row[7]);
+        PERSON_COLUMNS.forEach((column, field) -> data.set(field, row[column]));
         data.setPrivacyBlocked(row[8].equals("yes"));
         if (row[3].isEmpty()) {
-            data.setAddress(row[9]);
-            data.setPostCode(row[10]);
-            data.setCity(row[11]);
-            data.setCountryRegionCode(row[12]);
-            data.setSalespersonCode(row[13]);
-            data.setTerritoryCode(row[14]);
+            for (int i = 0; i < LOCATION.size(); i++) {
+                data.set(LOCATION.get(i), row[9 + i]);
+            }
         } else {
             var company = companies.get(Integer.parseInt(row[3]) - 1);
-            data.setCompanyNo(company.getNo());
-            data.setAddress(company.getAddress());
-            data.setPostCode(company.getPostCode());
-            data.setCity(company.getCity());
-            data.setCountryRegionCode(company.getCountryRegionCode());
-            data.setSalespersonCode(company.getSalespersonCode());
-            data.setTerritoryCode(company.getTerritoryCode());
+            data.set(ContactField.COMPANY_NO, company.getNo());
+            LOCATION.forEach(field -> data.set(field, field.get(company)));
         }
         return data;
     }

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The field mapping between a Business Central contact and a Microsoft Graph contact: one row per synced field, with
- * BC's caption and length and the Graph property it maps to. This table is the only place the mapping lives; the UI
- * and the README show it, the gateway reads and writes Graph properties by it.
+ * the contact's field ({@link ContactField}: BC's caption and length, accessors, caption key) and the Graph property
+ * it maps to. Which fields sync and where in Graph they go is decided here only; the UI and the README show it,
+ * {@code graph.ContactMapping} reads and writes the SDK's properties by it.
  *
  * <p>Name and displayName are one field: BC's Name ↔ Graph's displayName. First/Middle Name and Surname are synced
  * as their own fields; the executor assigns all four as planned and does not re-run BC's name breakdown, so the
@@ -18,26 +19,24 @@ import java.util.Set;
  * carry them already split, so every comparison is in BC's terms.
  */
 public enum SyncedField {
-    FIRST_NAME("First Name", 30, "givenName", "givenName", ValueKind.TEXT),
-    MIDDLE_NAME("Middle Name", 30, "middleName", "middleName", ValueKind.TEXT),
-    SURNAME("Surname", 30, "surname", "surname", ValueKind.TEXT),
-    NAME("Name", 100, "displayName", "displayName", ValueKind.TEXT),
-    COMPANY_NAME("Company Name", 100, "companyName", "companyName", ValueKind.TEXT),
-    JOB_TITLE("Job Title", 30, "jobTitle", "jobTitle", ValueKind.TEXT),
-    ADDRESS("Address", 100, "businessAddress", "businessAddress.street (first line)", ValueKind.TEXT),
-    ADDRESS_2("Address 2", 50, "businessAddress", "businessAddress.street (after the first line break)",
-            ValueKind.TEXT),
-    CITY("City", 30, "businessAddress", "businessAddress.city", ValueKind.TEXT),
-    POST_CODE("Post Code", 20, "businessAddress", "businessAddress.postalCode", ValueKind.CODE),
-    COUNTY("County", 30, "businessAddress", "businessAddress.state", ValueKind.TEXT),
-    COUNTRY_REGION_CODE("Country/Region Code", 10, "businessAddress", "businessAddress.countryOrRegion",
-            ValueKind.CODE),
-    PHONE_NO("Phone No.", 30, "businessPhones", "businessPhones[0]", ValueKind.PHONE),
-    MOBILE_PHONE_NO("Mobile Phone No.", 30, "mobilePhone", "mobilePhone", ValueKind.PHONE),
-    E_MAIL("E-Mail", 80, "emailAddresses", "emailAddresses[0].address", ValueKind.EMAIL),
-    E_MAIL_2("E-Mail 2", 80, "emailAddresses", "emailAddresses[1].address", ValueKind.EMAIL),
-    HOME_PAGE("Home Page", 255, "businessHomePage", "businessHomePage", ValueKind.IDENTIFIER),
-    FAX_NO("Fax No.", 30, "singleValueExtendedProperties",
+    FIRST_NAME(ContactField.FIRST_NAME, "givenName", ValueKind.TEXT),
+    MIDDLE_NAME(ContactField.MIDDLE_NAME, "middleName", ValueKind.TEXT),
+    SURNAME(ContactField.SURNAME, "surname", ValueKind.TEXT),
+    NAME(ContactField.NAME, "displayName", ValueKind.TEXT),
+    COMPANY_NAME(ContactField.COMPANY_NAME, "companyName", ValueKind.TEXT),
+    JOB_TITLE(ContactField.JOB_TITLE, "jobTitle", ValueKind.TEXT),
+    ADDRESS(ContactField.ADDRESS, "businessAddress.street (first line)", ValueKind.TEXT),
+    ADDRESS_2(ContactField.ADDRESS_2, "businessAddress.street (after the first line break)", ValueKind.TEXT),
+    CITY(ContactField.CITY, "businessAddress.city", ValueKind.TEXT),
+    POST_CODE(ContactField.POST_CODE, "businessAddress.postalCode", ValueKind.CODE),
+    COUNTY(ContactField.COUNTY, "businessAddress.state", ValueKind.TEXT),
+    COUNTRY_REGION_CODE(ContactField.COUNTRY_REGION_CODE, "businessAddress.countryOrRegion", ValueKind.CODE),
+    PHONE_NO(ContactField.PHONE_NO, "businessPhones[0]", ValueKind.PHONE),
+    MOBILE_PHONE_NO(ContactField.MOBILE_PHONE_NO, "mobilePhone", ValueKind.PHONE),
+    E_MAIL(ContactField.E_MAIL, "emailAddresses[0].address", ValueKind.EMAIL),
+    E_MAIL_2(ContactField.E_MAIL_2, "emailAddresses[1].address", ValueKind.EMAIL),
+    HOME_PAGE(ContactField.HOME_PAGE, "businessHomePage", ValueKind.IDENTIFIER),
+    FAX_NO(ContactField.FAX_NO,
             "singleValueExtendedProperties['" + SyncedField.FAX_PROPERTY_ID + "'] (PidTagBusinessFaxNumber)",
             ValueKind.PHONE);
 
@@ -69,33 +68,37 @@ public enum SyncedField {
         }
     }
 
-    private final String bcCaption;
-    private final int bcLength;
-    private final String graphProperty;
+    private final ContactField contactField;
     private final String graphPath;
     private final ValueKind kind;
 
-    SyncedField(String bcCaption, int bcLength, String graphProperty, String graphPath, ValueKind kind) {
-        this.bcCaption = bcCaption;
-        this.bcLength = bcLength;
-        this.graphProperty = graphProperty;
+    SyncedField(ContactField contactField, String graphPath, ValueKind kind) {
+        this.contactField = contactField;
         this.graphPath = graphPath;
         this.kind = kind;
     }
 
-    /** The field's caption on BC's Contact Card. */
+    /** The contact's field this row syncs: its captions, its length and its accessors. */
+    public ContactField contactField() {
+        return contactField;
+    }
+
+    /** The field's caption on BC's Contact Card, as the sync log writes it. */
     public String bcCaption() {
-        return bcCaption;
+        return contactField.bcCaption();
     }
 
     /** The maximum length of the BC field (Text[n] / Code[n]). */
     public int bcLength() {
-        return bcLength;
+        return contactField.maxLength();
     }
 
-    /** The top-level Graph contact property this field lives in; a PATCH always sends that property whole. */
+    /**
+     * The top-level Graph contact property this field lives in, the start of its {@link #graphPath()}; a PATCH
+     * always sends that property whole.
+     */
     public String graphProperty() {
-        return graphProperty;
+        return graphPath.split("[.\\[ ]", 2)[0];
     }
 
     /** Where exactly in the Graph contact the value lives, for people (UI, README). */
@@ -115,7 +118,7 @@ public enum SyncedField {
     public Set<SyncedField> sentTogether() {
         Set<SyncedField> fields = EnumSet.noneOf(SyncedField.class);
         for (SyncedField other : values()) {
-            if (other.graphProperty.equals(graphProperty)) {
+            if (other.graphProperty().equals(graphProperty())) {
                 fields.add(other);
             }
         }
@@ -143,6 +146,7 @@ public enum SyncedField {
     /** An Outlook value as Business Central can hold it: fitting, truncated, or too long to copy. */
     public OutlookReading readFromOutlook(String outlookValue) {
         String stripped = outlookValue == null ? "" : outlookValue.strip();
+        int bcLength = contactField.maxLength();
         if (stripped.length() <= bcLength) {
             return OutlookReading.fitting(stripped);
         }

@@ -42,17 +42,17 @@ class ContactPersistenceTest {
     private static ContactData company(String name, String city) {
         var data = new ContactData();
         data.setType(ContactType.COMPANY);
-        data.setName(name);
-        data.setCity(city);
+        data.set(ContactField.NAME, name);
+        data.set(ContactField.CITY, city);
         return data;
     }
 
     private static ContactData person(String first, String surname, String companyNo, String email) {
         var data = new ContactData();
-        data.setFirstName(first);
-        data.setSurname(surname);
-        data.setCompanyNo(companyNo);
-        data.setEmail(email);
+        data.set(ContactField.FIRST_NAME, first);
+        data.set(ContactField.SURNAME, surname);
+        data.set(ContactField.COMPANY_NO, companyNo);
+        data.set(ContactField.E_MAIL, email);
         return data;
     }
 
@@ -69,8 +69,8 @@ class ContactPersistenceTest {
             s.create(person("Anna", "Lindberg", nordhav, "anna.lindberg@nordhav.example"));  // CT000040
             s.create(person("Lars", "Andersson", bjorkvik, "lars@bjorkvik.example"));        // CT000050
             var loner = person("Ulla", "Söderström", "", "");                                // CT000060
-            loner.setCity("Lund");
-            loner.setPhoneNo("+46 46 555 12 00");
+            loner.set(ContactField.CITY, "Lund");
+            loner.set(ContactField.PHONE_NO, "+46 46 555 12 00");
             s.create(loner);
             return null;
         });
@@ -263,11 +263,11 @@ class ContactPersistenceTest {
             demo(db);
             var read = service(db, s -> s.get("CT000040"));
             var first = ContactData.of(read);
-            first.setJobTitle("Inköpschef");
+            first.set(ContactField.JOB_TITLE, "Inköpschef");
             service(db, s -> s.update("CT000040", read.getVersion(), first));
 
             var second = ContactData.of(read);
-            second.setJobTitle("VD");
+            second.set(ContactField.JOB_TITLE, "VD");
             var refusal = assertThrows(ApplicationException.class,
                     () -> service(db, s -> s.update("CT000040", read.getVersion(), second)));
             assertEquals(Kind.CONFLICT, refusal.kind());
@@ -284,11 +284,11 @@ class ContactPersistenceTest {
             var refusal = assertThrows(ApplicationException.class, () -> service(db, mine -> {
                 var contact = mine.get("CT000040");
                 var data = ContactData.of(contact);
-                data.setJobTitle("Mine");
+                data.set(ContactField.JOB_TITLE, "Mine");
                 // Someone else saves between my read and my write.
                 service(db, theirs -> {
                     var other = ContactData.of(theirs.get("CT000040"));
-                    other.setJobTitle("Theirs");
+                    other.set(ContactField.JOB_TITLE, "Theirs");
                     return theirs.update("CT000040", contact.getVersion(), other);
                 });
                 return mine.update("CT000040", contact.getVersion(), data);
@@ -305,7 +305,7 @@ class ContactPersistenceTest {
             demo(db);
             var nordhav = service(db, s -> s.get("CT000010"));
             var renamed = ContactData.of(nordhav);
-            renamed.setName("Nordhav Shipping AB");
+            renamed.set(ContactField.NAME, "Nordhav Shipping AB");
             service(db, s -> s.update("CT000010", nordhav.getVersion(), renamed));
             assertEquals("Nordhav Shipping AB", service(db, s -> s.get("CT000040")).getCompanyName());
             assertEquals("Nordhav Shipping AB", service(db, s -> s.get("CT000030")).getCompanyName());

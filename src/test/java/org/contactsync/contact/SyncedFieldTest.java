@@ -42,6 +42,13 @@ class SyncedFieldTest {
         assertEquals(path, field.graphPath());
     }
 
+    @ParameterizedTest(name = "{0} is sent in {1}")
+    @CsvSource({"FIRST_NAME, givenName", "ADDRESS_2, businessAddress", "COUNTRY_REGION_CODE, businessAddress",
+            "PHONE_NO, businessPhones", "E_MAIL_2, emailAddresses", "FAX_NO, singleValueExtendedProperties"})
+    void theGraphPropertyAPatchSendsIsWhereThePathStarts(SyncedField field, String property) {
+        assertEquals(property, field.graphProperty());
+    }
+
     @Test
     void theTableHasOneRowPerSyncedField() {
         assertEquals(18, SyncedField.values().length);

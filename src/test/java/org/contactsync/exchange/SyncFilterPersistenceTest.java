@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
+import org.contactsync.contact.ContactField;
 import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactType;
 import org.contactsync.employee.UserRepository;
@@ -31,10 +32,10 @@ class SyncFilterPersistenceTest {
     private static ContactData contact(ContactType type, String name, String city, String postCode, String county) {
         var data = new ContactData();
         data.setType(type);
-        data.setName(name);
-        data.setCity(city);
-        data.setPostCode(postCode);
-        data.setCounty(county);
+        data.set(ContactField.NAME, name);
+        data.set(ContactField.CITY, city);
+        data.set(ContactField.POST_CODE, postCode);
+        data.set(ContactField.COUNTY, county);
         return data;
     }
 

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.contactsync.contact.ContactField;
 import org.contactsync.testsupport.Deployments;
 import org.contactsync.testsupport.FacesSession;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -197,6 +199,20 @@ class BadInputIT {
         assertFalse(options.headers().firstValue("Content-Type").orElse("").contains("wadl"));
         assertEquals(404, sandboxWadl.statusCode(), sandboxWadl.body());
         assertFalse(sandboxWadl.body().contains("Jersey"), sandboxWadl.body());
+    }
+
+    @Test
+    void theContactCardsInputsStopAtTheFieldsLengthAndOfferTheirKindOfKeyboard() throws Exception {
+        var card = FacesSession.signedIn(base, "alice", "alice-demo-2026").get("contacts/card.xhtml").body();
+
+        for (var field : ContactField.editable()) {
+            // Company No. is a lookup: PrimeFaces names its text input <id>_input.
+            var input = Pattern.compile("<input id=\"contactCard:" + field.jsonName() + "(_input)?\"[^>]*>")
+                    .matcher(card);
+            assertTrue(input.find(), field.jsonName() + " is on the card of a new person");
+            assertTrue(input.group().contains("maxlength=\"" + field.maxLength() + "\""), input.group());
+            assertTrue(input.group().contains("type=\"" + field.inputType() + "\""), input.group());
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
+import org.contactsync.contact.ContactField;
 import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactType;
 import org.contactsync.employee.Role;
@@ -50,7 +51,7 @@ class ActionRecorderTest {
         db.runInTransaction(em -> {
             var company = new ContactData();
             company.setType(ContactType.COMPANY);
-            company.setName("Nordic Trade AB");
+            company.set(ContactField.NAME, "Nordic Trade AB");
             new ContactService(em, BeanValidation.validator()).create(company);
         });
         return db.inTransaction(em -> new SyncRepository(em).claim(new SyncRequest("alice", SyncMode.FULL,

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.contactsync.contact.ContactData;
+import org.contactsync.contact.ContactField;
 import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactType;
 import org.contactsync.employee.Role;
@@ -72,9 +73,9 @@ class SyncInStepPersistenceTest {
             for (int i = 1; i <= 3; i++) {
                 var person = new ContactData();
                 person.setType(ContactType.PERSON);
-                person.setName("Person " + i);
-                person.setEmail("person" + i + "@example.com");
-                person.setSalespersonCode("JO");
+                person.set(ContactField.NAME, "Person " + i);
+                person.set(ContactField.E_MAIL, "person" + i + "@example.com");
+                person.set(ContactField.SALESPERSON_CODE, "JO");
                 String no = contacts.create(person).getNo();
                 nos.add(no);
                 if (i < 3) {
@@ -170,7 +171,7 @@ class SyncInStepPersistenceTest {
         try (var db = TestDatabase.fresh(kind)) {
             var nos = prepare(db);
             run(db, false, SyncRunStatus.SUCCEEDED, 0);
-            changeContact(db, nos.get(0), data -> data.setCity("Uppsala"));
+            changeContact(db, nos.get(0), data -> data.set(ContactField.CITY, "Uppsala"));
 
             assertTrue(nextRunInStep(db, NO_MARGIN).isEmpty());
         }
@@ -182,7 +183,7 @@ class SyncInStepPersistenceTest {
         try (var db = TestDatabase.fresh(kind)) {
             var nos = prepare(db);
             run(db, false, SyncRunStatus.SUCCEEDED, 0);
-            changeContact(db, nos.get(1), data -> data.setSalespersonCode("BO"));
+            changeContact(db, nos.get(1), data -> data.set(ContactField.SALESPERSON_CODE, "BO"));
 
             assertTrue(nextRunInStep(db, NO_MARGIN).isEmpty());
         }
@@ -197,8 +198,8 @@ class SyncInStepPersistenceTest {
             db.runInTransaction(em -> {
                 var person = new ContactData();
                 person.setType(ContactType.PERSON);
-                person.setName("Newcomer");
-                person.setEmail("newcomer@example.com");
+                person.set(ContactField.NAME, "Newcomer");
+                person.set(ContactField.E_MAIL, "newcomer@example.com");
                 new ContactService(em, BeanValidation.validator()).create(person);
             });
 

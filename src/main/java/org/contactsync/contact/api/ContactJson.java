@@ -6,14 +6,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
+import org.contactsync.contact.ContactField;
 import org.contactsync.contact.ContactMessages;
 import org.contactsync.contact.ContactType;
 import org.contactsync.platform.ApplicationException;
@@ -21,51 +20,18 @@ import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
 
 /**
- * Reads request bodies into {@link ContactData} field by field, so that an unknown field or a value of the wrong
- * type is named in the answer (a plain JSON-B binding would either ignore it or fail without saying which field).
+ * Writes contacts and reads request bodies into {@link ContactData} field by field ({@link ContactField} names the text fields), so that
+ * an unknown field or a value of the wrong type is named in the answer (a plain JSON-B binding would either ignore it
+ * or fail without saying which field).
  * PATCH bodies are JSON merge patches (RFC 7396) applied with JSON-P's {@link jakarta.json.JsonMergePatch} to the
  * contact's current editable fields.
  */
 final class ContactJson {
 
-    private record TextField(Function<ContactData, String> getter, BiConsumer<ContactData, String> setter) {
-    }
-
-    private static final Map<String, TextField> TEXT_FIELDS = new LinkedHashMap<>();
-
-    static {
-        text("name", ContactData::getName, ContactData::setName);
-        text("name2", ContactData::getName2, ContactData::setName2);
-        text("firstName", ContactData::getFirstName, ContactData::setFirstName);
-        text("middleName", ContactData::getMiddleName, ContactData::setMiddleName);
-        text("surname", ContactData::getSurname, ContactData::setSurname);
-        text("companyNo", ContactData::getCompanyNo, ContactData::setCompanyNo);
-        text("jobTitle", ContactData::getJobTitle, ContactData::setJobTitle);
-        text("address", ContactData::getAddress, ContactData::setAddress);
-        text("address2", ContactData::getAddress2, ContactData::setAddress2);
-        text("city", ContactData::getCity, ContactData::setCity);
-        text("postCode", ContactData::getPostCode, ContactData::setPostCode);
-        text("county", ContactData::getCounty, ContactData::setCounty);
-        text("countryRegionCode", ContactData::getCountryRegionCode, ContactData::setCountryRegionCode);
-        text("phoneNo", ContactData::getPhoneNo, ContactData::setPhoneNo);
-        text("mobilePhoneNo", ContactData::getMobilePhoneNo, ContactData::setMobilePhoneNo);
-        text("faxNo", ContactData::getFaxNo, ContactData::setFaxNo);
-        text("email", ContactData::getEmail, ContactData::setEmail);
-        text("email2", ContactData::getEmail2, ContactData::setEmail2);
-        text("homePage", ContactData::getHomePage, ContactData::setHomePage);
-        text("salespersonCode", ContactData::getSalespersonCode, ContactData::setSalespersonCode);
-        text("territoryCode", ContactData::getTerritoryCode, ContactData::setTerritoryCode);
-    }
-
     /** Fields of the response that the application sets; a body may repeat them (GET, edit, send back). */
     static final Set<String> READ_ONLY = Set.of("no", "companyName", "searchName", "lastModifiedAt", "version");
 
     private ContactJson() {
-    }
-
-    private static void text(String name, Function<ContactData, String> getter,
-                             BiConsumer<ContactData, String> setter) {
-        TEXT_FIELDS.put(name, new TextField(getter, setter));
     }
 
     /** Business Central's caption of a type, as the API writes it: Company, Person. */
@@ -83,10 +49,23 @@ final class ContactJson {
         return Optional.empty();
     }
 
+    /**
+     * A contact as the API shows it ({@link ContactSchema}): No., Type, every field of the catalogue, Privacy Blocked,
+     * Last Date/Time Modified (UTC, ISO-8601) and the version.
+     */
+    static JsonObject response(Contact contact) {
+        var json = JSON.createObjectBuilder().add("no", contact.getNo()).add("type", typeName(contact.getType()));
+        Arrays.stream(ContactField.values()).forEach(field -> json.add(field.jsonName(), field.get(contact)));
+        return json.add("privacyBlocked", contact.isPrivacyBlocked())
+                .add("lastModifiedAt", contact.getLastModifiedAt().toString())
+                .add("version", contact.getVersion())
+                .build();
+    }
+
     /** The editable fields as a JSON object: the target a merge patch is applied to. */
     static JsonObject write(ContactData data) {
         var json = JSON.createObjectBuilder().add("type", typeName(data.getType()));
-        TEXT_FIELDS.forEach((name, field) -> json.add(name, field.getter().apply(data)));
+        ContactField.editable().forEach(field -> json.add(field.jsonName(), data.get(field)));
         return json.add("privacyBlocked", data.isPrivacyBlocked()).build();
     }
 
@@ -112,11 +91,12 @@ final class ContactJson {
 
     private static Optional<FieldProblem> readField(ContactData data, String name, JsonValue value) {
         var isNull = value.getValueType() == JsonValue.ValueType.NULL;
-        if (TEXT_FIELDS.containsKey(name)) {
+        var textField = ContactField.named(name).filter(ContactField.editable()::contains);
+        if (textField.isPresent()) {
             if (!isNull && !(value instanceof JsonString)) {
                 return problem(name, "contact.api.mustBeText");
             }
-            TEXT_FIELDS.get(name).setter().accept(data, isNull ? "" : ((JsonString) value).getString());
+            data.set(textField.get(), isNull ? "" : ((JsonString) value).getString());
             return Optional.empty();
         }
         return switch (name) {

@@ -108,7 +108,7 @@ public class ContactResource {
                         .orElseThrow(() -> badParameter("type", type))))
                 .withModifiedSince(instant(modifiedSince));
         var total = contacts.count(filter);
-        var items = contacts.list(filter, sortOf(sort), offset, limit).stream().map(ContactDto::of).toList();
+        var items = contacts.list(filter, sortOf(sort), offset, limit).stream().map(ContactJson::response).toList();
         var next = offset + limit < total
                 ? uri.getRequestUriBuilder().replaceQueryParam("offset", offset + limit).build().toString()
                 : null;
@@ -119,7 +119,7 @@ public class ContactResource {
     @Path("{no}")
     @Operation(summary = "Get a contact", description = "The ETag header carries the contact's version.")
     @APIResponse(responseCode = "200", description = "The contact",
-            content = @Content(schema = @Schema(implementation = ContactDto.class)))
+            content = @Content(schema = @Schema(ref = ContactSchema.NAME)))
     @APIResponse(responseCode = "404", description = "No contact has this No.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("no") String no) {
@@ -129,9 +129,9 @@ public class ContactResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a contact", description = "The No. comes from the Contact Nos. number series.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ContactDto.class)))
+    @RequestBody(content = @Content(schema = @Schema(ref = ContactSchema.NAME)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new contact",
-            content = @Content(schema = @Schema(implementation = ContactDto.class)))
+            content = @Content(schema = @Schema(ref = ContactSchema.NAME)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(InputStream body) {
@@ -145,9 +145,9 @@ public class ContactResource {
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change a contact", description = "A JSON merge patch (RFC 7396): fields present are "
             + "set, null clears a field. Send If-Match with the ETag to refuse overwriting someone else's change.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ContactDto.class)))
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(ref = ContactSchema.NAME)))
     @APIResponse(responseCode = "200", description = "The changed contact",
-            content = @Content(schema = @Schema(implementation = ContactDto.class)))
+            content = @Content(schema = @Schema(ref = ContactSchema.NAME)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No contact has this No.")
@@ -240,7 +240,7 @@ public class ContactResource {
     }
 
     private static Response.ResponseBuilder withEtag(Response.ResponseBuilder response, Contact contact) {
-        return response.tag(new EntityTag(String.valueOf(contact.getVersion()))).entity(ContactDto.of(contact));
+        return response.tag(new EntityTag(String.valueOf(contact.getVersion()))).entity(ContactJson.response(contact));
     }
 
     private static ApplicationException badParameter(String name, String value) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
+import org.contactsync.contact.ContactField;
 import org.contactsync.contact.ContactMessages;
 import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactType;
@@ -100,7 +101,7 @@ public class ContactCardView implements Serializable {
 
     public void typeChanged() {
         if (data.getType() == ContactType.COMPANY) {
-            data.setCompanyNo("");
+            data.set(ContactField.COMPANY_NO, "");
         }
     }
 

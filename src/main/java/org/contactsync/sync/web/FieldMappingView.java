@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.contactsync.contact.SyncedField;
 
 /** The sync's field mapping as the Contact Sync Setup page shows it, straight from the one table in code. */
@@ -41,21 +40,10 @@ public class FieldMappingView {
     }
 
     private static final List<Row> ROWS = Arrays.stream(SyncedField.values())
-            .map(field -> new Row(captionKey(field), field.bcLength(), field.graphPath()))
+            .map(field -> new Row(field.contactField().captionKey(), field.bcLength(), field.graphPath()))
             .toList();
 
     public List<Row> getRows() {
         return ROWS;
-    }
-
-    /** FIRST_NAME → contact.field.firstName, E_MAIL_2 → contact.field.email2: the contact card's own captions. */
-    static String captionKey(SyncedField field) {
-        var words = field.name().toLowerCase(Locale.ROOT).replace("e_mail", "email").split("_");
-        var key = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            key.append(Character.isDigit(words[i].charAt(0))
-                    ? words[i] : Character.toUpperCase(words[i].charAt(0)) + words[i].substring(1));
-        }
-        return "contact.field." + key;
     }
 }

@@ -14,6 +14,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.TreeSet;
+import org.contactsync.contact.ContactField;
 import org.contactsync.testsupport.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -110,6 +113,13 @@ class ContactApiIT {
         var contact = json(response);
         assertEquals("CT000010", contact.getString("no"));
         assertEquals("Company", contact.getString("type"));
+        assertEquals(new TreeSet<>(List.of("no", "type", "name", "name2", "firstName", "middleName", "surname",
+                "companyNo", "companyName", "jobTitle", "address", "address2", "city", "postCode", "county",
+                "countryRegionCode", "phoneNo", "mobilePhoneNo", "faxNo", "email", "email2", "homePage",
+                "salespersonCode", "territoryCode", "privacyBlocked", "lastModifiedAt", "version")),
+                new TreeSet<>(contact.keySet()), "the API's contact, member by member");
+        assertTrue(contact.getString("lastModifiedAt").matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z"),
+                contact.getString("lastModifiedAt"));
         assertEquals("\"" + contact.getJsonNumber("version").longValue() + "\"",
                 response.headers().firstValue("ETag").orElseThrow());
 
@@ -199,5 +209,22 @@ class ContactApiIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("/api/v1/contacts/{no}"), "the document lists the contact paths");
+    }
+
+    @Test
+    void theOpenApiDocumentGivesEachContactFieldTheLengthTheApiEnforces() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(uri("openapi?format=JSON")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        var schemas = json(response).getJsonObject("components").getJsonObject("schemas");
+        var contact = schemas.getJsonObject("Contact").getJsonObject("properties");
+
+        for (var field : ContactField.editable()) {
+            assertEquals(field.maxLength(), contact.getJsonObject(field.jsonName()).getInt("maxLength"),
+                    field.jsonName() + " in " + contact);
+        }
+        assertEquals("email", contact.getJsonObject("email").getString("format"), contact.toString());
+        assertTrue(contact.getJsonObject("companyName").getBoolean("readOnly"), contact.toString());
+        assertTrue(schemas.getJsonObject("ContactList").toString().contains("#/components/schemas/Contact"),
+                "a page's items are contacts: " + schemas.getJsonObject("ContactList"));
     }
 }

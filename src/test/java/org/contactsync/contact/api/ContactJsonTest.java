@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.contactsync.contact.ContactData;
+import org.contactsync.contact.ContactField;
 import org.contactsync.contact.ContactType;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.FieldProblem;
@@ -25,11 +26,11 @@ class ContactJsonTest {
 
     private static ContactData anna() {
         var data = new ContactData();
-        data.setFirstName("Anna");
-        data.setSurname("Lindberg");
-        data.setCompanyNo("CT000010");
-        data.setEmail("anna@nordhav.example");
-        data.setCity("Stockholm");
+        data.set(ContactField.FIRST_NAME, "Anna");
+        data.set(ContactField.SURNAME, "Lindberg");
+        data.set(ContactField.COMPANY_NO, "CT000010");
+        data.set(ContactField.E_MAIL, "anna@nordhav.example");
+        data.set(ContactField.CITY, "Stockholm");
         data.setPrivacyBlocked(true);
         return data;
     }
@@ -44,11 +45,11 @@ class ContactJsonTest {
     @Test
     void aMergePatchSetsThePresentFieldsAndKeepsTheOthers() {
         var patched = ContactJson.patch(anna(), json("{'email': 'anna.lindberg@nordhav.example', 'jobTitle': 'VD'}"));
-        assertEquals("anna.lindberg@nordhav.example", patched.getEmail());
-        assertEquals("VD", patched.getJobTitle());
-        assertEquals("Anna", patched.getFirstName());
-        assertEquals("Stockholm", patched.getCity());
-        assertEquals("CT000010", patched.getCompanyNo());
+        assertEquals("anna.lindberg@nordhav.example", patched.get(ContactField.E_MAIL));
+        assertEquals("VD", patched.get(ContactField.JOB_TITLE));
+        assertEquals("Anna", patched.get(ContactField.FIRST_NAME));
+        assertEquals("Stockholm", patched.get(ContactField.CITY));
+        assertEquals("CT000010", patched.get(ContactField.COMPANY_NO));
         assertTrue(patched.isPrivacyBlocked());
         assertEquals(ContactType.PERSON, patched.getType());
     }
@@ -56,10 +57,10 @@ class ContactJsonTest {
     @Test
     void nullInAMergePatchClearsTheField() {
         var patched = ContactJson.patch(anna(), json("{'companyNo': null, 'city': null, 'privacyBlocked': null}"));
-        assertEquals("", patched.getCompanyNo());
-        assertEquals("", patched.getCity());
+        assertEquals("", patched.get(ContactField.COMPANY_NO));
+        assertEquals("", patched.get(ContactField.CITY));
         assertEquals(false, patched.isPrivacyBlocked());
-        assertEquals("anna@nordhav.example", patched.getEmail());
+        assertEquals("anna@nordhav.example", patched.get(ContactField.E_MAIL));
     }
 
     @Test
@@ -83,8 +84,8 @@ class ContactJsonTest {
     void aFullBodyIsReadWithDefaultsForMissingFields() {
         var data = ContactJson.read(json("{'type': 'company', 'name': 'Nordhav Logistik AB', 'city': 'Stockholm'}"));
         assertEquals(ContactType.COMPANY, data.getType());
-        assertEquals("Nordhav Logistik AB", data.getName());
-        assertEquals("", data.getEmail());
+        assertEquals("Nordhav Logistik AB", data.get(ContactField.NAME));
+        assertEquals("", data.get(ContactField.E_MAIL));
         assertEquals(false, data.isPrivacyBlocked());
     }
 
@@ -92,7 +93,7 @@ class ContactJsonTest {
     void readOnlyFieldsOfAResponseMayBeSentBackAndAreIgnored() {
         var data = ContactJson.read(json("{'no': 'CT999990', 'companyName': 'Other', 'version': 7, "
                 + "'lastModifiedAt': '2026-01-01T00:00:00Z', 'surname': 'Lindberg'}"));
-        assertEquals("Lindberg", data.getSurname());
+        assertEquals("Lindberg", data.get(ContactField.SURNAME));
     }
 
     @Test
