@@ -113,7 +113,7 @@ public class SyncStore implements RunRecords {
     /** See {@link SyncRepository#inStepSince}, with {@link #CHANGE_MARGIN}. */
     @Override
     public Optional<SyncRun> inStepSince(long runId, String userName) {
-        return repository().inStepSince(runId, userName, setup(userName).getModifiedAt(), CHANGE_MARGIN);
+        return repository().inStepSince(runId, userName, setup(userName).modified().at(), CHANGE_MARGIN);
     }
 
     @Override

@@ -52,7 +52,7 @@ class UserServiceTest {
             var carol = in(db, s -> s.find("carol")).orElseThrow();
             assertTrue(carol.isChangePassword(), "a one-time password must be changed at first sign-in");
             assertEquals("fake-hash:" + issued.secret(), carol.getPasswordHash());
-            assertEquals("admin", carol.getCreatedBy());
+            assertEquals("admin", carol.created().by());
             assertTrue(mustChange(db, "carol"));
         }
     }

@@ -71,7 +71,7 @@ class ExchangeSetupPersistenceTest {
             var own = setups(db, s -> s.open(ALICE, "Alice"));
             assertEquals("alice", own.getUserName());
             assertEquals(ExchangeSync.DEFAULT_FOLDER_NAME, own.getFolderName());
-            assertEquals("alice", own.getCreatedBy());
+            assertEquals("alice", own.created().by());
             var other = assertThrows(ApplicationException.class, () -> setups(db, s -> s.open(ALICE, "bob")));
             assertEquals(Kind.FORBIDDEN, other.kind());
             var unknownForEmployee = assertThrows(ApplicationException.class,
@@ -97,8 +97,8 @@ class ExchangeSetupPersistenceTest {
             var filter = new SyncFilter(Map.of(FilterField.NO, "CT00001*|CT00002*", FilterField.CITY, "@stock*"));
             var saved = setups(db, s -> s.save(ADMIN, "alice",
                     new ContactSyncSettings("Contacts from BC", filter, true, true), version));
-            assertEquals("admin", saved.getModifiedBy());
-            assertEquals(CLOCK.instant(), saved.getModifiedAt());
+            assertEquals("admin", saved.modified().by());
+            assertEquals(CLOCK.instant(), saved.modified().at());
             assertFalse(saved.isFolderRenamePending(), "no Outlook folder yet: nothing to rename");
             var reread = setups(db, s -> s.find("alice")).orElseThrow();
             assertEquals(filter, reread.filter());

@@ -109,7 +109,7 @@ class SyncInStepPersistenceTest {
     private static Optional<SyncRun> nextRunInStep(TestDatabase db, Duration margin) {
         Instant setupModified = db.inTransaction(em -> em.createQuery(
                 "select s from ExchangeSync s where s.userName = 'alice'", ExchangeSync.class).getSingleResult()
-                .getModifiedAt());
+                .modified().at());
         var request = new SyncRequest("alice", SyncMode.INCREMENTAL, SyncTrigger.API, "alice", false, false);
         return db.inTransaction(em -> {
             var repository = new SyncRepository(em);

@@ -258,7 +258,7 @@ class SyncPersistenceTest {
                     .find("alice")).orElseThrow();
             assertEquals(Optional.empty(), setup.folderId());
             assertEquals(Optional.empty(), setup.deltaLink());
-            assertEquals(later, setup.getModifiedAt(), "so the next run does not take the in-step shortcut");
+            assertEquals(later, setup.modified().at(), "so the next run does not take the in-step shortcut");
             assertEquals(Optional.empty(), db.inTransaction(em -> new SyncRepository(em).leaseHolder("alice")));
         }
     }

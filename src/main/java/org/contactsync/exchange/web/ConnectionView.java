@@ -126,13 +126,13 @@ public class ConnectionView implements Serializable {
         version = connection.getVersion();
         lastTestOutcome = connection.lastTestOutcome().orElse("");
         lastTest = connection.lastTestAt().map(Times::format).orElse("");
-        modified = Times.format(connection.getModifiedAt());
+        modified = Times.format(connection.modified().at());
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         if (!lastTestOutcome.isEmpty()) {
             lastTest = ExchangeMessages.of("connection.lastTest.at", lastTest,
                     ExchangeMessages.of("check." + lastTestOutcome), connection.lastTestBy().orElse("")).in(locale);
         }
-        modified = ExchangeMessages.of("connection.modified", modified, connection.getModifiedBy()).in(locale);
+        modified = ExchangeMessages.of("connection.modified", modified, connection.modified().by()).in(locale);
     }
 
     public boolean isSecretKeyMissing() {

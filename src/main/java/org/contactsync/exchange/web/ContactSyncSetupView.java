@@ -126,8 +126,8 @@ public class ContactSyncSetupView implements Serializable {
         lastSync = setup.lastSyncAt().map(Times::format).orElse("");
         lastSyncResult = setup.lastSyncResult().orElse("");
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        modified = ExchangeMessages.of("contactSync.modified", Times.format(setup.getModifiedAt()),
-                setup.getModifiedBy()).in(locale);
+        modified = ExchangeMessages.of("contactSync.modified", Times.format(setup.modified().at()),
+                setup.modified().by()).in(locale);
         version = setup.getVersion();
     }
 
