@@ -1,7 +1,9 @@
 package org.contactsync.contact;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -25,14 +27,21 @@ import java.util.function.Function;
  * API from a {@link ContactFilter} and {@link ContactSort}: user input only ever reaches the database as bound
  * parameters, and the filters compare prefixes of indexed upper-case columns so that the list stays fast.
  */
+@ApplicationScoped
 public class ContactRepository {
 
     private static final char LIKE_ESCAPE = '\\';
     /** Keeps IN lists well below every database's parameter limit. */
     private static final int IN_LIST_SIZE = 500;
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "contactsync")
+    EntityManager em;
 
+    protected ContactRepository() {
+        // for CDI
+    }
+
+    /** For tests outside the container. */
     public ContactRepository(EntityManager em) {
         this.em = em;
     }

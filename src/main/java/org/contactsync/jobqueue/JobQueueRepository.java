@@ -1,6 +1,8 @@
 package org.contactsync.jobqueue;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,13 +12,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Job queue entries, their claims and their log, on the caller's entity manager (the caller owns the transaction).
+ * Job queue entries, their claims and their log, in the caller's transaction.
  * Claims and lease renewals are conditional bulk updates, so any number of servers may share the database.
  */
+@ApplicationScoped
 public class JobQueueRepository {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "contactsync")
+    EntityManager em;
 
+    protected JobQueueRepository() {
+        // for CDI
+    }
+
+    /** For tests outside the container. */
     public JobQueueRepository(EntityManager em) {
         this.em = em;
     }
@@ -38,6 +47,11 @@ public class JobQueueRepository {
 
     public void remove(JobQueueEntry entry) {
         em.remove(entry);
+    }
+
+    /** Writes pending changes now, so that a constraint violation surfaces where it was caused. */
+    public void flush() {
+        em.flush();
     }
 
     /** Ready entries that run the object, soonest first. */

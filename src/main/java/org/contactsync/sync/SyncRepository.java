@@ -1,7 +1,9 @@
 package org.contactsync.sync;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,13 +13,19 @@ import java.util.Optional;
 import org.contactsync.employee.User;
 
 /**
- * The sync engine's rows: links, runs and log entries, on the caller's entity manager (the caller owns the
- * transaction). User names are stored lower case, as {@link SyncRequest} gives them.
+ * The sync engine's rows: links, runs and log entries, in the caller's transaction. User names are stored lower case, as {@link SyncRequest} gives them.
  */
+@ApplicationScoped
 public class SyncRepository {
 
-    private final EntityManager em;
+    @PersistenceContext(unitName = "contactsync")
+    EntityManager em;
 
+    protected SyncRepository() {
+        // for CDI
+    }
+
+    /** For tests outside the container. */
     public SyncRepository(EntityManager em) {
         this.em = em;
     }
@@ -177,6 +185,11 @@ public class SyncRepository {
 
     public void add(SyncLogEntry entry) {
         em.persist(entry);
+    }
+
+    /** Writes pending changes now, so that a constraint violation surfaces where it was caused. */
+    public void flush() {
+        em.flush();
     }
 
     public List<SyncLogEntry> log(long runId) {

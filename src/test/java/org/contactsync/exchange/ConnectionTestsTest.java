@@ -62,8 +62,8 @@ class ConnectionTestsTest {
 
     private static ConnectionTests tests(jakarta.persistence.EntityManager em, RecordingChecks checks) {
         var tests = new ConnectionTests();
-        tests.connections = new GraphConnectionService(em, new SecretProtection(Optional.of(KEY), false), CLOCK);
-        tests.setups = new ExchangeSyncService(em, new UserRepository(em), CLOCK);
+        tests.connections = new GraphConnectionService(new GraphConnectionRepository(em), new SecretProtection(Optional.of(KEY), false), CLOCK);
+        tests.setups = new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), CLOCK);
         tests.checks = checks;
         return tests;
     }

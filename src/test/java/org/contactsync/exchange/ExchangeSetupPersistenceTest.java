@@ -55,11 +55,11 @@ class ExchangeSetupPersistenceTest {
     }
 
     private static <T> T setups(TestDatabase db, Function<ExchangeSyncService, T> work) {
-        return db.inTransaction(em -> work.apply(new ExchangeSyncService(em, new UserRepository(em), CLOCK)));
+        return db.inTransaction(em -> work.apply(new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), CLOCK)));
     }
 
     private static <T> T connections(TestDatabase db, Function<GraphConnectionService, T> work) {
-        return db.inTransaction(em -> work.apply(new GraphConnectionService(em,
+        return db.inTransaction(em -> work.apply(new GraphConnectionService(new GraphConnectionRepository(em),
                 new SecretProtection(Optional.of(KEY), false), CLOCK)));
     }
 
@@ -106,7 +106,7 @@ class ExchangeSetupPersistenceTest {
             assertTrue(reread.isKeepInOutlook());
             assertEquals(1, setups(db, ExchangeSyncService::withBackgroundSync).size());
 
-            db.runInTransaction(em -> new ExchangeSyncService(em, new UserRepository(em), CLOCK).find("alice")
+            db.runInTransaction(em -> new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), CLOCK).find("alice")
                     .orElseThrow().recordFolder("AAMkAGI2-folder"));
             var afterEngine = setups(db, s -> s.find("alice")).orElseThrow();
             var renamed = setups(db, s -> s.save(ALICE, "alice", new ContactSyncSettings("CRM",
@@ -251,7 +251,7 @@ class ExchangeSetupPersistenceTest {
     }
 
     private static GraphConnectionService sandboxConnections(jakarta.persistence.EntityManager em, boolean sandbox) {
-        return new GraphConnectionService(em, new SecretProtection(Optional.of(KEY), false), CLOCK, sandbox);
+        return new GraphConnectionService(new GraphConnectionRepository(em), new SecretProtection(Optional.of(KEY), false), CLOCK, sandbox);
     }
 
     private static ConnectionInput secretConnection(String tenant, String clientId, Optional<String> secret,

@@ -1,6 +1,5 @@
 package org.contactsync.contact.web;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -36,7 +35,7 @@ public class ContactCardView implements Serializable {
     private static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    @EJB
+    @Inject
     private ContactService contacts;
 
     @Inject
