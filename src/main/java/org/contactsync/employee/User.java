@@ -56,7 +56,7 @@ public class User {
     @Column(name = "change_password", nullable = false)
     private boolean changePassword;
 
-    /** Added to at every password change; sessions signed in at an older generation end (SessionGenerationFilter). */
+    /** Added to at every password change; sessions signed in at an older generation end (SignedInSessionFilter). */
     @Column(name = "session_generation", nullable = false)
     private long sessionGeneration;
 

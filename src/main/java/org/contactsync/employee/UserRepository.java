@@ -53,15 +53,6 @@ public class UserRepository {
                 .getSingleResult();
     }
 
-    /** Whether the user must change their password before doing anything else; false for unknown users. */
-    public boolean mustChangePassword(String userName) {
-        return !em.createQuery("select u.id from AppUser u where u.userName = :name and u.changePassword = true",
-                        Long.class)
-                .setParameter("name", normalize(userName))
-                .getResultList()
-                .isEmpty();
-    }
-
     /**
      * Locks the user's row until the transaction ends. A sync run claims its lease under the same lock
      * ({@code SyncRepository#claim}), so the two never interleave.
@@ -70,13 +61,14 @@ public class UserRepository {
         em.lock(user, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The session generation of an enabled user ({@link User#getSessionGeneration()}); empty for anyone else. */
-    public Optional<Long> sessionGeneration(String userName) {
-        return em.createQuery("select u.sessionGeneration from AppUser u where u.userName = :name and u.enabled = true",
-                        Long.class)
+    /** An enabled user's {@link SignInState}, in one indexed lookup; empty for anyone else. */
+    public Optional<SignInState> signInState(String userName) {
+        return em.createQuery("select u.sessionGeneration, u.changePassword from AppUser u "
+                        + "where u.userName = :name and u.enabled = true", Object[].class)
                 .setParameter("name", normalize(userName))
                 .getResultStream()
-                .findFirst();
+                .findFirst()
+                .map(row -> new SignInState((Long) row[0], (Boolean) row[1]));
     }
 
     public void add(User user) {

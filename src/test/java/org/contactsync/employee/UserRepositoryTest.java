@@ -120,8 +120,8 @@ class UserRepositoryTest {
                 assertEquals(Set.of(Role.ADMIN, Role.EMPLOYEE), bob.getRoles());
                 assertEquals("new-hash", bob.getPasswordHash());
                 assertTrue(bob.getVersion() > versionBefore);
-                assertTrue(users.mustChangePassword("BOB"));
-                assertFalse(users.mustChangePassword("nobody"));
+                assertTrue(users.signInState("BOB").orElseThrow().mustChangePassword());
+                assertFalse(users.signInState("nobody").isPresent());
             });
         }
     }
