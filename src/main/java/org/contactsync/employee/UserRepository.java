@@ -1,27 +1,21 @@
 package org.contactsync.employee;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.contactsync.platform.EntityRepository;
 
 /** Users in the database. Lookups take user names and e-mails in any case (they are stored in lower case). */
-@ApplicationScoped
-public class UserRepository {
+@Dependent
+public class UserRepository extends EntityRepository {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
-
-    protected UserRepository() {
-        // for CDI
-    }
-
-    /** For tests outside the container. */
+    @Inject
     public UserRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     public Optional<User> findByUserName(String userName) {
@@ -77,11 +71,6 @@ public class UserRepository {
 
     public void remove(User user) {
         em.remove(user);
-    }
-
-    /** Writes pending changes now, so that constraint violations surface inside the service. */
-    public void flush() {
-        em.flush();
     }
 
     private static String normalize(String value) {

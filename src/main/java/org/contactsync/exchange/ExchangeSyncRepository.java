@@ -1,30 +1,24 @@
 package org.contactsync.exchange;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.contactsync.contact.Contact;
+import org.contactsync.platform.EntityRepository;
 
 /**
  * Exchange Sync setups in the database, and the contacts a setup's filter lets through (the filter is the
  * setup's, so its queries live here rather than in the contact package). User names are stored lower case.
  */
-@ApplicationScoped
-public class ExchangeSyncRepository {
+@Dependent
+public class ExchangeSyncRepository extends EntityRepository {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
-
-    protected ExchangeSyncRepository() {
-        // for CDI
-    }
-
-    /** For tests outside the container. */
+    @Inject
     public ExchangeSyncRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     public Optional<ExchangeSync> find(String userName) {
@@ -64,10 +58,5 @@ public class ExchangeSyncRepository {
 
     public void remove(ExchangeSync setup) {
         em.remove(setup);
-    }
-
-    /** Writes pending changes now, so that a conflict surfaces inside the service. */
-    public void flush() {
-        em.flush();
     }
 }

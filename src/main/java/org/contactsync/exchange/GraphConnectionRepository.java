@@ -1,24 +1,18 @@
 package org.contactsync.exchange;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.contactsync.platform.EntityRepository;
 
 /** The installation's one Microsoft 365 connection row. */
-@ApplicationScoped
-public class GraphConnectionRepository {
+@Dependent
+public class GraphConnectionRepository extends EntityRepository {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
-
-    protected GraphConnectionRepository() {
-        // for CDI
-    }
-
-    /** For tests outside the container. */
+    @Inject
     public GraphConnectionRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     public Optional<GraphConnection> find() {
@@ -27,10 +21,5 @@ public class GraphConnectionRepository {
 
     public void add(GraphConnection connection) {
         em.persist(connection);
-    }
-
-    /** Writes pending changes now, so that a conflict surfaces inside the service. */
-    public void flush() {
-        em.flush();
     }
 }

@@ -1,8 +1,8 @@
 package org.contactsync.jobqueue;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,24 +10,18 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.contactsync.platform.EntityRepository;
 
 /**
  * Job queue entries, their claims and their log, in the caller's transaction.
  * Claims and lease renewals are conditional bulk updates, so any number of servers may share the database.
  */
-@ApplicationScoped
-public class JobQueueRepository {
+@Dependent
+public class JobQueueRepository extends EntityRepository {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
-
-    protected JobQueueRepository() {
-        // for CDI
-    }
-
-    /** For tests outside the container. */
+    @Inject
     public JobQueueRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     // Entries ------------------------------------------------------------------------------------------------------
@@ -47,11 +41,6 @@ public class JobQueueRepository {
 
     public void remove(JobQueueEntry entry) {
         em.remove(entry);
-    }
-
-    /** Writes pending changes now, so that a constraint violation surfaces where it was caused. */
-    public void flush() {
-        em.flush();
     }
 
     /** Ready entries that run the object, soonest first. */

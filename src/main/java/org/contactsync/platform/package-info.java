@@ -11,10 +11,11 @@
  * <ul>
  * <li><b>A repository per aggregate</b> ({@code UserRepository}, {@code ContactRepository},
  * {@code ExchangeSyncRepository}, {@code GraphConnectionRepository}, {@code JobQueueRepository},
- * {@code SyncRepository}): an {@code @ApplicationScoped} CDI bean that holds the container's {@code EntityManager}
+ * {@code SyncRepository}): a {@code @Dependent} CDI bean extending {@link org.contactsync.platform.EntityRepository}
+ * that holds the container's {@code EntityManager} (produced by {@link org.contactsync.platform.PersistenceUnit})
  * and every query of its aggregate (JPQL, Criteria, bulk updates, locks). It opens no transaction of its own: it
- * works in its caller's. A public constructor that takes an {@code EntityManager} lets the persistence tests run it
- * on H2 and PostgreSQL outside the container.</li>
+ * works in its caller's. Its one constructor takes the {@code EntityManager}, so the persistence tests run it on H2
+ * and PostgreSQL outside the container.</li>
  * <li><b>Services</b> hold the rules and the transaction: {@code @Transactional} CDI beans ({@code @ApplicationScoped}),
  * each public method one transaction (joining the caller's when there is one). They reach the database only
  * through repositories: no service holds an {@code EntityManager} or runs a query itself.</li>

@@ -1,9 +1,9 @@
 package org.contactsync.sync;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,23 +11,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.contactsync.employee.User;
+import org.contactsync.platform.EntityRepository;
 
 /**
  * The sync engine's rows: links, runs and log entries, in the caller's transaction. User names are stored lower case, as {@link SyncRequest} gives them.
  */
-@ApplicationScoped
-public class SyncRepository {
+@Dependent
+public class SyncRepository extends EntityRepository {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
-
-    protected SyncRepository() {
-        // for CDI
-    }
-
-    /** For tests outside the container. */
+    @Inject
     public SyncRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     // Links --------------------------------------------------------------------------------------------------------
@@ -185,11 +179,6 @@ public class SyncRepository {
 
     public void add(SyncLogEntry entry) {
         em.persist(entry);
-    }
-
-    /** Writes pending changes now, so that a constraint violation surfaces where it was caused. */
-    public void flush() {
-        em.flush();
     }
 
     public List<SyncLogEntry> log(long runId) {
