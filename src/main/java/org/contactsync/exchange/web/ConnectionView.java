@@ -10,7 +10,7 @@ import org.contactsync.employee.security.CurrentCaller;
 import org.contactsync.exchange.ConnectionInput;
 import org.contactsync.exchange.ConnectionInput.CredentialKind;
 import org.contactsync.exchange.ConnectionInput.UploadedCertificate;
-import org.contactsync.exchange.ConnectionTests;
+import org.contactsync.exchange.ConnectionChecks;
 import org.contactsync.exchange.ExchangeMessages;
 import org.contactsync.exchange.GraphConnection;
 import org.contactsync.exchange.GraphConnectionService;
@@ -33,7 +33,7 @@ public class ConnectionView implements Serializable {
     transient GraphConnectionService connections;
 
     @Inject
-    transient ConnectionTests tests;
+    transient ConnectionChecks connectionChecks;
 
     @Inject
     transient CurrentCaller caller;
@@ -79,7 +79,7 @@ public class ConnectionView implements Serializable {
             return;
         }
         try {
-            CheckResults.show(tests.testConnection(caller.get()));
+            CheckResults.show(connectionChecks.testConnection(caller.get()));
             show(connections.card(caller.get()).orElseThrow());
         } catch (ApplicationException refusal) {
             FacesMessages.show(refusal, FORM);
