@@ -44,7 +44,7 @@ public class JobQueueService {
     JobQueueStore store;
 
     @Inject
-    JobExecution execution;
+    JobRunner runner;
 
     public List<JobQueueEntry> entries(Caller caller) {
         requireAdmin(caller);
@@ -108,7 +108,7 @@ public class JobQueueService {
     public JobQueueLogEntry runOnce(Caller caller, long id) {
         JobQueueEntry entry = entry(caller, id);
         long logEntryId = store.startUnclaimedRun(id, JobQueueDispatcher.server(), caller.userName());
-        JobResult result = execution.run(entry.getObjectType(), entry.getObjectId(),
+        JobResult result = runner.run(entry.getObjectType(), entry.getObjectId(),
                 new JobContext(id, entry.getParameterString(), caller.userName()));
         store.endUnclaimedRun(logEntryId, result);
         return logEntry(caller, logEntryId);
