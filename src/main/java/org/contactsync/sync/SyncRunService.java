@@ -15,7 +15,7 @@ import org.contactsync.platform.ApplicationException.Kind;
  */
 @ApplicationScoped
 @Transactional
-public class SyncRunQueries {
+public class SyncRunService {
 
     /** The most runs a list shows. */
     public static final int MAX_RUNS = 500;
