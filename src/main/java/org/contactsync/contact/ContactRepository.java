@@ -1,5 +1,7 @@
 package org.contactsync.contact;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
@@ -19,22 +21,23 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.contactsync.platform.EntityRepository;
 
 /**
  * Reads and writes contacts and takes numbers from their number series. Every query is built with the Criteria
  * API from a {@link ContactFilter} and {@link ContactSort}: user input only ever reaches the database as bound
  * parameters, and the filters compare prefixes of indexed upper-case columns so that the list stays fast.
  */
-public class ContactRepository {
+@Dependent
+public class ContactRepository extends EntityRepository {
 
     private static final char LIKE_ESCAPE = '\\';
     /** Keeps IN lists well below every database's parameter limit. */
     private static final int IN_LIST_SIZE = 500;
 
-    private final EntityManager em;
-
+    @Inject
     public ContactRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     public Optional<Contact> findByNo(String no) {
@@ -120,11 +123,6 @@ public class ContactRepository {
     /** Throws away the contact's unsaved changes: it is as the database has it. */
     public void refresh(Contact contact) {
         em.refresh(contact);
-    }
-
-    /** Writes pending changes now, so that version conflicts surface inside the caller's method. */
-    public void flush() {
-        em.flush();
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.contactsync.contact;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -20,11 +19,12 @@ import org.contactsync.platform.FieldProblem;
  * transaction. Refusals are {@link ApplicationException}s with a message for the user and, for invalid input, one
  * {@link FieldProblem} per field (named as the API and the Contact Card name the field).
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class ContactService {
 
-    @PersistenceContext(unitName = "contactsync")
-    private EntityManager em;
+    @Inject
+    private ContactRepository contacts;
 
     @Inject
     private Validator validator;
@@ -33,17 +33,13 @@ public class ContactService {
     }
 
     /** For tests outside the container, which manage the transaction themselves. */
-    public ContactService(EntityManager em, Validator validator) {
-        this.em = em;
+    public ContactService(ContactRepository contacts, Validator validator) {
+        this.contacts = contacts;
         this.validator = validator;
     }
 
-    private ContactRepository contacts() {
-        return new ContactRepository(em);
-    }
-
     public Optional<Contact> find(String no) {
-        return contacts().findByNo(no);
+        return contacts.findByNo(no);
     }
 
     /** The contact with this No.; NOT_FOUND when there is none. */
@@ -53,17 +49,17 @@ public class ContactService {
     }
 
     public List<Contact> list(ContactFilter filter, ContactSort sort, int offset, int limit) {
-        return contacts().find(filter, sort, offset, limit);
+        return contacts.find(filter, sort, offset, limit);
     }
 
     public long count(ContactFilter filter) {
-        return contacts().count(filter);
+        return contacts.count(filter);
     }
 
     /** Companies the search box would find by the text (No., Name, ...), for the Company No. lookup. */
     public List<Contact> companies(String startingWith, int max) {
         var filter = ContactFilter.NONE.withSearch(startingWith).withType(Optional.of(ContactType.COMPANY));
-        return contacts().find(filter, new ContactSort("name", true), 0, max);
+        return contacts.find(filter, new ContactSort("name", true), 0, max);
     }
 
     /** Creates a contact with the next No. of the Contact Nos. series. */
@@ -74,10 +70,10 @@ public class ContactService {
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
-        contact.setNo(contacts().nextNo(NumberSeries.CONTACT));
+        contact.setNo(contacts.nextNo(NumberSeries.CONTACT));
         contact.applyNameRules();
-        contacts().add(contact);
-        contacts().flush();
+        contacts.add(contact);
+        contacts.flush();
         return contact;
     }
 
@@ -90,9 +86,9 @@ public class ContactService {
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
-        contact.setNo(contacts().nextNo(NumberSeries.CONTACT));
-        contacts().add(contact);
-        contacts().flush();
+        contact.setNo(contacts.nextNo(NumberSeries.CONTACT));
+        contacts.add(contact);
+        contacts.flush();
         return contact;
     }
 
@@ -117,10 +113,10 @@ public class ContactService {
         contact.applyNameRules();
         if (contact.isCompany() && !contact.getName().equals(nameBefore)) {
             // Company Name follows the company (Business Central's DoModify for company contacts).
-            contacts().personsOf(no).forEach(person -> person.setCompanyName(contact.getName()));
+            contacts.personsOf(no).forEach(person -> person.setCompanyName(contact.getName()));
         }
         try {
-            contacts().flush();
+            contacts.flush();
         } catch (OptimisticLockException e) {
             throw changedBySomeoneElse(no);
         }
@@ -134,27 +130,27 @@ public class ContactService {
     public void delete(String no, Optional<CompanyPersonsChoice> personsChoice) {
         var contact = get(no);
         if (contact.isCompany()) {
-            var persons = contacts().personsOf(contact.getNo());
+            var persons = contacts.personsOf(contact.getNo());
             if (!persons.isEmpty() && personsChoice.isEmpty()) {
                 throw new ApplicationException(Kind.CONFLICT,
                         ContactMessages.of("contact.delete.companyHasPersons", contact.getName(), persons.size()));
             }
             for (var person : persons) {
                 if (personsChoice.orElseThrow() == CompanyPersonsChoice.DELETE) {
-                    contacts().remove(person);
+                    contacts.remove(person);
                 } else {
                     person.setCompanyNo("");
                     person.setCompanyName("");
                 }
             }
         }
-        contacts().remove(contact);
-        contacts().flush();
+        contacts.remove(contact);
+        contacts.flush();
     }
 
     /** How many persons a company has; the Contact Card asks what to do with them before deleting it. */
     public long personCount(String companyNo) {
-        return contacts().count(ContactFilter.NONE.withCompanyNo(companyNo).withType(Optional.of(ContactType.PERSON)));
+        return contacts.count(ContactFilter.NONE.withCompanyNo(companyNo).withType(Optional.of(ContactType.PERSON)));
     }
 
     /**
@@ -181,7 +177,7 @@ public class ContactService {
 
     /** A person's Company No. must be a company contact; the person then takes its Company Name. */
     private Optional<FieldProblem> checkCompany(Contact person) {
-        var company = contacts().findByNo(person.getCompanyNo());
+        var company = contacts.findByNo(person.getCompanyNo());
         if (company.isEmpty() || !company.get().isCompany()) {
             return Optional.of(new FieldProblem("companyNo",
                     ContactMessages.of("contact.validation.companyNo", person.getCompanyNo())));

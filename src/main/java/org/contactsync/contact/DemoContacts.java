@@ -2,7 +2,6 @@ package org.contactsync.contact;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -39,7 +38,7 @@ public class DemoContacts {
     @ConfigProperty(name = "contactsync.demo-data", defaultValue = "false")
     boolean demoData;
 
-    @EJB
+    @Inject
     ContactService contacts;
 
     @PostConstruct

@@ -1,8 +1,10 @@
 package org.contactsync.employee;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.contactsync.platform.AuditStamp;
 
 /**
  * A person who signs in (BC's User table). User name and e-mail are kept in lower case so that lookups are
@@ -53,7 +56,7 @@ public class User {
     @Column(name = "change_password", nullable = false)
     private boolean changePassword;
 
-    /** Added to at every password change; sessions signed in at an older generation end (SessionGenerationFilter). */
+    /** Added to at every password change; sessions signed in at an older generation end (SignedInSessionFilter). */
     @Column(name = "session_generation", nullable = false)
     private long sessionGeneration;
 
@@ -69,17 +72,13 @@ public class User {
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "created_at", nullable = false, updatable = false))
+    @AttributeOverride(name = "by", column = @Column(name = "created_by", nullable = false, updatable = false))
+    private AuditStamp created;
 
-    @Column(name = "created_by", nullable = false, updatable = false, length = 50)
-    private String createdBy;
-
-    @Column(name = "modified_at", nullable = false)
-    private OffsetDateTime modifiedAt;
-
-    @Column(name = "modified_by", nullable = false, length = 50)
-    private String modifiedBy;
+    @Embedded
+    private AuditStamp modified;
 
     @Version
     private long version;
@@ -97,8 +96,7 @@ public class User {
         apply(details, now, by);
         this.passwordHash = passwordHash;
         this.changePassword = mustChange;
-        this.createdAt = utc(now);
-        this.createdBy = by;
+        this.created = new AuditStamp(now, by);
     }
 
     /** Takes over name, e-mail, state and roles (the user name itself never changes). */
@@ -125,8 +123,7 @@ public class User {
     }
 
     private void touch(Instant now, String by) {
-        this.modifiedAt = utc(now);
-        this.modifiedBy = by;
+        this.modified = new AuditStamp(now, by);
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -187,20 +184,12 @@ public class User {
         return roles.contains(role);
     }
 
-    public Instant getCreatedAt() {
-        return createdAt.toInstant();
+    public AuditStamp created() {
+        return created;
     }
 
-    public String getCreatedBy() {
-        return createdBy;
-    }
-
-    public Instant getModifiedAt() {
-        return modifiedAt.toInstant();
-    }
-
-    public String getModifiedBy() {
-        return modifiedBy;
+    public AuditStamp modified() {
+        return modified;
     }
 
     public long getVersion() {

@@ -1,27 +1,21 @@
 package org.contactsync.employee;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.contactsync.platform.EntityRepository;
 
 /** Users in the database. Lookups take user names and e-mails in any case (they are stored in lower case). */
-@ApplicationScoped
-public class UserRepository {
+@Dependent
+public class UserRepository extends EntityRepository {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
-
-    protected UserRepository() {
-        // for CDI
-    }
-
-    /** For tests outside the container. */
+    @Inject
     public UserRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     public Optional<User> findByUserName(String userName) {
@@ -53,15 +47,6 @@ public class UserRepository {
                 .getSingleResult();
     }
 
-    /** Whether the user must change their password before doing anything else; false for unknown users. */
-    public boolean mustChangePassword(String userName) {
-        return !em.createQuery("select u.id from AppUser u where u.userName = :name and u.changePassword = true",
-                        Long.class)
-                .setParameter("name", normalize(userName))
-                .getResultList()
-                .isEmpty();
-    }
-
     /**
      * Locks the user's row until the transaction ends. A sync run claims its lease under the same lock
      * ({@code SyncRepository#claim}), so the two never interleave.
@@ -70,13 +55,14 @@ public class UserRepository {
         em.lock(user, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The session generation of an enabled user ({@link User#getSessionGeneration()}); empty for anyone else. */
-    public Optional<Long> sessionGeneration(String userName) {
-        return em.createQuery("select u.sessionGeneration from AppUser u where u.userName = :name and u.enabled = true",
-                        Long.class)
+    /** An enabled user's {@link SignInState}, in one indexed lookup; empty for anyone else. */
+    public Optional<SignInState> signInState(String userName) {
+        return em.createQuery("select u.sessionGeneration, u.changePassword from AppUser u "
+                        + "where u.userName = :name and u.enabled = true", Object[].class)
                 .setParameter("name", normalize(userName))
                 .getResultStream()
-                .findFirst();
+                .findFirst()
+                .map(row -> new SignInState((Long) row[0], (Boolean) row[1]));
     }
 
     public void add(User user) {
@@ -85,11 +71,6 @@ public class UserRepository {
 
     public void remove(User user) {
         em.remove(user);
-    }
-
-    /** Writes pending changes now, so that constraint violations surface inside the service. */
-    public void flush() {
-        em.flush();
     }
 
     private static String normalize(String value) {

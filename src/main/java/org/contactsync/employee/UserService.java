@@ -158,17 +158,18 @@ public class UserService {
         return user.getSessionGeneration();
     }
 
-    /** See {@link User#getSessionGeneration()}; empty when the user no longer exists or is disabled. */
-    public Optional<Long> sessionGeneration(String userName) {
-        return users.sessionGeneration(userName);
+    /** See {@link SignInState}; empty when the user no longer exists or is disabled. */
+    public Optional<SignInState> signInState(String userName) {
+        return users.signInState(userName);
     }
 
     private static LocalizedMessage lockedMessage(Duration lockedFor) {
         return UserMessages.of("signIn.locked", Math.max(1, (lockedFor.toSeconds() + 59) / 60));
     }
 
+    /** Whether the user must change their password before doing anything else; false for anyone not enabled. */
     public boolean mustChangePassword(String userName) {
-        return users.mustChangePassword(userName);
+        return signInState(userName).filter(SignInState::mustChangePassword).isPresent();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.contactsync.exchange;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Optional;
+import org.contactsync.platform.AuditStamp;
 
 /**
  * One employee's Exchange Sync / Contact Sync Setup (Business Central's table 6700 "Exchange Sync"): the Outlook
@@ -82,17 +85,13 @@ public class ExchangeSync {
     @Column(name = "delta_link", length = 4000)
     private String deltaLink;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
+    @Embedded
+    @AttributeOverride(name = "at", column = @Column(name = "created_at", nullable = false, updatable = false))
+    @AttributeOverride(name = "by", column = @Column(name = "created_by", nullable = false, updatable = false))
+    private AuditStamp created;
 
-    @Column(name = "created_by", nullable = false, updatable = false, length = 50)
-    private String createdBy;
-
-    @Column(name = "modified_at", nullable = false)
-    private OffsetDateTime modifiedAt;
-
-    @Column(name = "modified_by", nullable = false, length = 50)
-    private String modifiedBy;
+    @Embedded
+    private AuditStamp modified;
 
     @Version
     private long version;
@@ -104,8 +103,7 @@ public class ExchangeSync {
     /** A new setup with BC's defaults: folder "Business Central", no filter, no background sync. */
     public ExchangeSync(String userName, Instant now, String by) {
         this.userName = userName;
-        this.createdAt = utc(now);
-        this.createdBy = by;
+        this.created = new AuditStamp(now, by);
         touch(now, by);
     }
 
@@ -168,8 +166,7 @@ public class ExchangeSync {
     }
 
     private void touch(Instant now, String by) {
-        this.modifiedAt = utc(now);
-        this.modifiedBy = by;
+        this.modified = new AuditStamp(now, by);
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -251,20 +248,12 @@ public class ExchangeSync {
         return Optional.ofNullable(deltaLink);
     }
 
-    public Instant getCreatedAt() {
-        return createdAt.toInstant();
+    public AuditStamp created() {
+        return created;
     }
 
-    public String getCreatedBy() {
-        return createdBy;
-    }
-
-    public Instant getModifiedAt() {
-        return modifiedAt.toInstant();
-    }
-
-    public String getModifiedBy() {
-        return modifiedBy;
+    public AuditStamp modified() {
+        return modified;
     }
 
     public long getVersion() {

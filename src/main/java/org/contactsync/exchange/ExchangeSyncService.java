@@ -2,8 +2,6 @@ package org.contactsync.exchange;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -30,8 +28,8 @@ public class ExchangeSyncService {
     /** The preview list's length on the Contact Sync Setup page. */
     public static final int PREVIEW_SIZE = 20;
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
+    @Inject
+    ExchangeSyncRepository setups;
 
     @Inject
     UserRepository users;
@@ -44,8 +42,8 @@ public class ExchangeSyncService {
     }
 
     /** For tests outside the container, which manage the transaction themselves. */
-    public ExchangeSyncService(EntityManager em, UserRepository users, Clock clock) {
-        this.em = em;
+    public ExchangeSyncService(ExchangeSyncRepository setups, UserRepository users, Clock clock) {
+        this.setups = setups;
         this.users = users;
         this.clock = clock;
     }
@@ -55,7 +53,7 @@ public class ExchangeSyncService {
         var user = userFor(caller, userName);
         return find(user.getUserName()).orElseGet(() -> {
             var created = new ExchangeSync(user.getUserName(), clock.instant(), caller.userName());
-            em.persist(created);
+            setups.add(created);
             return created;
         });
     }
@@ -82,48 +80,34 @@ public class ExchangeSyncService {
         }
         settings.filter().parse();
         setup.change(settings, clock.instant(), caller.userName());
-        em.flush();
+        setups.flush();
         return setup;
     }
 
     /** Deletes the user's setup (the sync stops for them; their Outlook folder and its contacts stay). */
     public void delete(Caller caller, String userName) {
         var user = userFor(caller, userName);
-        find(user.getUserName()).ifPresent(em::remove);
+        find(user.getUserName()).ifPresent(setups::remove);
     }
 
     /** How many contacts the filter lets through; refused with the field's problem when it is invalid. */
     public long count(SyncFilter filter) {
-        var parsed = filter.parse();
-        var cb = em.getCriteriaBuilder();
-        var query = cb.createQuery(Long.class);
-        var contact = query.from(Contact.class);
-        query.select(cb.count(contact)).where(parsed.toPredicate(cb, contact));
-        return em.createQuery(query).getSingleResult();
+        return setups.count(filter.parse());
     }
 
     /** The first contacts (by No.) the filter lets through. */
     public List<Contact> preview(SyncFilter filter, int max) {
-        var parsed = filter.parse();
-        var cb = em.getCriteriaBuilder();
-        var query = cb.createQuery(Contact.class);
-        var contact = query.from(Contact.class);
-        query.select(contact).where(parsed.toPredicate(cb, contact)).orderBy(cb.asc(contact.get("no")));
-        return em.createQuery(query).setMaxResults(max).getResultList();
+        return setups.firstMatches(filter.parse(), max);
     }
 
     /** For the sync engine: the user's setup, if they have one. */
     public Optional<ExchangeSync> find(String userName) {
-        return em.createQuery("select s from ExchangeSync s where s.userName = :name", ExchangeSync.class)
-                .setParameter("name", userName.strip().toLowerCase(java.util.Locale.ROOT))
-                .getResultStream()
-                .findFirst();
+        return setups.find(userName);
     }
 
     /** For the job queue: the setups with Enable Background Synchronization on. */
     public List<ExchangeSync> withBackgroundSync() {
-        return em.createQuery("select s from ExchangeSync s where s.backgroundSyncEnabled = true order by s.userName",
-                ExchangeSync.class).getResultList();
+        return setups.withBackgroundSync();
     }
 
     private User userFor(Caller caller, String userName) {

@@ -1,6 +1,7 @@
 package org.contactsync.exchange;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.contactsync.platform.AuditStamp;
 
 /**
  * The installation's one Microsoft 365 connection: the Entra app registration (tenant, client id, and a client
@@ -57,11 +59,8 @@ public class GraphConnection {
     @Column(name = "last_test_by", length = 50)
     private String lastTestBy;
 
-    @Column(name = "modified_at", nullable = false)
-    private OffsetDateTime modifiedAt;
-
-    @Column(name = "modified_by", nullable = false, length = 50)
-    private String modifiedBy;
+    @Embedded
+    private AuditStamp modified;
 
     @Version
     private long version;
@@ -99,8 +98,7 @@ public class GraphConnection {
     }
 
     void touch(Instant now, String by) {
-        this.modifiedAt = now.atOffset(ZoneOffset.UTC);
-        this.modifiedBy = by;
+        this.modified = new AuditStamp(now, by);
     }
 
     Optional<String> sealedClientSecret() {
@@ -156,12 +154,8 @@ public class GraphConnection {
         return Optional.ofNullable(lastTestBy);
     }
 
-    public Instant getModifiedAt() {
-        return modifiedAt.toInstant();
-    }
-
-    public String getModifiedBy() {
-        return modifiedBy;
+    public AuditStamp modified() {
+        return modified;
     }
 
     public long getVersion() {

@@ -1,8 +1,6 @@
 package org.contactsync.exchange;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -42,8 +40,8 @@ public class GraphConnectionService {
     /** A tenant is its GUID or one of its domain names (contoso.onmicrosoft.com), or a sandbox/test name. */
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,99}");
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
+    @Inject
+    GraphConnectionRepository connections;
 
     @Inject
     SecretProtection secrets;
@@ -70,8 +68,8 @@ public class GraphConnectionService {
     }
 
     /** For tests outside the container, which manage the transaction themselves. */
-    public GraphConnectionService(EntityManager em, SecretProtection secrets, Clock clock) {
-        this.em = em;
+    public GraphConnectionService(GraphConnectionRepository connections, SecretProtection secrets, Clock clock) {
+        this.connections = connections;
         this.secrets = secrets;
         this.clock = clock;
         this.defaultAuthorityHost = GraphConnectionSettings.GLOBAL_AUTHORITY_HOST;
@@ -79,8 +77,9 @@ public class GraphConnectionService {
     }
 
     /** For tests outside the container, with the sandbox switched on or off. */
-    public GraphConnectionService(EntityManager em, SecretProtection secrets, Clock clock, boolean sandboxEnabled) {
-        this(em, secrets, clock);
+    public GraphConnectionService(GraphConnectionRepository connections, SecretProtection secrets, Clock clock,
+            boolean sandboxEnabled) {
+        this(connections, secrets, clock);
         this.sandboxEnabled = sandboxEnabled;
     }
 
@@ -92,7 +91,7 @@ public class GraphConnectionService {
 
     /** The stored connection (no secrets readable from it). */
     public Optional<GraphConnection> find() {
-        return Optional.ofNullable(em.find(GraphConnection.class, GraphConnection.THE_ONE));
+        return connections.find();
     }
 
     /** False while no encryption key is configured (production without contactsync.secret-key). */
@@ -139,9 +138,9 @@ public class GraphConnectionService {
         }
         connection.touch(clock.instant(), caller.userName());
         if (existing.isEmpty()) {
-            em.persist(connection);
+            connections.add(connection);
         }
-        em.flush();
+        connections.flush();
         return connection;
     }
 
@@ -153,7 +152,7 @@ public class GraphConnectionService {
         var connection = new GraphConnection(clock.instant(), by);
         connection.setApplication(tenantId, clientId, defaultAuthorityHost, defaultGraphEndpoint);
         connection.setSealedClientSecret(Optional.of(secrets.seal(clientSecret)));
-        em.persist(connection);
+        connections.add(connection);
         return true;
     }
 

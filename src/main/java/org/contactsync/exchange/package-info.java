@@ -16,9 +16,11 @@
  * <li>{@link org.contactsync.exchange.SyncFilter}: Business Central filter expressions per Contact field;
  * {@code parse()} checks them and gives a {@link org.contactsync.exchange.ParsedSyncFilter} whose
  * {@code toPredicate} is a JPA Criteria predicate on {@code Contact} with bound parameters only.</li>
- * <li>{@link org.contactsync.exchange.ConnectionTests}: Test connection and Validate Exchange Connection through
+ * <li>{@link org.contactsync.exchange.ConnectionChecks}: Test connection and Validate Exchange Connection through
  * {@code org.contactsync.graph.GraphConnectionChecks}, outside any database transaction.</li>
  * </ul>
- * Uses {@code contact}, {@code employee}, {@code graph} and {@code platform}; used by {@code sync} and the pages.
+ * Their queries are {@link org.contactsync.exchange.ExchangeSyncRepository}'s (setups, and the contacts a filter
+ * lets through) and {@link org.contactsync.exchange.GraphConnectionRepository}'s, as {@code platform}'s data-access
+ * convention has it. Uses {@code contact}, {@code employee}, {@code graph} and {@code platform}; used by {@code sync} and the pages.
  */
 package org.contactsync.exchange;

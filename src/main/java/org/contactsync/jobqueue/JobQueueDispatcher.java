@@ -34,7 +34,7 @@ public class JobQueueDispatcher {
     JobQueueStore store;
 
     @Inject
-    JobExecution execution;
+    JobRunner runner;
 
     @Resource
     ManagedExecutorService executor;
@@ -73,7 +73,7 @@ public class JobQueueDispatcher {
 
     private void runClaimed(Claimed claimed) {
         try {
-            JobResult result = execution.run(claimed.objectType(), claimed.objectId(),
+            JobResult result = runner.run(claimed.objectType(), claimed.objectId(),
                     new JobContext(claimed.entryId(), claimed.parameterString(), claimed.userId()));
             finish(claimed, result);
         } finally {

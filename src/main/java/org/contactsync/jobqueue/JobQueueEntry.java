@@ -1,6 +1,7 @@
 package org.contactsync.jobqueue;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.contactsync.platform.AuditStamp;
 
 /**
  * One Job Queue Entry (Business Central's table 472): what to run (a job of the registry), when (its
@@ -115,11 +117,8 @@ public class JobQueueEntry {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    @Column(name = "modified_at", nullable = false)
-    private OffsetDateTime modifiedAt;
-
-    @Column(name = "modified_by", nullable = false, length = 50)
-    private String modifiedBy;
+    @Embedded
+    private AuditStamp modified;
 
     @Version
     private long version;
@@ -274,8 +273,7 @@ public class JobQueueEntry {
     }
 
     private void touched(String by, Instant now) {
-        modifiedBy = by;
-        modifiedAt = utc(now);
+        modified = new AuditStamp(now, by);
     }
 
     static String fit(String message) {
@@ -366,12 +364,8 @@ public class JobQueueEntry {
         return Optional.ofNullable(currentLogEntryId);
     }
 
-    public Instant getModifiedAt() {
-        return modifiedAt.toInstant();
-    }
-
-    public String getModifiedBy() {
-        return modifiedBy;
+    public AuditStamp modified() {
+        return modified;
     }
 
     public long getVersion() {

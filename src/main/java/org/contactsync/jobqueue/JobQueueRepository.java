@@ -1,5 +1,7 @@
 package org.contactsync.jobqueue;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,17 +10,18 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.contactsync.platform.EntityRepository;
 
 /**
- * Job queue entries, their claims and their log, on the caller's entity manager (the caller owns the transaction).
+ * Job queue entries, their claims and their log, in the caller's transaction.
  * Claims and lease renewals are conditional bulk updates, so any number of servers may share the database.
  */
-public class JobQueueRepository {
+@Dependent
+public class JobQueueRepository extends EntityRepository {
 
-    private final EntityManager em;
-
+    @Inject
     public JobQueueRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     // Entries ------------------------------------------------------------------------------------------------------

@@ -2,8 +2,6 @@ package org.contactsync.jobqueue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -30,8 +28,8 @@ public class JobQueueService {
     /** The most log entries a list shows. */
     public static final int MAX_LOG_ENTRIES = 500;
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
+    @Inject
+    JobQueueRepository repository;
 
     @Inject
     Clock clock;
@@ -46,20 +44,16 @@ public class JobQueueService {
     JobQueueStore store;
 
     @Inject
-    JobExecution execution;
-
-    private JobQueueRepository repository() {
-        return new JobQueueRepository(em);
-    }
+    JobRunner runner;
 
     public List<JobQueueEntry> entries(Caller caller) {
         requireAdmin(caller);
-        return repository().entries();
+        return repository.entries();
     }
 
     public JobQueueEntry entry(Caller caller, long id) {
         requireAdmin(caller);
-        return repository().entry(id).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
+        return repository.entry(id).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
                 JobQueueMessages.of("entry.notFound", id)));
     }
 
@@ -68,7 +62,7 @@ public class JobQueueService {
         requireAdmin(caller);
         check(settings);
         JobQueueEntry entry = new JobQueueEntry(settings, config.zone(), caller.userName(), clock.instant());
-        repository().add(entry);
+        repository.add(entry);
         return entry;
     }
 
@@ -77,7 +71,7 @@ public class JobQueueService {
         JobQueueEntry entry = changeable(caller, id, readVersion);
         check(settings);
         entry.change(settings, config.zone(), caller.userName(), clock.instant());
-        em.flush();
+        repository.flush();
         return entry;
     }
 
@@ -86,7 +80,7 @@ public class JobQueueService {
         if (entry.getStatus() == JobQueueStatus.IN_PROCESS) {
             throw new ApplicationException(Kind.CONFLICT, JobQueueMessages.of("entry.refused.inProcess"));
         }
-        repository().remove(entry);
+        repository.remove(entry);
     }
 
     /** Set Status to Ready: the entry is scheduled from now on and runs for the caller. */
@@ -94,7 +88,7 @@ public class JobQueueService {
         JobQueueEntry entry = entry(caller, id);
         check(entry.settings(config.zone()));
         entry.setReady(caller.userName(), clock.instant(), config.runTimes());
-        em.flush();
+        repository.flush();
         return entry;
     }
 
@@ -102,7 +96,7 @@ public class JobQueueService {
     public JobQueueEntry setOnHold(Caller caller, long id) {
         JobQueueEntry entry = entry(caller, id);
         entry.setOnHold(caller.userName(), clock.instant());
-        em.flush();
+        repository.flush();
         return entry;
     }
 
@@ -114,7 +108,7 @@ public class JobQueueService {
     public JobQueueLogEntry runOnce(Caller caller, long id) {
         JobQueueEntry entry = entry(caller, id);
         long logEntryId = store.startUnclaimedRun(id, JobQueueDispatcher.server(), caller.userName());
-        JobResult result = execution.run(entry.getObjectType(), entry.getObjectId(),
+        JobResult result = runner.run(entry.getObjectType(), entry.getObjectId(),
                 new JobContext(id, entry.getParameterString(), caller.userName()));
         store.endUnclaimedRun(logEntryId, result);
         return logEntry(caller, logEntryId);
@@ -123,28 +117,28 @@ public class JobQueueService {
     /** Job Queue Log Entries, newest first: of one entry, or of all. */
     public List<JobQueueLogEntry> logEntries(Caller caller, Optional<Long> entryId) {
         requireAdmin(caller);
-        return repository().logEntries(entryId, MAX_LOG_ENTRIES);
+        return repository.logEntries(entryId, MAX_LOG_ENTRIES);
     }
 
     public JobQueueLogEntry logEntry(Caller caller, long id) {
         requireAdmin(caller);
-        return repository().logEntry(id).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
+        return repository.logEntry(id).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
                 JobQueueMessages.of("log.notFound", id)));
     }
 
     public List<JobQueueLogItem> logItems(Caller caller, long logEntryId) {
-        return repository().items(logEntry(caller, logEntryId).getId());
+        return repository.items(logEntry(caller, logEntryId).getId());
     }
 
     /** The soonest next run of a Ready entry that runs the object; for pages that show when a job runs next. */
     public Optional<Instant> nextRunOf(ObjectType type, int objectId) {
-        return repository().entriesRunning(type, objectId, JobQueueStatus.READY).stream()
+        return repository.entriesRunning(type, objectId, JobQueueStatus.READY).stream()
                 .flatMap(entry -> entry.nextRunAt().stream()).min(Instant::compareTo);
     }
 
     /** Whether an entry that runs the object is In Process now (its next run is computed when the run ends). */
     public boolean isInProcess(ObjectType type, int objectId) {
-        return !repository().entriesRunning(type, objectId, JobQueueStatus.IN_PROCESS).isEmpty();
+        return !repository.entriesRunning(type, objectId, JobQueueStatus.IN_PROCESS).isEmpty();
     }
 
     private JobQueueEntry changeable(Caller caller, long id, long readVersion) {

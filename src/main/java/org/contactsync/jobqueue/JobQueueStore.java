@@ -2,8 +2,6 @@ package org.contactsync.jobqueue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -25,8 +23,8 @@ public class JobQueueStore implements Purgeable {
     /** The most entries one heartbeat claims. */
     private static final int CLAIMS_PER_BEAT = 20;
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
+    @Inject
+    JobQueueRepository repository;
 
     @Inject
     Clock clock;
@@ -38,35 +36,31 @@ public class JobQueueStore implements Purgeable {
     @ConfigProperty(name = "contactsync.jobqueue.log-retention-days", defaultValue = "90")
     int logRetentionDays;
 
-    private JobQueueRepository repository() {
-        return new JobQueueRepository(em);
-    }
-
     public List<Candidate> claimable() {
-        return repository().claimable(clock.instant(), CLAIMS_PER_BEAT);
+        return repository.claimable(clock.instant(), CLAIMS_PER_BEAT);
     }
 
     public Optional<Claimed> claim(Candidate candidate, String server) {
-        return repository().claim(candidate, server, clock.instant(), config.lease());
+        return repository.claim(candidate, server, clock.instant(), config.lease());
     }
 
     public int renewLeases(Collection<Long> entryIds, String server) {
-        return repository().renewLeases(entryIds, server, clock.instant().plus(config.lease()));
+        return repository.renewLeases(entryIds, server, clock.instant().plus(config.lease()));
     }
 
     public void finish(Claimed claimed, String server, JobResult result) {
-        repository().finish(claimed, server, result, clock.instant(), config.runTimes());
+        repository.finish(claimed, server, result, clock.instant(), config.runTimes());
     }
 
     /** Run Once (foreground): a log entry of its own; the entry's status stays as it is. */
     public long startUnclaimedRun(long entryId, String server, String userId) {
-        JobQueueEntry entry = repository().entry(entryId).orElseThrow(() -> new IllegalStateException(
+        JobQueueEntry entry = repository.entry(entryId).orElseThrow(() -> new IllegalStateException(
                 "Job queue entry " + entryId + " vanished"));
-        return repository().startUnclaimedRun(entry, server, userId, clock.instant()).getId();
+        return repository.startUnclaimedRun(entry, server, userId, clock.instant()).getId();
     }
 
     public void endUnclaimedRun(long logEntryId, JobResult result) {
-        repository().endLog(logEntryId, result, result.summary(), clock.instant());
+        repository.endLog(logEntryId, result, result.summary(), clock.instant());
     }
 
     @Override
@@ -81,6 +75,6 @@ public class JobQueueStore implements Purgeable {
 
     @Override
     public int purgeBefore(Instant before) {
-        return repository().purgeLogBefore(before);
+        return repository.purgeLogBefore(before);
     }
 }

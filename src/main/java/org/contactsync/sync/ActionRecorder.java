@@ -1,6 +1,5 @@
 package org.contactsync.sync;
 
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,15 +34,13 @@ import org.contactsync.sync.plan.SyncLink;
  */
 final class ActionRecorder {
 
-    private final EntityManager em;
     private final SyncRepository sync;
     private final BusinessCentralContactsPort businessCentral;
     private final SyncRun run;
     private final Instant now;
 
-    ActionRecorder(EntityManager em, BusinessCentralContactsPort businessCentral, SyncRun run, Instant now) {
-        this.em = em;
-        this.sync = new SyncRepository(em);
+    ActionRecorder(SyncRepository sync, BusinessCentralContactsPort businessCentral, SyncRun run, Instant now) {
+        this.sync = sync;
         this.businessCentral = businessCentral;
         this.run = run;
         this.now = now;
@@ -167,7 +164,7 @@ final class ActionRecorder {
             } else {
                 sync.remove(row);
                 // Before a later action of this chunk links another contact to the same Outlook contact.
-                em.flush();
+                sync.flush();
             }
         });
         done(unlink, Optional.of(unlink.contactNo()), Optional.of(unlink.graphId()), Set.of(), "");
@@ -180,7 +177,7 @@ final class ActionRecorder {
     private void saveLink(SyncLink link) {
         sync.link(run.getUserName(), link.contactNo()).ifPresentOrElse(row -> row.assign(link, now),
                 () -> sync.add(new ContactLink(run.getUserName(), link, now)));
-        em.flush();
+        sync.flush();
     }
 
     private void done(SyncAction action, Optional<String> no, Optional<String> graphId, Set<SyncedField> fields,

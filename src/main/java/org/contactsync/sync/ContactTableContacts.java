@@ -2,8 +2,6 @@ package org.contactsync.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +33,8 @@ import org.contactsync.sync.plan.SyncLink;
 @Transactional
 public class ContactTableContacts implements BusinessCentralContactsPort {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
+    @Inject
+    ContactRepository contacts;
 
     @Inject
     ContactService contactService;
@@ -45,15 +43,14 @@ public class ContactTableContacts implements BusinessCentralContactsPort {
     protected ContactTableContacts() {
     }
 
-    /** Outside the container, on the caller's entity manager and transaction. */
-    ContactTableContacts(EntityManager em, ContactService contactService) {
-        this.em = em;
+    /** Outside the container, in the caller's transaction. */
+    ContactTableContacts(ContactRepository contacts, ContactService contactService) {
+        this.contacts = contacts;
         this.contactService = contactService;
     }
 
     @Override
     public List<BcContact> contactsForSync(SyncFilter filter, List<SyncLink> links, OutlookSide outlook) {
-        ContactRepository contacts = new ContactRepository(em);
         var parsed = filter.parse();
         Map<String, BcContact> byNo = new LinkedHashMap<>();
         contacts.findMatching(parsed::toPredicate).forEach(contact -> byNo.put(contact.getNo(), toBc(contact, true)));
@@ -90,7 +87,6 @@ public class ContactTableContacts implements BusinessCentralContactsPort {
 
     @Override
     public Applied applyFromSync(String contactNo, FieldValues changes) {
-        ContactRepository contacts = new ContactRepository(em);
         Optional<Contact> found = contacts.findByNo(contactNo);
         if (found.isEmpty()) {
             return new Applied.NotFound();
@@ -109,7 +105,7 @@ public class ContactTableContacts implements BusinessCentralContactsPort {
 
     /** Company No. when exactly one company contact has the name (Business Central's lookup), else none. */
     private void assignCompany(Contact person, String companyName) {
-        String companyNo = new ContactRepository(em).onlyCompanyNamed(companyName).map(Contact::getNo).orElse("");
+        String companyNo = contacts.onlyCompanyNamed(companyName).map(Contact::getNo).orElse("");
         person.assignCompany(companyNo, companyName);
     }
 

@@ -3,8 +3,6 @@ package org.contactsync.sync;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import org.contactsync.employee.AuthenticationEmailChanged;
@@ -25,8 +23,8 @@ import org.contactsync.platform.ApplicationException.Kind;
 @ApplicationScoped
 public class MailboxChangeReset {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
+    @Inject
+    SyncRepository repository;
 
     @Inject
     ExchangeSyncService setups;
@@ -39,15 +37,14 @@ public class MailboxChangeReset {
     }
 
     /** For tests outside the container, which manage the transaction themselves. */
-    public MailboxChangeReset(EntityManager em, ExchangeSyncService setups, Clock clock) {
-        this.em = em;
+    public MailboxChangeReset(SyncRepository repository, ExchangeSyncService setups, Clock clock) {
+        this.repository = repository;
         this.setups = setups;
         this.clock = clock;
     }
 
     /** Runs inside the e-mail change's transaction; throwing refuses (and rolls back) the change. */
     public void reset(@Observes AuthenticationEmailChanged change) {
-        var repository = new SyncRepository(em);
         var now = clock.instant();
         repository.endLapsedRuns(Optional.of(change.userName()), now);
         var running = repository.leaseHolder(change.userName());

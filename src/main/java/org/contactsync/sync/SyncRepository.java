@@ -1,5 +1,7 @@
 package org.contactsync.sync;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
@@ -9,17 +11,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.contactsync.employee.User;
+import org.contactsync.platform.EntityRepository;
 
 /**
- * The sync engine's rows: links, runs and log entries, on the caller's entity manager (the caller owns the
- * transaction). User names are stored lower case, as {@link SyncRequest} gives them.
+ * The sync engine's rows: links, runs and log entries, in the caller's transaction. User names are stored lower case, as {@link SyncRequest} gives them.
  */
-public class SyncRepository {
+@Dependent
+public class SyncRepository extends EntityRepository {
 
-    private final EntityManager em;
-
+    @Inject
     public SyncRepository(EntityManager em) {
-        this.em = em;
+        super(em);
     }
 
     // Links --------------------------------------------------------------------------------------------------------

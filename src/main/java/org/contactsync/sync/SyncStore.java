@@ -2,8 +2,6 @@ package org.contactsync.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -27,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional(TxType.REQUIRES_NEW)
 public class SyncStore implements RunRecords {
 
-    @PersistenceContext(unitName = "contactsync")
-    EntityManager em;
+    @Inject
+    SyncRepository repository;
 
     @Inject
     Clock clock;
@@ -43,38 +41,26 @@ public class SyncStore implements RunRecords {
     @ConfigProperty(name = "contactsync.sync.lease-seconds", defaultValue = "300")
     long leaseSeconds;
 
-    private SyncRepository repository() {
-        return new SyncRepository(em);
-    }
-
     public Duration lease() {
         return Duration.ofSeconds(leaseSeconds);
     }
 
     /** The new run holding the lease; a PersistenceException when another run's lease is live. */
     public SyncRun claim(SyncRequest request, String leaseOwner) {
-        return repository().claim(request, leaseOwner, clock.instant(), lease());
+        return repository.claim(request, leaseOwner, clock.instant(), lease());
     }
 
     /** Ends every run whose lease ran out (its server stopped): see {@link SyncRepository#endLapsedRuns}. */
     public int endLapsedRuns() {
-        return repository().endLapsedRuns(Optional.empty(), clock.instant());
+        return repository.endLapsedRuns(Optional.empty(), clock.instant());
     }
 
     public Optional<SyncRun> leaseHolder(String userName) {
-        return repository().leaseHolder(userName);
+        return repository.leaseHolder(userName);
     }
 
     public Optional<SyncRun> run(long id) {
-        return repository().run(id);
-    }
-
-    public List<SyncRun> runs(Optional<String> userName, int max) {
-        return repository().runs(userName, max);
-    }
-
-    public List<SyncLogEntry> log(long runId) {
-        return repository().log(runId);
+        return repository.run(id);
     }
 
     @Override
@@ -100,7 +86,7 @@ public class SyncStore implements RunRecords {
 
     @Override
     public List<SyncLink> links(String userName) {
-        return repository().links(userName).stream().map(ContactLink::toSyncLink).toList();
+        return repository.links(userName).stream().map(ContactLink::toSyncLink).toList();
     }
 
     /**
@@ -113,21 +99,21 @@ public class SyncStore implements RunRecords {
     /** See {@link SyncRepository#inStepSince}, with {@link #CHANGE_MARGIN}. */
     @Override
     public Optional<SyncRun> inStepSince(long runId, String userName) {
-        return repository().inStepSince(runId, userName, setup(userName).getModifiedAt(), CHANGE_MARGIN);
+        return repository.inStepSince(runId, userName, setup(userName).modified().at(), CHANGE_MARGIN);
     }
 
     @Override
     public void planned(long runId, Plan plan) {
-        em.find(SyncRun.class, runId).planned(plan.actions().size(), plan.massDelete());
+        claimed(runId).planned(plan.actions().size(), plan.massDelete());
     }
 
     /** A preview or a blocked plan: every action logged and counted as it would be done, nothing written. */
     @Override
     public void logPlanOnly(long runId, Plan plan) {
-        SyncRun run = em.find(SyncRun.class, runId);
+        SyncRun run = claimed(runId);
         Instant now = clock.instant();
         for (SyncAction action : plan.actions()) {
-            repository().add(new SyncLogEntry(runId, PlannedEntry.contactNo(action), PlannedEntry.graphId(action),
+            repository.add(new SyncLogEntry(runId, PlannedEntry.contactNo(action), PlannedEntry.graphId(action),
                     action.kind().name(), action.kind().direction(), PlannedEntry.fields(action), action.reason(),
                     PlannedEntry.detail(action), now));
         }
@@ -138,15 +124,15 @@ public class SyncStore implements RunRecords {
 
     /** Renews the run's lease from now; false when the run no longer holds it (another server took it over). */
     public boolean renewLease(long runId) {
-        return repository().renewLease(runId, clock.instant().plus(lease()));
+        return repository.renewLease(runId, clock.instant().plus(lease()));
     }
 
     /** One chunk's database side, after its Outlook writes: see {@link ActionRecorder}; the lease is renewed. */
     @Override
     public void recordChunk(long runId, List<Executed> chunk, int graphRequests) {
-        SyncRun run = em.find(SyncRun.class, runId);
+        SyncRun run = claimed(runId);
         Instant now = clock.instant();
-        ActionRecorder recorder = new ActionRecorder(em, businessCentral, run, now);
+        ActionRecorder recorder = new ActionRecorder(repository, businessCentral, run, now);
         chunk.forEach(executed -> recorder.record(executed.action(), executed.outcome()));
         run.progressed(chunk.size(), graphRequests);
         run.renewLease(now, lease());
@@ -161,7 +147,7 @@ public class SyncStore implements RunRecords {
     @Override
     public void finish(long runId, SyncRunStatus status, Optional<String> message, int graphRequests,
             Optional<String> nextDeltaLink) {
-        SyncRun run = em.find(SyncRun.class, runId);
+        SyncRun run = claimed(runId);
         Instant now = clock.instant();
         run.end(status, now, message, graphRequests);
         if (status == SyncRunStatus.SUCCEEDED && !run.isPreview()) {
@@ -171,8 +157,12 @@ public class SyncStore implements RunRecords {
         }
     }
 
+    private SyncRun claimed(long runId) {
+        return repository.run(runId).orElseThrow(() -> new IllegalStateException("Sync run " + runId + " vanished"));
+    }
+
     /** Deletes runs (and their log) that started before the cut-off and have ended. */
     public int purgeRunsBefore(Instant before) {
-        return repository().purgeRunsBefore(before);
+        return repository.purgeRunsBefore(before);
     }
 }

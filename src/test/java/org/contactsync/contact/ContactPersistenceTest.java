@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ContactPersistenceTest {
 
     private static <T> T service(TestDatabase db, java.util.function.Function<ContactService, T> work) {
-        return db.inTransaction(em -> work.apply(new ContactService(em, BeanValidation.validator())));
+        return db.inTransaction(em -> work.apply(new ContactService(new ContactRepository(em), BeanValidation.validator())));
     }
 
     private static long count(TestDatabase db, ContactFilter filter) {

@@ -490,7 +490,7 @@ class SecurityIT {
             "GET /users/change-password.xhtml",                            S, A, A, A,
             "GET /exchange/setup.xhtml?userName=alice",                     S, A, D, A,
             "GET /exchange/contact-sync-setup.xhtml?userName=alice",        S, A, D, A,
-            // bob gets his own runs and "not found" for alice's (SyncRunQueries.run), with 200
+            // bob gets his own runs and "not found" for alice's (SyncRunService.run), with 200
             "GET /sync/log.xhtml?run={aliceRun}",                           S, A, A, A,
             "GET /outlook/index.xhtml",                                     S, A, A, A,
             "GET /admin/users.xhtml",                                       S, D, D, A,

@@ -38,8 +38,8 @@ class UserRepositoryTest {
             assertTrue(found.isEnabled());
             assertTrue(Secrets.accessKeyMatches("key", found.webServiceKeyHash().orElseThrow()));
             assertEquals(NOW, found.webServiceKeyChanged().orElseThrow());
-            assertEquals(NOW, found.getCreatedAt());
-            assertEquals("admin", found.getModifiedBy());
+            assertEquals(NOW, found.created().at());
+            assertEquals("admin", found.modified().by());
             assertTrue(db.inTransaction(em -> new UserRepository(em)
                     .findByAuthenticationEmail("ALICE@contoso.example")).isPresent());
         }
@@ -120,8 +120,8 @@ class UserRepositoryTest {
                 assertEquals(Set.of(Role.ADMIN, Role.EMPLOYEE), bob.getRoles());
                 assertEquals("new-hash", bob.getPasswordHash());
                 assertTrue(bob.getVersion() > versionBefore);
-                assertTrue(users.mustChangePassword("BOB"));
-                assertFalse(users.mustChangePassword("nobody"));
+                assertTrue(users.signInState("BOB").orElseThrow().mustChangePassword());
+                assertFalse(users.signInState("nobody").isPresent());
             });
         }
     }

@@ -55,11 +55,11 @@ class ExchangeSetupPersistenceTest {
     }
 
     private static <T> T setups(TestDatabase db, Function<ExchangeSyncService, T> work) {
-        return db.inTransaction(em -> work.apply(new ExchangeSyncService(em, new UserRepository(em), CLOCK)));
+        return db.inTransaction(em -> work.apply(new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), CLOCK)));
     }
 
     private static <T> T connections(TestDatabase db, Function<GraphConnectionService, T> work) {
-        return db.inTransaction(em -> work.apply(new GraphConnectionService(em,
+        return db.inTransaction(em -> work.apply(new GraphConnectionService(new GraphConnectionRepository(em),
                 new SecretProtection(Optional.of(KEY), false), CLOCK)));
     }
 
@@ -71,7 +71,7 @@ class ExchangeSetupPersistenceTest {
             var own = setups(db, s -> s.open(ALICE, "Alice"));
             assertEquals("alice", own.getUserName());
             assertEquals(ExchangeSync.DEFAULT_FOLDER_NAME, own.getFolderName());
-            assertEquals("alice", own.getCreatedBy());
+            assertEquals("alice", own.created().by());
             var other = assertThrows(ApplicationException.class, () -> setups(db, s -> s.open(ALICE, "bob")));
             assertEquals(Kind.FORBIDDEN, other.kind());
             var unknownForEmployee = assertThrows(ApplicationException.class,
@@ -97,8 +97,8 @@ class ExchangeSetupPersistenceTest {
             var filter = new SyncFilter(Map.of(FilterField.NO, "CT00001*|CT00002*", FilterField.CITY, "@stock*"));
             var saved = setups(db, s -> s.save(ADMIN, "alice",
                     new ContactSyncSettings("Contacts from BC", filter, true, true), version));
-            assertEquals("admin", saved.getModifiedBy());
-            assertEquals(CLOCK.instant(), saved.getModifiedAt());
+            assertEquals("admin", saved.modified().by());
+            assertEquals(CLOCK.instant(), saved.modified().at());
             assertFalse(saved.isFolderRenamePending(), "no Outlook folder yet: nothing to rename");
             var reread = setups(db, s -> s.find("alice")).orElseThrow();
             assertEquals(filter, reread.filter());
@@ -106,7 +106,7 @@ class ExchangeSetupPersistenceTest {
             assertTrue(reread.isKeepInOutlook());
             assertEquals(1, setups(db, ExchangeSyncService::withBackgroundSync).size());
 
-            db.runInTransaction(em -> new ExchangeSyncService(em, new UserRepository(em), CLOCK).find("alice")
+            db.runInTransaction(em -> new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), CLOCK).find("alice")
                     .orElseThrow().recordFolder("AAMkAGI2-folder"));
             var afterEngine = setups(db, s -> s.find("alice")).orElseThrow();
             var renamed = setups(db, s -> s.save(ALICE, "alice", new ContactSyncSettings("CRM",
@@ -251,7 +251,7 @@ class ExchangeSetupPersistenceTest {
     }
 
     private static GraphConnectionService sandboxConnections(jakarta.persistence.EntityManager em, boolean sandbox) {
-        return new GraphConnectionService(em, new SecretProtection(Optional.of(KEY), false), CLOCK, sandbox);
+        return new GraphConnectionService(new GraphConnectionRepository(em), new SecretProtection(Optional.of(KEY), false), CLOCK, sandbox);
     }
 
     private static ConnectionInput secretConnection(String tenant, String clientId, Optional<String> secret,

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
 import org.contactsync.contact.ContactField;
+import org.contactsync.contact.ContactRepository;
 import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactType;
 import org.contactsync.employee.UserRepository;
@@ -42,7 +43,7 @@ class SyncFilterPersistenceTest {
     /** 24 contacts, CT000010 ... CT000240 (the series counts in tens). */
     private static List<Contact> seed(TestDatabase db) {
         return db.inTransaction(em -> {
-            var contacts = new ContactService(em, BeanValidation.validator());
+            var contacts = new ContactService(new ContactRepository(em), BeanValidation.validator());
             var names = List.of("Nordhav Logistik AB", "Björkvik Bygg AB", "100% Fun AB", "1000 Fun AB",
                     "Under_score AB", "Underscore AB", "Back\\slash AB", "O'Brien Trading", "Erik Svensson",
                     "Anna Lindberg", "Lars Andersson", "Ulla Söderström", "lars andersson", "Karin Persson",
@@ -61,7 +62,7 @@ class SyncFilterPersistenceTest {
 
     private static List<String> matching(TestDatabase db, SyncFilter filter) {
         return db.inTransaction(em -> {
-            var service = new ExchangeSyncService(em, new UserRepository(em), Clock.systemUTC());
+            var service = new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), Clock.systemUTC());
             long count = service.count(filter);
             var preview = service.preview(filter, 1000);
             assertEquals(count, preview.size(), "count and preview agree");

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
 import org.contactsync.contact.ContactField;
+import org.contactsync.contact.ContactRepository;
 import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactType;
 import org.contactsync.employee.Role;
@@ -52,15 +53,15 @@ class ActionRecorderTest {
             var company = new ContactData();
             company.setType(ContactType.COMPANY);
             company.set(ContactField.NAME, "Nordic Trade AB");
-            new ContactService(em, BeanValidation.validator()).create(company);
+            new ContactService(new ContactRepository(em), BeanValidation.validator()).create(company);
         });
         return db.inTransaction(em -> new SyncRepository(em).claim(new SyncRequest("alice", SyncMode.FULL,
                 SyncTrigger.API, "alice", false, false), "test", NOW, Duration.ofMinutes(5))).getId();
     }
 
     private static void record(TestDatabase db, long runId, Consumer<ActionRecorder> work) {
-        db.runInTransaction(em -> work.accept(new ActionRecorder(em, new ContactTableContacts(em,
-                new ContactService(em, BeanValidation.validator())), em.find(SyncRun.class, runId), NOW)));
+        db.runInTransaction(em -> work.accept(new ActionRecorder(new SyncRepository(em), new ContactTableContacts(new ContactRepository(em),
+                new ContactService(new ContactRepository(em), BeanValidation.validator())), em.find(SyncRun.class, runId), NOW)));
     }
 
     private static Map<String, SyncLink> links(TestDatabase db) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.contactsync.contact.ContactData;
 import org.contactsync.contact.ContactField;
+import org.contactsync.contact.ContactRepository;
 import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactType;
 import org.contactsync.employee.Role;
@@ -69,7 +70,7 @@ class SyncInStepPersistenceTest {
             em.persist(new User(new UserDetails("alice", "Alice", "alice@contoso.example", true,
                     Set.of(Role.EMPLOYEE)), "hash", false, created, "system"));
             em.persist(new ExchangeSync("alice", created, "alice"));
-            var contacts = new ContactService(em, BeanValidation.validator());
+            var contacts = new ContactService(new ContactRepository(em), BeanValidation.validator());
             for (int i = 1; i <= 3; i++) {
                 var person = new ContactData();
                 person.setType(ContactType.PERSON);
@@ -110,7 +111,7 @@ class SyncInStepPersistenceTest {
     private static Optional<SyncRun> nextRunInStep(TestDatabase db, Duration margin) {
         Instant setupModified = db.inTransaction(em -> em.createQuery(
                 "select s from ExchangeSync s where s.userName = 'alice'", ExchangeSync.class).getSingleResult()
-                .getModifiedAt());
+                .modified().at());
         var request = new SyncRequest("alice", SyncMode.INCREMENTAL, SyncTrigger.API, "alice", false, false);
         return db.inTransaction(em -> {
             var repository = new SyncRepository(em);
@@ -123,7 +124,7 @@ class SyncInStepPersistenceTest {
 
     private static void changeContact(TestDatabase db, String no, Consumer<ContactData> change) {
         db.runInTransaction(em -> {
-            var contacts = new ContactService(em, BeanValidation.validator());
+            var contacts = new ContactService(new ContactRepository(em), BeanValidation.validator());
             var contact = contacts.get(no);
             var data = ContactData.of(contact);
             change.accept(data);
@@ -200,7 +201,7 @@ class SyncInStepPersistenceTest {
                 person.setType(ContactType.PERSON);
                 person.set(ContactField.NAME, "Newcomer");
                 person.set(ContactField.E_MAIL, "newcomer@example.com");
-                new ContactService(em, BeanValidation.validator()).create(person);
+                new ContactService(new ContactRepository(em), BeanValidation.validator()).create(person);
             });
 
             assertTrue(nextRunInStep(db, NO_MARGIN).isEmpty());
@@ -213,7 +214,7 @@ class SyncInStepPersistenceTest {
         try (var db = TestDatabase.fresh(kind)) {
             var nos = prepare(db);
             run(db, false, SyncRunStatus.SUCCEEDED, 0);
-            db.runInTransaction(em -> new ContactService(em, BeanValidation.validator())
+            db.runInTransaction(em -> new ContactService(new ContactRepository(em), BeanValidation.validator())
                     .delete(nos.get(1), Optional.empty()));
 
             assertTrue(nextRunInStep(db, NO_MARGIN).isEmpty());
@@ -226,7 +227,7 @@ class SyncInStepPersistenceTest {
         try (var db = TestDatabase.fresh(kind)) {
             var nos = prepare(db);
             var inStep = run(db, false, SyncRunStatus.SUCCEEDED, 0);
-            db.runInTransaction(em -> new ContactService(em, BeanValidation.validator())
+            db.runInTransaction(em -> new ContactService(new ContactRepository(em), BeanValidation.validator())
                     .delete(nos.get(2), Optional.empty()));
 
             assertEquals(Optional.of(inStep.getId()), nextRunInStep(db, NO_MARGIN).map(SyncRun::getId));

@@ -21,6 +21,7 @@ import org.contactsync.employee.User;
 import org.contactsync.employee.UserDetails;
 import org.contactsync.employee.UserRepository;
 import org.contactsync.exchange.ExchangeSync;
+import org.contactsync.exchange.ExchangeSyncRepository;
 import org.contactsync.exchange.ExchangeSyncService;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.sync.plan.ActionKind;
@@ -254,17 +255,17 @@ class SyncPersistenceTest {
 
             assertTrue(db.inTransaction(em -> new SyncRepository(em).links("alice")).isEmpty());
             assertEquals(1, db.inTransaction(em -> new SyncRepository(em).links("bob")).size(), "bob's are his");
-            var setup = db.inTransaction(em -> new ExchangeSyncService(em, new UserRepository(em), null)
+            var setup = db.inTransaction(em -> new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), null)
                     .find("alice")).orElseThrow();
             assertEquals(Optional.empty(), setup.folderId());
             assertEquals(Optional.empty(), setup.deltaLink());
-            assertEquals(later, setup.getModifiedAt(), "so the next run does not take the in-step shortcut");
+            assertEquals(later, setup.modified().at(), "so the next run does not take the in-step shortcut");
             assertEquals(Optional.empty(), db.inTransaction(em -> new SyncRepository(em).leaseHolder("alice")));
         }
     }
 
     private static MailboxChangeReset reset(EntityManager em, Instant at) {
         var clock = Clock.fixed(at, ZoneOffset.UTC);
-        return new MailboxChangeReset(em, new ExchangeSyncService(em, new UserRepository(em), clock), clock);
+        return new MailboxChangeReset(new SyncRepository(em), new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), clock), clock);
     }
 }

@@ -3,8 +3,8 @@ package org.contactsync.contact.api;
 import static org.contactsync.platform.JsonProviders.JSON;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -65,7 +65,7 @@ public class ContactResource {
     static final int MAX_LIMIT = 500;
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    @EJB
+    @Inject
     ContactService contacts;
 
     @Context

@@ -1,6 +1,5 @@
 package org.contactsync.contact.web;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -34,7 +33,7 @@ public class ContactCardView implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int LOOKUP_SIZE = 10;
 
-    @EJB
+    @Inject
     private ContactService contacts;
 
     @Inject

@@ -1,8 +1,8 @@
 package org.contactsync.contact.web;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
@@ -24,7 +24,7 @@ public class ContactDeletion implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
+    @Inject
     private ContactService contacts;
 
     private String no = "";

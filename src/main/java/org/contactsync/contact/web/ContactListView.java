@@ -1,7 +1,6 @@
 package org.contactsync.contact.web;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,7 +24,7 @@ public class ContactListView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
+    @Inject
     private ContactService contacts;
 
     @Inject

@@ -13,6 +13,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.contactsync.employee.SignInState;
 import org.contactsync.employee.UserRepository;
 
 /**
@@ -66,7 +67,8 @@ public class PageSignIn implements HttpAuthenticationMechanism {
             // A new session id at sign-in, so that a session id planted before it is worth nothing.
             request.changeSessionId();
         }
-        var generation = users.sessionGeneration(result.getCallerPrincipal().getName());
+        var generation = users.signInState(result.getCallerPrincipal().getName())
+                .map(SignInState::sessionGeneration);
         if (generation.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }

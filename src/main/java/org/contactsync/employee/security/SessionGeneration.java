@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The user's session generation ({@link org.contactsync.employee.User#getSessionGeneration()}) a signed-in HTTP
  * session holds: taken at sign-in and when this session changes the password. A session whose generation is not
- * the user's current one is no longer valid ({@code SessionGenerationFilter} ends it).
+ * the user's current one is no longer valid ({@code SignedInSessionFilter} ends it).
  */
 public final class SessionGeneration {
 

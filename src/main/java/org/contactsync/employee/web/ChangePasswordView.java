@@ -13,7 +13,7 @@ import org.contactsync.platform.web.FacesMessages;
 
 /**
  * The signed-in user's password change, also the page a one-time password leads to. A change ends the user's
- * other sessions ({@link SessionGenerationFilter}) but not this one.
+ * other sessions ({@link SignedInSessionFilter}) but not this one.
  */
 @Named
 @RequestScoped

@@ -10,7 +10,7 @@ import org.contactsync.employee.security.CurrentCaller;
 import org.contactsync.exchange.ConnectionInput;
 import org.contactsync.exchange.ConnectionInput.CredentialKind;
 import org.contactsync.exchange.ConnectionInput.UploadedCertificate;
-import org.contactsync.exchange.ConnectionTests;
+import org.contactsync.exchange.ConnectionChecks;
 import org.contactsync.exchange.ExchangeMessages;
 import org.contactsync.exchange.GraphConnection;
 import org.contactsync.exchange.GraphConnectionService;
@@ -37,7 +37,7 @@ public class ConnectionView implements Serializable {
     transient GraphConnectionService connections;
 
     @Inject
-    transient ConnectionTests tests;
+    transient ConnectionChecks connectionChecks;
 
     @Inject
     transient CurrentCaller caller;
@@ -83,7 +83,7 @@ public class ConnectionView implements Serializable {
             return;
         }
         try {
-            CheckResults.show(tests.testConnection(caller.get()));
+            CheckResults.show(connectionChecks.testConnection(caller.get()));
             show(connections.card(caller.get()).orElseThrow());
         } catch (ApplicationException refusal) {
             FacesMessages.show(refusal, FORM);
@@ -130,13 +130,13 @@ public class ConnectionView implements Serializable {
         version = connection.getVersion();
         lastTestOutcome = connection.lastTestOutcome().orElse("");
         lastTest = times.format(connection.lastTestAt());
-        modified = times.format(connection.getModifiedAt());
+        modified = times.format(connection.modified().at());
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         if (!lastTestOutcome.isEmpty()) {
             lastTest = ExchangeMessages.of("connection.lastTest.at", lastTest,
                     ExchangeMessages.of("check." + lastTestOutcome), connection.lastTestBy().orElse("")).in(locale);
         }
-        modified = ExchangeMessages.of("connection.modified", modified, connection.getModifiedBy()).in(locale);
+        modified = ExchangeMessages.of("connection.modified", modified, connection.modified().by()).in(locale);
     }
 
     public boolean isSecretKeyMissing() {

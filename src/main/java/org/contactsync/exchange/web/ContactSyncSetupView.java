@@ -130,8 +130,8 @@ public class ContactSyncSetupView implements Serializable {
         lastSync = times.format(setup.lastSyncAt());
         lastSyncResult = setup.lastSyncResult().orElse("");
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        modified = ExchangeMessages.of("contactSync.modified", times.format(setup.getModifiedAt()),
-                setup.getModifiedBy()).in(locale);
+        modified = ExchangeMessages.of("contactSync.modified", times.format(setup.modified().at()),
+                setup.modified().by()).in(locale);
         version = setup.getVersion();
     }
 

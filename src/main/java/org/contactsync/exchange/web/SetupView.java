@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.contactsync.employee.security.CurrentCaller;
-import org.contactsync.exchange.ConnectionTests;
+import org.contactsync.exchange.ConnectionChecks;
 import org.contactsync.exchange.ExchangeSyncService;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
@@ -26,7 +26,7 @@ public class SetupView implements Serializable {
     transient ExchangeSyncService setups;
 
     @Inject
-    transient ConnectionTests tests;
+    transient ConnectionChecks connectionChecks;
 
     @Inject
     transient CurrentCaller caller;
@@ -53,7 +53,7 @@ public class SetupView implements Serializable {
     /** Validate Exchange Connection. */
     public void validate() {
         try {
-            CheckResults.showForMailbox(tests.validateMailbox(caller.get(), userName));
+            CheckResults.showForMailbox(connectionChecks.validateMailbox(caller.get(), userName));
         } catch (ApplicationException refusal) {
             FacesMessages.show(refusal, FORM);
         }

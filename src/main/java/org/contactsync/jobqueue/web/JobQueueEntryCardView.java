@@ -163,7 +163,7 @@ public class JobQueueEntryCardView implements Serializable {
         errorMessage = entry.errorMessage().orElse("");
         nextRun = JobQueueCaptions.nextRun(times, entry);
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        modified = JobQueueMessages.of("card.modified", times.format(entry.getModifiedAt()), entry.getModifiedBy())
+        modified = JobQueueMessages.of("card.modified", times.format(entry.modified().at()), entry.modified().by())
                 .in(locale);
         version = entry.getVersion();
     }

@@ -22,7 +22,7 @@ import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
 import org.contactsync.sync.SyncMessages;
 import org.contactsync.sync.SyncRequest;
-import org.contactsync.sync.SyncRunQueries;
+import org.contactsync.sync.SyncRunService;
 import org.contactsync.sync.SyncRunner;
 import org.contactsync.sync.SyncTrigger;
 import org.contactsync.sync.plan.SyncMode;
@@ -47,7 +47,7 @@ public class SyncRunResource {
     SyncRunner runner;
 
     @Inject
-    SyncRunQueries queries;
+    SyncRunService syncRuns;
 
     @Inject
     CurrentCaller caller;
@@ -69,7 +69,7 @@ public class SyncRunResource {
                 : request.userName();
         long id = runner.start(who, new SyncRequest(userName, mode(request.mode()), SyncTrigger.API, who.userName(),
                 request.isPreview(), request.isMassDeleteConfirmed()));
-        var run = queries.run(who, id);
+        var run = syncRuns.run(who, id);
         return Response.accepted(SyncRunDto.of(run)).location(uri.getAbsolutePathBuilder().path(Long.toString(id))
                 .build()).build();
     }
@@ -82,7 +82,7 @@ public class SyncRunResource {
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SyncRunDto get(@PathParam("id") long id) {
-        return SyncRunDto.of(queries.run(caller.get(), id));
+        return SyncRunDto.of(syncRuns.run(caller.get(), id));
     }
 
     @GET
@@ -91,7 +91,7 @@ public class SyncRunResource {
     @APIResponse(responseCode = "200", description = "The entries in the order they were logged",
             content = @Content(schema = @Schema(implementation = SyncLogEntryDto.class)))
     public List<SyncLogEntryDto> log(@PathParam("id") long id) {
-        return queries.log(caller.get(), id).stream().map(SyncLogEntryDto::of).toList();
+        return syncRuns.log(caller.get(), id).stream().map(SyncLogEntryDto::of).toList();
     }
 
     private static SyncMode mode(String text) {

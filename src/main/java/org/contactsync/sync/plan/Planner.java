@@ -3,7 +3,7 @@ package org.contactsync.sync.plan;
 /**
  * The sync's decision core: a pure function from a {@link SyncSnapshot} to a {@link Plan}. It reads nothing, writes
  * nothing and keeps no state, so the same snapshot always gives the same plan. The rules are listed in
- * {@code package-info.java}; {@link PlanRun} applies them in order.
+ * {@code package-info.java}; {@link PlanningPass} applies them in order.
  */
 public final class Planner {
 
@@ -11,6 +11,6 @@ public final class Planner {
     }
 
     public static Plan plan(SyncSnapshot snapshot) {
-        return new PlanRun(snapshot).plan();
+        return new PlanningPass(snapshot).plan();
     }
 }

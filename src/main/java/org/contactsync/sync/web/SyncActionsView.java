@@ -11,7 +11,7 @@ import org.contactsync.platform.web.FacesMessages;
 import org.contactsync.sync.SyncAlreadyRunningException;
 import org.contactsync.sync.SyncRequest;
 import org.contactsync.sync.SyncRun;
-import org.contactsync.sync.SyncRunQueries;
+import org.contactsync.sync.SyncRunService;
 import org.contactsync.sync.SyncRunStatus;
 import org.contactsync.sync.SyncRunner;
 import org.contactsync.sync.SyncTrigger;
@@ -32,7 +32,7 @@ public class SyncActionsView implements Serializable {
     transient SyncRunner runner;
 
     @Inject
-    transient SyncRunQueries queries;
+    transient SyncRunService syncRuns;
 
     @Inject
     transient CurrentCaller caller;
@@ -75,7 +75,7 @@ public class SyncActionsView implements Serializable {
 
     private Optional<SyncRun> current() {
         if (runId != null && run == null) {
-            run = queries.run(caller.get(), runId);
+            run = syncRuns.run(caller.get(), runId);
         }
         return Optional.ofNullable(run);
     }

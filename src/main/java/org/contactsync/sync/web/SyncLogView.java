@@ -11,7 +11,7 @@ import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
 import org.contactsync.sync.SyncLogEntry;
 import org.contactsync.sync.SyncRun;
-import org.contactsync.sync.SyncRunQueries;
+import org.contactsync.sync.SyncRunService;
 import org.contactsync.sync.SyncRunStatus;
 
 /**
@@ -25,7 +25,7 @@ public class SyncLogView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient SyncRunQueries queries;
+    transient SyncRunService syncRuns;
 
     @Inject
     transient CurrentCaller caller;
@@ -42,8 +42,8 @@ public class SyncLogView implements Serializable {
         search();
         if (runParam != null) {
             try {
-                selected = queries.run(caller.get(), runParam);
-                entries = queries.log(caller.get(), runParam);
+                selected = syncRuns.run(caller.get(), runParam);
+                entries = syncRuns.log(caller.get(), runParam);
             } catch (ApplicationException e) {
                 FacesMessages.show(e, "syncLog");
             }
@@ -51,13 +51,13 @@ public class SyncLogView implements Serializable {
     }
 
     public void search() {
-        runs = queries.runs(caller.get(), Optional.ofNullable(userNameFilter)).stream()
+        runs = syncRuns.runs(caller.get(), Optional.ofNullable(userNameFilter)).stream()
                 .filter(run -> statusFilter == null || run.getStatus() == statusFilter)
                 .toList();
     }
 
     public void select() {
-        entries = selected == null ? List.of() : queries.log(caller.get(), selected.getId());
+        entries = selected == null ? List.of() : syncRuns.log(caller.get(), selected.getId());
     }
 
     public boolean isAdmin() {

@@ -10,9 +10,9 @@ import org.contactsync.platform.ApplicationException;
 
 /** Runs a registered job on the current thread; whatever goes wrong becomes a failed {@link JobResult}. */
 @ApplicationScoped
-public class JobExecution {
+public class JobRunner {
 
-    private static final Logger LOG = Logger.getLogger(JobExecution.class.getName());
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
     @Inject
     JobRegistry registry;

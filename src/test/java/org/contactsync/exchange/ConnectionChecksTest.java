@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Validate Exchange Connection and Test connection around Graph: what is refused before Graph is called, and what
  * reaches Graph and is recorded. Graph itself is replaced by a recording stand-in.
  */
-class ConnectionTestsTest {
+class ConnectionChecksTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
     private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
@@ -60,12 +60,13 @@ class ConnectionTestsTest {
         }
     }
 
-    private static ConnectionTests tests(jakarta.persistence.EntityManager em, RecordingChecks checks) {
-        var tests = new ConnectionTests();
-        tests.connections = new GraphConnectionService(em, new SecretProtection(Optional.of(KEY), false), CLOCK);
-        tests.setups = new ExchangeSyncService(em, new UserRepository(em), CLOCK);
-        tests.checks = checks;
-        return tests;
+    private static ConnectionChecks connectionChecks(jakarta.persistence.EntityManager em, RecordingChecks checks) {
+        var connectionChecks = new ConnectionChecks();
+        connectionChecks.connections = new GraphConnectionService(new GraphConnectionRepository(em),
+                new SecretProtection(Optional.of(KEY), false), CLOCK);
+        connectionChecks.setups = new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), CLOCK);
+        connectionChecks.checks = checks;
+        return connectionChecks;
     }
 
     @Test
@@ -80,24 +81,24 @@ class ConnectionTestsTest {
             var checks = new RecordingChecks(ConnectionCheckOutcome.WRONG_SECRET);
 
             var noEmail = assertThrows(ApplicationException.class,
-                    () -> db.runInTransaction(em -> tests(em, checks).validateMailbox(NOMAIL, "nomail")));
+                    () -> db.runInTransaction(em -> connectionChecks(em, checks).validateMailbox(NOMAIL, "nomail")));
             assertEquals("setup.noEmail", noEmail.userMessage().key());
             var noConnection = assertThrows(ApplicationException.class,
-                    () -> db.runInTransaction(em -> tests(em, checks).validateMailbox(ADMIN, "alice")));
+                    () -> db.runInTransaction(em -> connectionChecks(em, checks).validateMailbox(ADMIN, "alice")));
             assertEquals("connection.refused.notSetUp", noConnection.userMessage().key());
             assertEquals(List.of(), checks.calls, "Graph was not called");
 
-            db.runInTransaction(em -> tests(em, checks).connections.createIfMissing("contoso.onmicrosoft.com",
+            db.runInTransaction(em -> connectionChecks(em, checks).connections.createIfMissing("contoso.onmicrosoft.com",
                     "6731de76-14a6-49ae-97bc-6eba6914391e", "secret", "system"));
-            var validated = db.inTransaction(em -> tests(em, checks).validateMailbox(ADMIN, "alice"));
+            var validated = db.inTransaction(em -> connectionChecks(em, checks).validateMailbox(ADMIN, "alice"));
             assertEquals(ConnectionCheckOutcome.WRONG_SECRET, validated.outcome());
-            var tested = db.inTransaction(em -> tests(em, checks).testConnection(ADMIN));
+            var tested = db.inTransaction(em -> connectionChecks(em, checks).testConnection(ADMIN));
             assertEquals(ConnectionCheckOutcome.WRONG_SECRET, tested.outcome());
             assertEquals(List.of("mailbox alice@contoso.example", "test contoso.onmicrosoft.com"), checks.calls);
-            var recorded = db.inTransaction(em -> tests(em, checks).connections.find().orElseThrow());
+            var recorded = db.inTransaction(em -> connectionChecks(em, checks).connections.find().orElseThrow());
             assertEquals(Optional.of("WRONG_SECRET"), recorded.lastTestOutcome());
             assertEquals(Optional.of("admin"), recorded.lastTestBy());
-            assertThrows(ApplicationException.class, () -> db.runInTransaction(em -> tests(em, checks)
+            assertThrows(ApplicationException.class, () -> db.runInTransaction(em -> connectionChecks(em, checks)
                     .testConnection(new Caller("alice", Set.of(Role.EMPLOYEE)))), "admins only");
         }
     }

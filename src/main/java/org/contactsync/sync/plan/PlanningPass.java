@@ -33,7 +33,7 @@ import org.contactsync.sync.plan.SyncAction.UpdateInOutlook;
  * is claimed by at most one pair, so no Outlook contact is matched to two BC contacts or the other way round.
  * Contacts are visited sorted by No. and Graph id, so the plan does not depend on the order of the snapshot.
  */
-final class PlanRun {
+final class PlanningPass {
 
     private final SyncSnapshot snapshot;
     private final boolean full;
@@ -48,7 +48,7 @@ final class PlanRun {
     private final Set<String> importedEmails = new HashSet<>();
     private final List<SyncAction> actions = new ArrayList<>();
 
-    PlanRun(SyncSnapshot snapshot) {
+    PlanningPass(SyncSnapshot snapshot) {
         this.snapshot = snapshot;
         this.full = snapshot.mode() == SyncMode.FULL;
         snapshot.bcContacts().forEach(contact -> bcByNo.put(contact.no(), contact));

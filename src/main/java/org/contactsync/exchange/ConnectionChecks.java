@@ -15,7 +15,7 @@ import org.contactsync.platform.ApplicationException.Kind;
  * are short transactions of their own in the services.
  */
 @ApplicationScoped
-public class ConnectionTests {
+public class ConnectionChecks {
 
     @Inject
     GraphConnectionService connections;
@@ -32,7 +32,7 @@ public class ConnectionTests {
      */
     public ConnectionCheckResult testConnection(Caller caller) {
         connections.card(caller);
-        var result = checks.testConnection(connections.settings().orElseThrow(ConnectionTests::notSetUp),
+        var result = checks.testConnection(connections.settings().orElseThrow(ConnectionChecks::notSetUp),
                 ownMailbox(caller));
         connections.recordTest(caller, result.outcome().name());
         return result;
@@ -45,7 +45,7 @@ public class ConnectionTests {
     public ConnectionCheckResult validateMailbox(Caller caller, String userName) {
         var email = setups.authenticationEmail(caller, userName).orElseThrow(() -> new ApplicationException(
                 Kind.INVALID, ExchangeMessages.of("setup.noEmail")));
-        return checks.validateMailbox(connections.settings().orElseThrow(ConnectionTests::notSetUp), email);
+        return checks.validateMailbox(connections.settings().orElseThrow(ConnectionChecks::notSetUp), email);
     }
 
     /** The caller's own Microsoft 365 e-mail, if their user card has one; a caller without a user row has none. */

@@ -2,6 +2,7 @@ package org.contactsync.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.contactsync.employee.Caller;
@@ -13,30 +14,31 @@ import org.contactsync.platform.ApplicationException.Kind;
  * answered as not found, so ids reveal nothing.
  */
 @ApplicationScoped
-public class SyncRunQueries {
+@Transactional
+public class SyncRunService {
 
     /** The most runs a list shows. */
     public static final int MAX_RUNS = 500;
 
     @Inject
-    SyncStore store;
+    SyncRepository repository;
 
     public SyncRun run(Caller caller, long id) {
-        return store.run(id).filter(run -> caller.isAdmin() || caller.is(run.getUserName()))
+        return repository.run(id).filter(run -> caller.isAdmin() || caller.is(run.getUserName()))
                 .orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
                         SyncMessages.of("sync.run.notFound", id)));
     }
 
     public List<SyncLogEntry> log(Caller caller, long id) {
-        return store.log(run(caller, id).getId());
+        return repository.log(run(caller, id).getId());
     }
 
     /** The newest runs: the caller's own, or for an admin everyone's (or one employee's). */
     public List<SyncRun> runs(Caller caller, Optional<String> userName) {
         if (!caller.isAdmin()) {
-            return store.runs(Optional.of(caller.userName()), MAX_RUNS);
+            return repository.runs(Optional.of(caller.userName()), MAX_RUNS);
         }
-        return store.runs(userName.filter(name -> !name.isBlank()).map(String::strip)
+        return repository.runs(userName.filter(name -> !name.isBlank()).map(String::strip)
                 .map(name -> name.toLowerCase(java.util.Locale.ROOT)), MAX_RUNS);
     }
 }

@@ -1,0 +1,62 @@
+package org.contactsync.exchange;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.contactsync.contact.Contact;
+import org.contactsync.platform.EntityRepository;
+
+/**
+ * Exchange Sync setups in the database, and the contacts a setup's filter lets through (the filter is the
+ * setup's, so its queries live here rather than in the contact package). User names are stored lower case.
+ */
+@Dependent
+public class ExchangeSyncRepository extends EntityRepository {
+
+    @Inject
+    public ExchangeSyncRepository(EntityManager em) {
+        super(em);
+    }
+
+    public Optional<ExchangeSync> find(String userName) {
+        return em.createQuery("select s from ExchangeSync s where s.userName = :name", ExchangeSync.class)
+                .setParameter("name", userName.strip().toLowerCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The setups with Enable Background Synchronization on, by user name. */
+    public List<ExchangeSync> withBackgroundSync() {
+        return em.createQuery("select s from ExchangeSync s where s.backgroundSyncEnabled = true order by s.userName",
+                ExchangeSync.class).getResultList();
+    }
+
+    /** How many contacts the parsed filter lets through. */
+    public long count(ParsedSyncFilter filter) {
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createQuery(Long.class);
+        var contact = query.from(Contact.class);
+        query.select(cb.count(contact)).where(filter.toPredicate(cb, contact));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    /** The first contacts (by No.) the parsed filter lets through. */
+    public List<Contact> firstMatches(ParsedSyncFilter filter, int max) {
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createQuery(Contact.class);
+        var contact = query.from(Contact.class);
+        query.select(contact).where(filter.toPredicate(cb, contact)).orderBy(cb.asc(contact.get("no")));
+        return em.createQuery(query).setMaxResults(max).getResultList();
+    }
+
+    public void add(ExchangeSync setup) {
+        em.persist(setup);
+    }
+
+    public void remove(ExchangeSync setup) {
+        em.remove(setup);
+    }
+}
