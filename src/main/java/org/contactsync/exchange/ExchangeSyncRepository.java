@@ -3,10 +3,14 @@ package org.contactsync.exchange;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.contactsync.contact.Contact;
+import org.contactsync.contact.ContactType;
 import org.contactsync.platform.EntityRepository;
 
 /**
@@ -43,13 +47,33 @@ public class ExchangeSyncRepository extends EntityRepository {
         return em.createQuery(query).getSingleResult();
     }
 
-    /** The first contacts (by No.) the parsed filter lets through. */
-    public List<Contact> firstMatches(ParsedSyncFilter filter, int max) {
+    /** How many of the contacts the parsed filter lets through go to Outlook ({@link #goesToOutlook}). */
+    public long countGoingToOutlook(ParsedSyncFilter filter) {
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createQuery(Long.class);
+        var contact = query.from(Contact.class);
+        query.select(cb.count(contact)).where(filter.toPredicate(cb, contact), goesToOutlook(cb, contact));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    /** The first contacts (by No.) the parsed filter lets through that go to Outlook. */
+    public List<Contact> firstGoingToOutlook(ParsedSyncFilter filter, int max) {
         var cb = em.getCriteriaBuilder();
         var query = cb.createQuery(Contact.class);
         var contact = query.from(Contact.class);
-        query.select(contact).where(filter.toPredicate(cb, contact)).orderBy(cb.asc(contact.get("no")));
+        query.select(contact).where(filter.toPredicate(cb, contact), goesToOutlook(cb, contact))
+                .orderBy(cb.asc(contact.get("no")));
         return em.createQuery(query).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * The article's rule for what goes to Outlook: a Person with a Name and an E-mail, not privacy blocked. The sync
+     * engine's planner holds the same rule for each contact (sync.plan.Scope); ExchangeSyncPersistenceTest keeps the
+     * two in step. Names and e-mails are stored stripped, so blank means empty.
+     */
+    private static Predicate goesToOutlook(CriteriaBuilder cb, Root<Contact> contact) {
+        return cb.and(cb.equal(contact.get("type"), ContactType.PERSON), cb.notEqual(contact.get("name"), ""),
+                cb.notEqual(contact.get("email"), ""), cb.not(contact.get("privacyBlocked")));
     }
 
     public void add(ExchangeSync setup) {

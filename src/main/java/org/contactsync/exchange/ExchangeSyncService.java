@@ -95,9 +95,14 @@ public class ExchangeSyncService {
         return setups.count(filter.parse());
     }
 
-    /** The first contacts (by No.) the filter lets through. */
+    /** How many of them will sync: the persons with a Name and an E-mail, not privacy blocked. */
+    public long countWillSync(SyncFilter filter) {
+        return setups.countGoingToOutlook(filter.parse());
+    }
+
+    /** The first contacts (by No.) the filter lets through that will sync. */
     public List<Contact> preview(SyncFilter filter, int max) {
-        return setups.firstMatches(filter.parse(), max);
+        return setups.firstGoingToOutlook(filter.parse(), max);
     }
 
     /** For the sync engine: the user's setup, if they have one. */

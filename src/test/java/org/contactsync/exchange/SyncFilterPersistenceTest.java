@@ -52,22 +52,62 @@ class SyncFilterPersistenceTest {
             for (int i = 0; i < names.size(); i++) {
                 var type = i < 8 ? ContactType.COMPANY : ContactType.PERSON;
                 var city = i % 3 == 0 ? "Stockholm" : i % 3 == 1 ? "Göteborg" : "";
-                contacts.create(contact(type, names.get(i), city, String.valueOf(10000 + i * 1000), i % 2 == 0
-                        ? "Uppland" : "uppland"));
+                var data = contact(type, names.get(i), city, String.valueOf(10000 + i * 1000), i % 2 == 0
+                        ? "Uppland" : "uppland");
+                // Every fifth contact has no e-mail and one person is privacy blocked: they match, but do not sync.
+                data.set(ContactField.E_MAIL, i % 5 == 4 ? "" : "contact" + i + "@example.com");
+                data.setPrivacyBlocked(i == 9);
+                contacts.create(data);
             }
             return contacts.list(org.contactsync.contact.ContactFilter.NONE,
                     new org.contactsync.contact.ContactSort("no", true), 0, 100);
         });
     }
 
+    /**
+     * The contacts the filter lets through, as the database selects them; on the way, the page's two counts and its
+     * preview are held against them: Matching contacts counts them all, Will sync and the preview only those that go
+     * to Outlook.
+     */
     private static List<String> matching(TestDatabase db, SyncFilter filter) {
         return db.inTransaction(em -> {
             var service = new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em), Clock.systemUTC());
-            long count = service.count(filter);
-            var preview = service.preview(filter, 1000);
-            assertEquals(count, preview.size(), "count and preview agree");
-            return preview.stream().map(Contact::getNo).toList();
+            var cb = em.getCriteriaBuilder();
+            var query = cb.createQuery(Contact.class);
+            var contact = query.from(Contact.class);
+            query.select(contact).where(filter.parse().toPredicate(cb, contact)).orderBy(cb.asc(contact.get("no")));
+            var all = em.createQuery(query).getResultList();
+            assertEquals(all.size(), service.count(filter), "Matching contacts counts what the filter lets through");
+            var willSync = all.stream().filter(SyncFilterPersistenceTest::goesToOutlook).map(Contact::getNo).toList();
+            assertEquals(willSync.size(), service.countWillSync(filter), "Will sync");
+            assertEquals(willSync, service.preview(filter, 1000).stream().map(Contact::getNo).toList(),
+                    "the preview lists those that will sync");
+            return all.stream().map(Contact::getNo).toList();
         });
+    }
+
+    /** The article's rule: only Person contacts with a Name and an E-mail go to Outlook (and none privacy blocked). */
+    private static boolean goesToOutlook(Contact contact) {
+        return contact.getType() == ContactType.PERSON && !contact.getName().isBlank()
+                && !contact.getEmail().isBlank() && !contact.isPrivacyBlocked();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theArticlesExampleMatchesTwoCompaniesOfWhichNoneWillSync(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            seed(db);
+            var articleExample = on(FilterField.NO, "CT00001*|CT00002*");
+            assertEquals(List.of("CT000010", "CT000020"), matching(db, articleExample));
+            db.inTransaction(em -> {
+                var service = new ExchangeSyncService(new ExchangeSyncRepository(em), new UserRepository(em),
+                        Clock.systemUTC());
+                assertEquals(2, service.count(articleExample));
+                assertEquals(0, service.countWillSync(articleExample), "both are companies: nothing would sync");
+                assertEquals(List.of(), service.preview(articleExample, 20));
+                return null;
+            });
+        }
     }
 
     private static List<String> expected(List<Contact> all, Predicate<Contact> rule) {

@@ -58,6 +58,7 @@ public class ContactSyncSetupView implements Serializable {
     private long version;
     private boolean filterValid = true;
     private long matchCount;
+    private long willSyncCount;
     private List<Contact> preview = List.of();
 
     /** f:viewAction: opens (and on first use creates) the setup. */
@@ -79,6 +80,7 @@ public class ContactSyncSetupView implements Serializable {
         try {
             var current = currentFilter();
             matchCount = setups.count(current);
+            willSyncCount = setups.countWillSync(current);
             preview = new ArrayList<>(setups.preview(current, ExchangeSyncService.PREVIEW_SIZE));
             filterValid = true;
         } catch (ApplicationException refusal) {
@@ -193,6 +195,10 @@ public class ContactSyncSetupView implements Serializable {
 
     public long getMatchCount() {
         return matchCount;
+    }
+
+    public long getWillSyncCount() {
+        return willSyncCount;
     }
 
     public List<Contact> getPreview() {
