@@ -27,15 +27,21 @@ public class ConnectionChecks {
     GraphConnectionChecks checks;
 
     /**
-     * Tests the saved connection and records the outcome on it. The tester's own mailbox, if their user card has
-     * one, shows whether an app without the tenant-wide permission is scoped to mailboxes instead.
+     * Tests the connection as the page shows it, without saving it (a try-out must not break every employee's sync);
+     * when the page shows exactly the saved connection, the outcome is recorded on it. The tester's own mailbox, if
+     * their user card has one, shows whether an app without the tenant-wide permission is scoped to mailboxes.
      */
-    public ConnectionCheckResult testConnection(Caller caller) {
-        connections.card(caller);
-        var result = checks.testConnection(connections.settings().orElseThrow(ConnectionChecks::notSetUp),
-                ownMailbox(caller));
-        connections.recordTest(caller, result.outcome().name());
-        return result;
+    public TestedConnection testConnection(Caller caller, ConnectionInput onThePage) {
+        var trial = connections.trial(caller, onThePage);
+        var result = checks.testConnection(trial.settings(), ownMailbox(caller));
+        if (trial.asSaved()) {
+            connections.recordTest(caller, result.outcome().name());
+        }
+        return new TestedConnection(result, trial);
+    }
+
+    /** A test's outcome and what was tested. */
+    public record TestedConnection(ConnectionCheckResult result, GraphConnectionService.TrialConnection tested) {
     }
 
     /**

@@ -19,6 +19,7 @@ import org.contactsync.exchange.ConnectionInput.UploadedCertificate;
 import org.contactsync.graph.GraphConnectionSettings;
 import org.contactsync.graph.GraphConnectionSettings.CertificateFormat;
 import org.contactsync.graph.GraphConnectionSettings.ClientCertificate;
+import org.contactsync.graph.GraphConnectionSettings.ClientCredential;
 import org.contactsync.graph.GraphConnectionSettings.ClientSecret;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
@@ -142,6 +143,52 @@ public class GraphConnectionService {
         }
         connections.flush();
         return connection;
+    }
+
+    /**
+     * The connection the page shows, as Test connection tries it, without saving anything: a secret, certificate or
+     * certificate password typed on the page is used as typed; where none was typed, the saved one, under the rules
+     * Save applies (never for another tenant, app or host). Refused field by field as Save refuses.
+     */
+    public TrialConnection trial(Caller caller, ConnectionInput input) {
+        mayManage(caller);
+        var existing = find();
+        var problems = problems(input, existing);
+        if (!problems.isEmpty()) {
+            throw new ApplicationException(Kind.INVALID, ExchangeMessages.of("connection.invalid"), problems);
+        }
+        var saved = existing.filter(connection -> ConnectionEndpoints.sameApplication(connection, input));
+        var credential = input.credential() == CredentialKind.CLIENT_SECRET
+                ? input.newClientSecret().<ClientCredential>map(ClientSecret::new)
+                        .orElseGet(() -> settings(saved.orElseThrow()).credential())
+                : input.newCertificate().<ClientCredential>map(certificate -> new ClientCertificate(
+                                format(certificate.content()), certificate.content(), input.newCertificatePassword()))
+                        .orElseGet(() -> withPassword(settings(saved.orElseThrow()).credential(),
+                                input.newCertificatePassword()));
+        boolean typed = input.newClientSecret().isPresent() || input.newCertificate().isPresent()
+                || input.newCertificatePassword().isPresent();
+        boolean asSaved = !typed && saved.filter(connection -> connection.hasClientSecret()
+                == (input.credential() == CredentialKind.CLIENT_SECRET)).isPresent();
+        return new TrialConnection(new GraphConnectionSettings(input.tenantId(), input.clientId(), credential,
+                input.authorityHost(), input.graphEndpoint()), asSaved, typed);
+    }
+
+    /**
+     * What Test connection tries.
+     *
+     * @param settings the values on the page, with the credential it uses
+     * @param asSaved  exactly the saved connection: the outcome is recorded on it
+     * @param typed    a secret, certificate or password typed on the page (not saved) is part of it
+     */
+    public record TrialConnection(GraphConnectionSettings settings, boolean asSaved, boolean typed) {
+    }
+
+    /** The saved certificate with the password typed on the page, if one was. */
+    private static ClientCredential withPassword(ClientCredential saved, Optional<String> typedPassword) {
+        if (saved instanceof ClientCertificate certificate && typedPassword.isPresent()) {
+            return new ClientCertificate(certificate.format(), certificate.bytes(), typedPassword);
+        }
+        return saved;
     }
 
     /** Demo data: a connection from configuration unless one exists. Returns whether it created one. */

@@ -2,6 +2,7 @@ package org.contactsync.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,6 +42,7 @@ class ConnectionChecksTest {
     /** Answers every check with one outcome and remembers the mailboxes asked for. */
     static final class RecordingChecks extends GraphConnectionChecks {
         final List<String> calls = new ArrayList<>();
+        final List<GraphConnectionSettings> tested = new ArrayList<>();
         final ConnectionCheckOutcome answer;
 
         RecordingChecks(ConnectionCheckOutcome answer) {
@@ -50,6 +52,7 @@ class ConnectionChecksTest {
         @Override
         public ConnectionCheckResult testConnection(GraphConnectionSettings settings, Optional<String> mailboxToTry) {
             calls.add("test " + settings.tenantId());
+            tested.add(settings);
             return new ConnectionCheckResult(answer, "");
         }
 
@@ -92,14 +95,73 @@ class ConnectionChecksTest {
                     "6731de76-14a6-49ae-97bc-6eba6914391e", "secret", "system"));
             var validated = db.inTransaction(em -> connectionChecks(em, checks).validateMailbox(ADMIN, "alice"));
             assertEquals(ConnectionCheckOutcome.WRONG_SECRET, validated.outcome());
-            var tested = db.inTransaction(em -> connectionChecks(em, checks).testConnection(ADMIN));
-            assertEquals(ConnectionCheckOutcome.WRONG_SECRET, tested.outcome());
+            var tested = db.inTransaction(em -> connectionChecks(em, checks).testConnection(ADMIN, asSaved(em)));
+            assertEquals(ConnectionCheckOutcome.WRONG_SECRET, tested.result().outcome());
+            assertTrue(tested.tested().asSaved(), "the page showed the saved connection");
             assertEquals(List.of("mailbox alice@contoso.example", "test contoso.onmicrosoft.com"), checks.calls);
             var recorded = db.inTransaction(em -> connectionChecks(em, checks).connections.find().orElseThrow());
             assertEquals(Optional.of("WRONG_SECRET"), recorded.lastTestOutcome());
             assertEquals(Optional.of("admin"), recorded.lastTestBy());
             assertThrows(ApplicationException.class, () -> db.runInTransaction(em -> connectionChecks(em, checks)
-                    .testConnection(new Caller("alice", Set.of(Role.EMPLOYEE)))), "admins only");
+                    .testConnection(new Caller("alice", Set.of(Role.EMPLOYEE)), asSaved(em))), "admins only");
         }
+    }
+
+    @Test
+    void testConnectionTriesTheValuesOnThePageWithoutSavingOrRecordingThem() {
+        try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
+            db.runInTransaction(em -> connectionChecks(em, null).connections.createIfMissing(TENANT, CLIENT_ID,
+                    "the-saved-secret", "system"));
+            var before = db.inTransaction(em -> connectionChecks(em, null).connections.find().orElseThrow());
+            var checks = new RecordingChecks(ConnectionCheckOutcome.WRONG_SECRET);
+
+            var typed = db.inTransaction(em -> connectionChecks(em, checks).testConnection(ADMIN,
+                    onThePage(em, "fabrikam.onmicrosoft.com", Optional.of("a-wrong-secret-typed-to-try"))));
+
+            assertEquals("fabrikam.onmicrosoft.com", checks.tested.get(0).tenantId(), "the typed tenant was tested");
+            assertEquals(new GraphConnectionSettings.ClientSecret("a-wrong-secret-typed-to-try"),
+                    checks.tested.get(0).credential());
+            assertTrue(typed.tested().typed() && !typed.tested().asSaved());
+            var after = db.inTransaction(em -> connectionChecks(em, null).connections.find().orElseThrow());
+            assertEquals(before.getVersion(), after.getVersion(), "nothing was saved");
+            assertEquals(TENANT, after.getTenantId());
+            assertEquals(Optional.empty(), after.lastTestOutcome(), "a try-out is not the saved connection's test");
+            assertEquals(new GraphConnectionSettings.ClientSecret("the-saved-secret"),
+                    db.inTransaction(em -> connectionChecks(em, null).connections.settings().orElseThrow().credential()),
+                    "every employee's sync still uses the saved secret");
+        }
+    }
+
+    @Test
+    void aTestOfAnotherTenantWithoutItsSecretIsRefusedBeforeGraphIsCalled() {
+        try (var db = TestDatabase.fresh(DatabaseKind.H2)) {
+            db.runInTransaction(em -> connectionChecks(em, null).connections.createIfMissing(TENANT, CLIENT_ID,
+                    "the-saved-secret", "system"));
+            var checks = new RecordingChecks(ConnectionCheckOutcome.OK);
+
+            var refused = assertThrows(ApplicationException.class, () -> db.runInTransaction(em -> connectionChecks(
+                    em, checks).testConnection(ADMIN, onThePage(em, "fabrikam.onmicrosoft.com", Optional.empty()))));
+
+            assertEquals("clientSecret", refused.fieldProblems().get(0).field(), "the saved secret is not sent elsewhere");
+            assertEquals(List.of(), checks.calls);
+        }
+    }
+
+    private static final String TENANT = "contoso.onmicrosoft.com";
+    private static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
+
+    /** The page as it opens on the saved connection: no secret typed. */
+    private static ConnectionInput asSaved(jakarta.persistence.EntityManager em) {
+        var saved = connectionChecks(em, null).connections.find().orElseThrow();
+        return new ConnectionInput(saved.getTenantId(), saved.getClientId(),
+                ConnectionInput.CredentialKind.CLIENT_SECRET, Optional.empty(), Optional.empty(), Optional.empty(),
+                saved.getAuthorityHost(), saved.getGraphEndpoint());
+    }
+
+    private static ConnectionInput onThePage(jakarta.persistence.EntityManager em, String tenant,
+                                             Optional<String> typedSecret) {
+        var service = connectionChecks(em, null).connections;
+        return new ConnectionInput(tenant, CLIENT_ID, ConnectionInput.CredentialKind.CLIENT_SECRET, typedSecret,
+                Optional.empty(), Optional.empty(), service.defaultAuthorityHost(), service.defaultGraphEndpoint());
     }
 }

@@ -166,10 +166,14 @@ class JourneysBrowserIT {
             browser.signIn("admin", "admin-demo-2026");
             browser.waitForText(By.tagName("body"), "Welcome");
             browser.open("/admin/microsoft-365-connection.xhtml");
+            var savedAsOpened = browser.byId("modified").getText();
 
             browser.type("clientSecret", "not-the-sandbox-secret");
             browser.click("testConnection");
             browser.waitForText("messages", "is not the app's");
+            browser.waitForText("messages", "with the secret or certificate typed on the page. Nothing was saved");
+            browser.open("/admin/microsoft-365-connection.xhtml");
+            assertEquals(savedAsOpened, browser.byId("modified").getText(), "a try-out saves nothing");
 
             browser.type("clientSecret", "sandbox-demo-secret");
             browser.click("testConnection");

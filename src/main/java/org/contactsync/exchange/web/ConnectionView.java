@@ -77,16 +77,25 @@ public class ConnectionView implements Serializable {
         }
     }
 
-    /** Saves what the page shows, then tests it: the admin tests what they see. */
+    /**
+     * Tests what the page shows without saving it, and says what was tested: a try-out must not change the
+     * connection every employee's sync uses. Save saves. Only a test of exactly the saved connection is recorded.
+     */
     public void testConnection() {
-        if (!saveForm()) {
-            return;
-        }
         try {
-            CheckResults.show(connectionChecks.testConnection(caller.get()));
-            show(connections.card(caller.get()).orElseThrow());
+            var tested = connectionChecks.testConnection(caller.get(), input());
+            CheckResults.show(tested.result());
+            var what = tested.tested();
+            FacesMessages.info(ExchangeMessages.of(what.asSaved() ? "connection.tested.saved"
+                    : what.typed() ? "connection.tested.typed" : "connection.tested.unsaved",
+                    what.settings().tenantId(), what.settings().clientId()));
+            if (what.asSaved()) {
+                show(connections.card(caller.get()).orElseThrow());
+            }
         } catch (ApplicationException refusal) {
             FacesMessages.show(refusal, FORM);
+        } finally {
+            forgetTypedSecrets();
         }
     }
 
@@ -96,21 +105,28 @@ public class ConnectionView implements Serializable {
     }
 
     private boolean saveForm() {
-        var input = new ConnectionInput(tenantId, clientId, credential, Optional.ofNullable(clientSecret),
-                Optional.ofNullable(uploadedCertificate), Optional.ofNullable(certificatePassword), authorityHost,
-                graphEndpoint);
         try {
-            show(connections.save(caller.get(), input, Optional.ofNullable(version)));
+            show(connections.save(caller.get(), input(), Optional.ofNullable(version)));
             return true;
         } catch (ApplicationException refusal) {
             FacesMessages.show(refusal, FORM);
             return false;
         } finally {
-            // Write-only: a typed secret is never kept for the next rendering, saved or not.
-            clientSecret = null;
-            certificatePassword = null;
-            uploadedCertificate = null;
+            forgetTypedSecrets();
         }
+    }
+
+    private ConnectionInput input() {
+        return new ConnectionInput(tenantId, clientId, credential, Optional.ofNullable(clientSecret),
+                Optional.ofNullable(uploadedCertificate), Optional.ofNullable(certificatePassword), authorityHost,
+                graphEndpoint);
+    }
+
+    /** Write-only: a typed secret is never kept for the next rendering, saved, tested or refused. */
+    private void forgetTypedSecrets() {
+        clientSecret = null;
+        certificatePassword = null;
+        uploadedCertificate = null;
     }
 
 
