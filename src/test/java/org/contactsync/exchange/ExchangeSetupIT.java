@@ -106,7 +106,9 @@ class ExchangeSetupIT {
                 "jakarta.faces.behavior.event", "keyup", "jakarta.faces.partial.event", "keyup");
         var counted = alice.ajax(path, page.body(), "contactSyncSetup", "contactSyncSetup:filterNo", typed);
         assertTrue(counted.contains("id=\"contactSyncSetup:matchCount\" style=\"font-weight: 600\">2<"), counted);
-        assertTrue(counted.contains(">CT000010<") && counted.contains(">CT000020<"), counted);
+        // The article's example: two contacts match, both companies, so none will sync and the preview lists none.
+        assertTrue(counted.contains("id=\"contactSyncSetup:willSyncCount\" style=\"font-weight: 600\">0<"), counted);
+        assertTrue(counted.contains("No contact the filter lets through will sync."), counted);
 
         var invalid = Map.of("contactSyncSetup:filterNo", "(CT1",
                 "jakarta.faces.behavior.event", "keyup", "jakarta.faces.partial.event", "keyup");
