@@ -16,7 +16,9 @@ import java.util.UUID;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.contactsync.testsupport.Browser;
+import org.contactsync.testsupport.DemoAccess;
 import org.contactsync.testsupport.Deployments;
+import org.contactsync.testsupport.Http;
 import org.contactsync.testsupport.SandboxAdmin;
 import org.contactsync.testsupport.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -130,7 +132,9 @@ class JourneysBrowserIT {
 
     @Test
     void employeeValidatesTheirMailboxAndSeesHowManyContactsTheirFilterMatches() throws Exception {
-        java.util.function.Predicate<String> inFilter = no -> no.startsWith("CT00001") || no.startsWith("CT00002");
+        // CT000010 to CT000029 only: other test classes on this server add contacts CT000100 and on.
+        java.util.function.Predicate<String> inFilter = no -> no.length() == 8
+                && (no.startsWith("CT00001") || no.startsWith("CT00002"));
         long expected = contactNumbersOfAlice().stream().filter(inFilter).count();
         try (var browser = new Browser(base, "en")) {
             browser.signIn("alice", "alice-demo-2026");
@@ -144,7 +148,7 @@ class JourneysBrowserIT {
             var unfiltered = CONTACT_NO.matcher(browser.byId("preview").getText()).results().map(MatchResult::group)
                     .toList();
             assertTrue(unfiltered.stream().anyMatch(inFilter.negate()), "before filtering: " + unfiltered);
-            browser.type("filterNo", "CT00001*|CT00002*");
+            browser.type("filterNo", "CT00001?|CT00002?");
 
             assertTrue(expected > 0, "demo data has contacts CT00001x and CT00002x");
             waitForExactText(browser, "matchCount", String.valueOf(expected));
@@ -360,18 +364,20 @@ class JourneysBrowserIT {
     }
 
     /** Every contact No., read through the REST API: the oracle for the filter's count. */
-    private java.util.List<String> contactNumbersOfAlice() throws Exception {
-        var auth = java.util.Base64.getEncoder().encodeToString(
-                "alice:alice-ws-key-demo-000000000000000".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base.toString()).resolve("/api/v1/contacts?limit=500"))
-                .header("Authorization", "Basic " + auth).header("Accept", "application/json").GET().build();
-        var body = java.net.http.HttpClient.newHttpClient()
-                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-            return reader.readObject().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
-                    .map(item -> item.getString("no"))
-                    .toList();
+    /** Every contact's No., all pages of the REST API as alice (other test classes add contacts on this server). */
+    private java.util.List<String> contactNumbersOfAlice() {
+        var numbers = new java.util.ArrayList<String>();
+        for (int offset = 0; ; offset += 500) {
+            var response = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toString())
+                    .resolve("/api/v1/contacts?limit=500&offset=" + offset))
+                    .header("Authorization", DemoAccess.ALICE).header("Accept", "application/json").GET());
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
+                var page = reader.readObject().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class);
+                page.forEach(item -> numbers.add(item.getString("no")));
+                if (page.size() < 500) {
+                    return numbers;
+                }
+            }
         }
     }
 }
