@@ -141,9 +141,8 @@ bench_app_start() {
     -Dcontactsync.public-url="http://localhost:$port" \
     -Djavax.net.ssl.keyStore=$tls/keystore.jks -Djavax.net.ssl.keyStorePassword=changeit \
     -Djavax.net.ssl.trustStore=$tls/truststore.jks -Djavax.net.ssl.trustStorePassword=changeit \
-    -jar target/payara-micro.jar --deploy target/contactsync.war --contextroot / \
-    --port "$port" --sslport "$ssl_port" --nocluster \
-    --prebootcommandfile server-config/pre-boot-commands.asadmin >"$BENCH_TMP/server.log" 2>&1 &
+    @server-config/payara-micro.args --deploy target/contactsync.war \
+    --port "$port" --sslport "$ssl_port" >"$BENCH_TMP/server.log" 2>&1 &
   BENCH_PID=$!
   BENCH_BASE_URL="http://localhost:$port"
   BENCH_SSL_PORT=$ssl_port

@@ -86,6 +86,8 @@ start_and_wait() {
   local war=$1 page=$2
   port=$(free_port) sslport=$(free_port)
   workdir=$(mktemp -d)
+  # The launch's argfiles name their paths from the project directory.
+  ln -s "$project/server-config" "$project/target" "$workdir/"
   local start; start=$(date +%s.%N)
   # shellcheck disable=SC2086
   (cd "$workdir" && exec java "@$options" $extra_jvm \
@@ -93,9 +95,8 @@ start_and_wait() {
       "-Dcontactsync.public-url=http://localhost:$port" \
       "-Djavax.net.ssl.keyStore=$project/$tls/keystore.jks" -Djavax.net.ssl.keyStorePassword=changeit \
       "-Djavax.net.ssl.trustStore=$project/$tls/truststore.jks" -Djavax.net.ssl.trustStorePassword=changeit \
-      -jar "$project/target/payara-micro.jar" --deploy "$project/$war" --contextroot / \
-      --port "$port" --sslport "$sslport" --nocluster \
-      --prebootcommandfile "$project/server-config/pre-boot-commands.asadmin" $extra_micro \
+      @server-config/payara-micro.args --deploy "$project/$war" \
+      --port "$port" --sslport "$sslport" $extra_micro \
       >"$workdir/server.log" 2>&1) &
   server_pid=$!
   local answered=false

@@ -35,7 +35,7 @@ public class DemoContacts {
     SeedingLock seedingLock;
 
     @Inject
-    @ConfigProperty(name = "contactsync.demo-data", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.demo-data")
     boolean demoData;
 
     @Inject

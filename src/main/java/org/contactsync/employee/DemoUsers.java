@@ -53,7 +53,7 @@ public class DemoUsers {
     UserService userService;
 
     @Inject
-    @ConfigProperty(name = "contactsync.demo-data", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.demo-data")
     boolean demoData;
 
     @PostConstruct

@@ -30,7 +30,7 @@ public class FirstStart {
     UserService userService;
 
     @Inject
-    @ConfigProperty(name = "contactsync.demo-data", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.demo-data")
     boolean demoData;
 
     @Inject

@@ -51,17 +51,16 @@ public class GraphConnectionService {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "contactsync.graph.authority-host",
-            defaultValue = GraphConnectionSettings.GLOBAL_AUTHORITY_HOST)
+    @ConfigProperty(name = "contactsync.graph.authority-host")
     String defaultAuthorityHost;
 
     @Inject
-    @ConfigProperty(name = "contactsync.graph.endpoint", defaultValue = GraphConnectionSettings.GLOBAL_GRAPH_ENDPOINT)
+    @ConfigProperty(name = "contactsync.graph.endpoint")
     String defaultGraphEndpoint;
 
     /** Whether the Microsoft 365 sandbox is on: then (only) plain http to a loopback address is allowed. */
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.enabled", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.sandbox.enabled")
     boolean sandboxEnabled;
 
     protected GraphConnectionService() {

@@ -31,7 +31,7 @@ public class SecretProtection {
     Optional<String> configuredKey;
 
     @Inject
-    @ConfigProperty(name = "contactsync.demo-data", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.demo-data")
     boolean demoData;
 
     private Optional<SecretCipher> cipher = Optional.empty();

@@ -18,17 +18,17 @@ public class JobQueueConfig {
 
     /** How long a "minute between runs" lasts: 60, or a few seconds when tests scale time. */
     @Inject
-    @ConfigProperty(name = "contactsync.jobqueue.seconds-per-minute", defaultValue = "60")
+    @ConfigProperty(name = "contactsync.jobqueue.seconds-per-minute")
     int secondsPerMinute;
 
     /** How often each server looks for due entries and renews the leases of the runs it has. */
     @Inject
-    @ConfigProperty(name = "contactsync.jobqueue.heartbeat-seconds", defaultValue = "15")
+    @ConfigProperty(name = "contactsync.jobqueue.heartbeat-seconds")
     int heartbeatSeconds;
 
     /** How long a claimed entry stays claimed without a renewal: after that another server recovers it. */
     @Inject
-    @ConfigProperty(name = "contactsync.jobqueue.lease-seconds", defaultValue = "120")
+    @ConfigProperty(name = "contactsync.jobqueue.lease-seconds")
     int leaseSeconds;
 
     public ZoneId zone() {

@@ -33,7 +33,7 @@ public class JobQueueStore implements Purgeable {
     JobQueueConfig config;
 
     @Inject
-    @ConfigProperty(name = "contactsync.jobqueue.log-retention-days", defaultValue = "90")
+    @ConfigProperty(name = "contactsync.jobqueue.log-retention-days")
     int logRetentionDays;
 
     public List<Candidate> claimable() {

@@ -18,7 +18,7 @@ public class SyncLogPurge implements Purgeable {
     SyncStore store;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sync.log-retention-days", defaultValue = "90")
+    @ConfigProperty(name = "contactsync.sync.log-retention-days")
     int retentionDays;
 
     @Override

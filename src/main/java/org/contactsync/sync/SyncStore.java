@@ -38,7 +38,7 @@ public class SyncStore implements RunRecords {
     ExchangeSyncService setups;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sync.lease-seconds", defaultValue = "300")
+    @ConfigProperty(name = "contactsync.sync.lease-seconds")
     long leaseSeconds;
 
     public Duration lease() {

@@ -9,43 +9,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+import org.contactsync.testsupport.ContactSyncSetupPage;
+import org.contactsync.testsupport.ContactSyncSetupPage.Switches;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.Deployments;
-import org.contactsync.testsupport.OwnServer;
 import org.contactsync.testsupport.FacesSession;
+import org.contactsync.testsupport.Http;
 import org.contactsync.testsupport.Poll;
+import org.contactsync.testsupport.TestEmployee;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The job queue in the real WAR on its own timers, against the sandbox, with time scaled (arquillian.xml: a "minute
  * between runs" lasts 2 s, a heartbeat every second). An administrator works through the pages and the REST API;
- * the contact sync job (codeunit 6700) syncs the employees with background synchronization on. The methods build on
- * each other, in order.
+ * the contact sync job (codeunit 6700) syncs the employees with background synchronization on. Each test makes the
+ * entries and employees it needs ({@link TestEmployee}) and, as it ends, puts its entries On Hold and background
+ * synchronization off again: the job syncs every employee who has it on, on the server the container test classes
+ * share, so no employee but a running test's has it on.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@TestMethodOrder(OrderAnnotation.class)
-@OwnServer("its ordered steps build on one another on the default job queue entry and alice's mailbox (issue 15)")
 class JobQueueIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -58,21 +56,11 @@ class JobQueueIT {
     @ArquillianResource
     URL base;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     private HttpResponse<String> api(String who, String method, String path, String json) {
-        var request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/api/v1" + path))
+        return Http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/api/v1" + path))
                 .header("Authorization", who).header("Content-Type", "application/json")
                 .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("The server did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+                        : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private JsonObject adminJson(String method, String path, String json) {
@@ -119,17 +107,21 @@ class JobQueueIT {
 
     /** Turns on Enable Background Synchronization on {@code userName}'s Contact Sync Setup, as its page does. */
     static String enableBackgroundSync(FacesSession session, String userName) throws Exception {
-        var path = "exchange/contact-sync-setup.xhtml?userName=" + userName;
-        var page = session.get(path).body();
-        var fields = FacesSession.textInputsOf(page, "contactSyncSetup");
-        fields.put("contactSyncSetup:backgroundSync_input", "on");
-        var saved = session.ajax(path, page, "contactSyncSetup", "contactSyncSetup:save", fields);
-        assertTrue(saved.contains("The Contact Sync Setup was saved."), saved);
-        return session.get(path).body();
+        return ContactSyncSetupPage.save(session, userName, java.util.Map.of(), new Switches(true, false));
+    }
+
+    /** Background synchronization off again, so that the job syncs no employee of an ended test. */
+    static void disableBackgroundSync(FacesSession session, String userName) throws Exception {
+        ContactSyncSetupPage.save(session, userName, java.util.Map.of(), Switches.NONE);
+    }
+
+    /** Sets the entry On Hold and waits until no run of it is in process. */
+    private void holdAndSettle(long id) {
+        adminJson("POST", "/job-queue-entries/" + id + "/set-on-hold", "");
+        await("the entry's last run to end", () -> log(id), log -> log.stream().allMatch(JobQueueIT::ended));
     }
 
     @Test
-    @Order(1)
     void theDefaultEntryStartsOnHoldAndAnAdministratorSetsItReadyOnItsCardAndSeesItsNextRun() throws Exception {
         var admin = FacesSession.signedIn(base, "admin", "admin-demo-2026");
         var list = admin.get("admin/job-queue-entries.xhtml");
@@ -139,6 +131,8 @@ class JobQueueIT {
         assertTrue(list.body().contains(">Not scheduled<"));
 
         var cardPath = "admin/job-queue-entry.xhtml?id=1";
+        // Other tests may have run it once (Run Once): its first scheduled run is the log entry after theirs.
+        int runsBefore = log(1).size();
         var card = admin.get(cardPath).body();
         assertTrue(card.contains("No. of Minutes between Runs") && card.contains("value=\"1440\""), card);
         var ready = admin.ajax(cardPath, card, "cardForm", "cardForm:setReady", java.util.Map.of());
@@ -151,7 +145,7 @@ class JobQueueIT {
 
         // Nobody has background sync on yet: the first run succeeds with nothing to do, then waits a scaled day.
         var first = await("the default entry's first run", () -> log(1),
-                runs -> !runs.isEmpty() && ended(runs.get(0))).get(0);
+                runs -> runs.size() > runsBefore && ended(runs.get(0))).get(0);
         assertEquals("SUCCESS", first.getString("status"), first.toString());
         assertEquals("No employee has background synchronization enabled.", first.getString("message"));
         assertFalse(absent(first, "scheduledAt"), "a scheduled run names its slot: " + first);
@@ -173,7 +167,6 @@ class JobQueueIT {
     }
 
     @Test
-    @Order(2)
     void impossibleRecurrencesAreRefusedFieldByField() {
         var response = api(ADMIN, "POST", "/job-queue-entries", "{\"objectId\":6700,\"recurring\":true,"
                 + "\"runOnDays\":[],\"startingTime\":\"17:00\",\"endingTime\":\"08:00\",\"minutesBetweenRuns\":0}");
@@ -187,52 +180,67 @@ class JobQueueIT {
     }
 
     @Test
-    @Order(3)
     void aReadyEntryEveryMinuteSyncsTheEmployeesWithBackgroundSyncLogsSuccessAndReschedules() throws Exception {
-        long alicesInScope = contactsOfAlice().stream().filter(DefaultSyncFilter::includes).count();
-        var alice = FacesSession.signedIn(base, "alice", "alice-demo-2026");
-        var setup = enableBackgroundSync(alice, "alice");
-        assertTrue(setup.contains("Not scheduled: no job queue entry for codeunit 6700 is Ready."), setup);
-
-        long id = everyMinute(3);
-        var ready = adminJson("POST", "/job-queue-entries/" + id + "/set-ready", "");
-        assertEquals("READY", ready.getString("status"));
-        // Due at once: by the time the page is read the heartbeat may have claimed it.
-        var scheduled = alice.get("exchange/contact-sync-setup.xhtml").body();
-        assertTrue(scheduled.contains("By the job queue (codeunit 6700) at")
-                || scheduled.contains("By the job queue (codeunit 6700): running now."),
-                "Contact Sync Setup shows the next run: " + scheduled);
-
-        var runs = await("two ended runs", () -> log(id),
-                log -> log.stream().filter(JobQueueIT::ended).count() >= 2);
-        var firstRun = runs.stream().filter(JobQueueIT::ended).reduce((newer, older) -> older).orElseThrow();
-        assertEquals("SUCCESS", firstRun.getString("status"), firstRun.toString());
-        assertTrue(firstRun.getString("message").startsWith("1 employee: 1 synced"), firstRun.toString());
-        var item = firstRun.getJsonArray("items").getJsonObject(0);
-        assertEquals("alice", item.getString("subject"));
-        assertEquals("SUCCEEDED", item.getString("outcome"));
-        assertEquals(alicesInScope, item.getInt("toOutlook"), "the first background sync filled alice's folder: "
-                + item);
-
-        var syncRun = adminJson("GET", "/sync-runs/" + item.getJsonNumber("syncRunId").longValue(), "");
-        assertEquals("JOB_QUEUE", syncRun.getString("trigger"));
-        assertEquals("INCREMENTAL", syncRun.getString("mode"));
-        assertEquals("admin", syncRun.getString("startedBy"), "started for the user the entry runs for");
-
-        var entry = entry(id);
-        assertEquals(0, entry.getInt("attempts"), "a success clears the attempts");
-        assertTrue(Instant.parse(entry.getString("nextRunAt")).isAfter(Instant.parse(firstRun.getString("startedAt"))),
-                "rescheduled after its run");
-
+        var employee = TestEmployee.create(base, "queued");
+        for (int i = 0; i < 3; i++) {
+            var created = api(ADMIN, "POST", "/contacts", "{\"firstName\":\"" + employee.contactFirstName()
+                    + "\",\"surname\":\"Queued " + i + "\",\"email\":\"queued" + i + "." + System.nanoTime()
+                    + "@example.com\"}");
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        long inScope = contactsOf(employee).stream().filter(DefaultSyncFilter::includes).count();
         var admin = FacesSession.signedIn(base, "admin", "admin-demo-2026");
-        var logPage = admin.get("admin/job-queue-log.xhtml?entry=" + id).body();
-        assertTrue(logPage.contains(">Success<") && logPage.contains("1 employee: 1 synced"), logPage);
+        var setup = enableBackgroundSync(admin, employee.userName());
+        long id = -1;
+        try {
+            assertTrue(setup.contains("Not scheduled: no job queue entry for codeunit 6700 is Ready."), setup);
+
+            id = everyMinute(3);
+            var ready = adminJson("POST", "/job-queue-entries/" + id + "/set-ready", "");
+            assertEquals("READY", ready.getString("status"));
+            // Due at once: by the time the page is read the heartbeat may have claimed it.
+            var scheduled = admin.get("exchange/contact-sync-setup.xhtml?userName=" + employee.userName()).body();
+            assertTrue(scheduled.contains("By the job queue (codeunit 6700) at")
+                    || scheduled.contains("By the job queue (codeunit 6700): running now."),
+                    "Contact Sync Setup shows the next run: " + scheduled);
+
+            long entryId = id;
+            var runs = await("two ended runs", () -> log(entryId),
+                    log -> log.stream().filter(JobQueueIT::ended).count() >= 2);
+            var firstRun = runs.stream().filter(JobQueueIT::ended).reduce((newer, older) -> older).orElseThrow();
+            assertEquals("SUCCESS", firstRun.getString("status"), firstRun.toString());
+            assertTrue(firstRun.getString("message").startsWith("1 employee: 1 synced"), firstRun.toString());
+            var item = firstRun.getJsonArray("items").getJsonObject(0);
+            assertEquals(employee.userName(), item.getString("subject"));
+            assertEquals("SUCCEEDED", item.getString("outcome"));
+            assertEquals(inScope, item.getInt("toOutlook"), "the first background sync filled the employee's folder: "
+                    + item);
+
+            var syncRun = adminJson("GET", "/sync-runs/" + item.getJsonNumber("syncRunId").longValue(), "");
+            assertEquals("JOB_QUEUE", syncRun.getString("trigger"));
+            assertEquals("INCREMENTAL", syncRun.getString("mode"));
+            assertEquals("admin", syncRun.getString("startedBy"), "started for the user the entry runs for");
+
+            var entry = entry(id);
+            assertEquals(0, entry.getInt("attempts"), "a success clears the attempts");
+            assertTrue(Instant.parse(entry.getString("nextRunAt")).isAfter(Instant.parse(firstRun.getString("startedAt"))),
+                    "rescheduled after its run");
+
+            var logPage = admin.get("admin/job-queue-log.xhtml?entry=" + id).body();
+            assertTrue(logPage.contains(">Success<") && logPage.contains("1 employee: 1 synced"), logPage);
+        } finally {
+            if (id > 0) {
+                holdAndSettle(id);
+            }
+            disableBackgroundSync(admin, employee.userName());
+        }
     }
 
     @Test
-    @Order(4)
     void onHoldStopsTheRuns() {
-        long id = readyEntryEveryMinute();
+        long id = everyMinute(3);
+        adminJson("POST", "/job-queue-entries/" + id + "/set-ready", "");
+        await("a first run", () -> log(id), log -> log.stream().anyMatch(JobQueueIT::ended));
         var held = adminJson("POST", "/job-queue-entries/" + id + "/set-on-hold", "");
         assertEquals("ON_HOLD", held.getString("status"));
         assertTrue(absent(held, "nextRunAt"));
@@ -252,36 +260,30 @@ class JobQueueIT {
         assertEquals("ON_HOLD", entry(id).getString("status"));
     }
 
-    /** The entry the previous test set Ready. */
-    private long readyEntryEveryMinute() {
-        var response = api(ADMIN, "GET", "/job-queue-entries", "");
-        return Json.createReader(new StringReader(response.body())).readArray().getValuesAs(JsonObject.class)
-                .stream().filter(e -> e.getString("description").equals("Every minute"))
-                .filter(e -> !e.getString("status").equals("ON_HOLD"))
-                .map(e -> e.getJsonNumber("id").longValue()).findFirst().orElseThrow();
-    }
-
     @Test
-    @Order(5)
     void aJobThatKeepsFailingGoesToErrorAfterItsMaximumAttemptsWithItsMessageWhileTheOtherEmployeesSync()
             throws Exception {
-        // bob's Microsoft 365 e-mail names a mailbox the tenant does not have; his background sync is on.
+        // One employee's Microsoft 365 e-mail names a mailbox the tenant does not have; another's is fine. Both have
+        // background sync on.
         var admin = FacesSession.signedIn(base, "admin", "admin-demo-2026");
-        var cardPath = "users/card.xhtml?userName=bob";
-        var card = admin.get(cardPath).body();
-        var fields = FacesSession.textInputsOf(card, "cardForm");
-        fields.put("cardForm:authenticationEmail", "nobody@contoso.example");
-        fields.put("cardForm:state_input", "true");
-        fields.put("cardForm:roles", "EMPLOYEE");
-        var saved = admin.ajax(cardPath, card, "cardForm", "cardForm:save", fields);
-        assertTrue(saved.contains("nobody@contoso.example"), saved);
-        enableBackgroundSync(admin, "bob");
+        var syncing = TestEmployee.create(base, "fine").userName();
+        var failing = FacesSession.newEmployee(admin, "nobody").userName();
+        enableBackgroundSync(admin, syncing);
+        enableBackgroundSync(admin, failing);
+        try {
+            keepsFailingWhileTheOtherSyncs(admin, syncing, failing);
+        } finally {
+            disableBackgroundSync(admin, syncing);
+            disableBackgroundSync(admin, failing);
+        }
+    }
 
+    private void keepsFailingWhileTheOtherSyncs(FacesSession admin, String syncing, String failing) throws Exception {
         long id = everyMinute(2);
         adminJson("POST", "/job-queue-entries/" + id + "/set-ready", "");
         var error = await("the entry to go to Error", () -> entry(id),
                 entry -> entry.getString("status").equals("ERROR"));
-        assertTrue(error.getString("errorMessage").contains("1 failed (bob: "), error.toString());
+        assertTrue(error.getString("errorMessage").contains("1 failed (" + failing + ": "), error.toString());
         assertTrue(error.getString("errorMessage").contains("ErrorInvalidUser"), error.toString());
         assertTrue(absent(error, "nextRunAt"), "an entry in Error is not scheduled");
 
@@ -291,7 +293,8 @@ class JobQueueIT {
             assertEquals("ERROR", run.getString("status"));
             var outcomes = run.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                     .map(item -> item.getString("subject") + "=" + item.getString("outcome")).sorted().toList();
-            assertEquals(List.of("alice=SUCCEEDED", "bob=FAILED"), outcomes, "alice's sync went on: " + run);
+            assertEquals(java.util.stream.Stream.of(syncing + "=SUCCEEDED", failing + "=FAILED").sorted().toList(),
+                    outcomes, "the other employee's sync went on: " + run);
         }
         assertEquals(List.of(2, 1), runs.stream().map(run -> run.getInt("attempt")).toList());
 
@@ -314,18 +317,11 @@ class JobQueueIT {
                 .toList();
     }
 
-    /** Every contact, read through the REST API as alice: the oracle for what her first sync writes. */
-    private List<JsonObject> contactsOfAlice() {
-        List<JsonObject> all = new java.util.ArrayList<>();
-        for (int offset = 0; ; offset += 500) {
-            var response = api(ALICE, "GET", "/contacts?limit=500&offset=" + offset, "");
-            assertEquals(200, response.statusCode(), response.body());
-            var page = Json.createReader(new StringReader(response.body())).readObject().getJsonArray("items")
-                    .getValuesAs(JsonObject.class);
-            all.addAll(page);
-            if (page.size() < 500) {
-                return all;
-            }
-        }
+    /** The employee's contacts (Name starting as theirs), read through the REST API: what its first sync writes. */
+    private List<JsonObject> contactsOf(TestEmployee employee) {
+        var response = api(employee.authorization(), "GET", "/contacts?limit=500&name=" + employee.contactFirstName(), "");
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readObject().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
     }
 }

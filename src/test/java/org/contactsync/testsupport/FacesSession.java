@@ -60,12 +60,23 @@ public final class FacesSession {
      */
     public static Credentials newEmployee(FacesSession admin, String prefix) throws IOException, InterruptedException {
         var userName = prefix + Long.toString(System.nanoTime(), 36);
+        return newEmployeeNamed(admin, userName, userName + "@contoso.example");
+    }
+
+    /** {@link #newEmployee(FacesSession, String)} with this Microsoft 365 e-mail. */
+    public static Credentials newEmployee(FacesSession admin, String prefix, String email)
+            throws IOException, InterruptedException {
+        return newEmployeeNamed(admin, prefix + Long.toString(System.nanoTime(), 36), email);
+    }
+
+    private static Credentials newEmployeeNamed(FacesSession admin, String userName, String email)
+            throws IOException, InterruptedException {
         var path = "users/card.xhtml?new=true";
         var page = admin.get(path).body();
         var fields = textInputsOf(page, "cardForm");
         fields.put("cardForm:userName", userName);
         fields.put("cardForm:fullName", "Test " + userName);
-        fields.put("cardForm:authenticationEmail", userName + "@contoso.example");
+        fields.put("cardForm:authenticationEmail", email);
         fields.put("cardForm:state_input", "true");
         fields.put("cardForm:roles", "EMPLOYEE");
         var created = admin.ajax(path, page, "cardForm", "cardForm:save", fields);

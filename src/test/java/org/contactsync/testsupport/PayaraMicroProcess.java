@@ -41,9 +41,10 @@ import java.util.stream.Stream;
  * {@code target/payara-micro/NAME/server.log} (appended across restarts, each start marked), and Payara's runtime
  * directory lives beside it and is wiped at every start, so a killed server leaves nothing in {@code /tmp}.
  *
- * <p>Where things are: the Payara Micro jar is the system property {@code payara.micro.jar} (failsafe sets it),
- * else {@code target/payara-micro.jar}, else the local Maven repository's copy of {@code payara.version}; the WAR is
- * {@code contactsync.war} (failsafe), else {@code target/contactsync.war}.
+ * <p>It starts as every launcher does ({@code server-config/payara-micro.args}), from the project directory: the JVM
+ * options of {@code server-config/jvm.options} with this server's heap, then Payara Micro's jar and arguments of
+ * {@code server-config/payara-micro.args}; the WAR is {@code contactsync.war} (failsafe), else
+ * {@code target/contactsync.war}.
  *
  * <pre>{@code
  * try (var server = PayaraMicroProcess.named("app").database(Database.h2File("app"))
@@ -59,6 +60,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("it.serverStartSeconds", 300));
     private static final Duration POLL = Duration.ofMillis(500);
     private static final String TLS_PASSWORD = "changeit";
+    /** The launch every way of starting the application shares; its paths are relative to the project directory. */
+    private static final Path SERVER_CONFIG = Path.of("server-config").toAbsolutePath();
 
     private final String name;
     private final int port;
@@ -105,6 +108,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     + " on port " + port + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command(runtime))
+                    .directory(SERVER_CONFIG.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .start();
@@ -238,6 +242,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private List<String> command(Path runtime) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@" + SERVER_CONFIG.resolve("jvm.options"));
         command.add("-Xmx" + heapMegabytes + "m");
         command.add("-Djava.io.tmpdir=" + runtime);
         tlsDirectory().ifPresent(tls -> {
@@ -248,10 +253,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         });
         command.add("-Dcontactsync.public-url=" + uri(""));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", payaraMicroJar().toString(),
-                "--deploy", war().toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster",
-                "--prebootcommandfile", Path.of("server-config", "pre-boot-commands.asadmin").toAbsolutePath().toString()));
+        command.addAll(List.of("@" + SERVER_CONFIG.resolve("payara-micro.args"),
+                "--deploy", war().toString(), "--port", String.valueOf(port)));
         httpsPort.ifPresent(https -> command.addAll(List.of("--sslport", String.valueOf(https))));
         return command;
     }
@@ -331,13 +334,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return Paths.get(System.getProperty("project.build.directory", "target"));
     }
 
-    private static Path payaraMicroJar() {
-        return existing("payara.micro.jar", targetDirectory().resolve("payara-micro.jar"), () -> {
-            String version = System.getProperty("payara.version", "6.2025.10");
-            return Path.of(System.getProperty("user.home"), ".m2", "repository", "fish", "payara", "extras",
-                    "payara-micro", version, "payara-micro-" + version + ".jar");
-        });
-    }
 
     private static Path war() {
         return existing("contactsync.war", targetDirectory().resolve("contactsync.war"), () -> {

@@ -10,13 +10,11 @@ import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaD
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
 import org.jboss.arquillian.container.spi.event.UnDeployDeployment;
 import org.jboss.arquillian.container.spi.context.annotation.DeploymentScoped;
-import org.jboss.arquillian.core.api.Instance;
 import org.jboss.arquillian.core.api.InstanceProducer;
 import org.jboss.arquillian.core.api.annotation.Inject;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.EventContext;
 import org.jboss.arquillian.core.spi.LoadableExtension;
-import org.jboss.arquillian.test.spi.TestClass;
 import org.jboss.arquillian.test.spi.event.suite.AfterSuite;
 import org.jboss.shrinkwrap.api.Archive;
 
@@ -28,9 +26,8 @@ import org.jboss.shrinkwrap.api.Archive;
  * archive to a container starts the server as usual; later classes deploying an archive of the same name to the
  * same container are handed that running server's address instead, and the server is stopped once, after the
  * last class. Test classes therefore share one application: each creates the data it needs under names of its
- * own, and puts back any server-wide setting it changes (the sandbox's faults, limits and dispatch). A class
- * marked {@link OwnServer} deploys as Arquillian would without this extension; the shared server on its container
- * stops first (the Payara Micro container runs one server at a time).
+ * own (an employee of its own for syncing: {@link TestEmployee}), and puts back any server-wide setting it changes
+ * (the sandbox's faults, limits and dispatch, background synchronization).
  *
  * <p>Hand-written because Arquillian has no such setting and its suite extension (arquillian-suite-extension) is
  * built for JUnit 4's runner; this observer uses only Arquillian's public SPI events.
@@ -63,18 +60,10 @@ public class SharedServerExtension implements LoadableExtension {
         @DeploymentScoped
         private InstanceProducer<ProtocolMetaData> address;
 
-        @Inject
-        private Instance<TestClass> testClass;
-
         /** Inside the deployment context Arquillian opens for the event (hence the low precedence). */
         public void deployOnce(@Observes(precedence = -100) EventContext<DeployDeployment> context) throws Exception {
             var event = context.getEvent();
             var key = key(event.getDeployableContainer(), event.getDeployment());
-            if (ownServer()) {
-                stop(key);
-                context.proceed();
-                return;
-            }
             var running = RUNNING.get(key);
             if (running == null) {
                 context.proceed();
@@ -91,11 +80,7 @@ public class SharedServerExtension implements LoadableExtension {
 
         /** A class's end leaves the server to the next class. */
         public void keepRunning(@Observes(precedence = -100) EventContext<UnDeployDeployment> context) {
-            if (ownServer()) {
-                context.proceed();
-            } else {
-                context.getEvent().getDeployment().undeployed();
-            }
+            context.getEvent().getDeployment().undeployed();
         }
 
         /** Before Arquillian stops its containers. */
@@ -103,10 +88,6 @@ public class SharedServerExtension implements LoadableExtension {
             for (var key : RUNNING.keySet()) {
                 stop(key);
             }
-        }
-
-        private boolean ownServer() {
-            return testClass.get() != null && testClass.get().isAnnotationPresent(OwnServer.class);
         }
 
         private static void stop(String key) throws Exception {

@@ -41,8 +41,8 @@ public class SignInThrottle {
 
     @Inject
     public SignInThrottle(Clock clock,
-            @ConfigProperty(name = "contactsync.security.lockout-failures", defaultValue = "5") int maxFailures,
-            @ConfigProperty(name = "contactsync.security.lockout-minutes", defaultValue = "15") int lockoutMinutes) {
+            @ConfigProperty(name = "contactsync.security.lockout-failures") int maxFailures,
+            @ConfigProperty(name = "contactsync.security.lockout-minutes") int lockoutMinutes) {
         this.clock = clock;
         this.maxFailures = Math.max(1, maxFailures);
         this.lockout = Duration.ofMinutes(Math.max(1, lockoutMinutes));

@@ -11,11 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApplicationInfo {
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.enabled", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.sandbox.enabled")
     boolean sandboxEnabled;
 
     @Inject
-    @ConfigProperty(name = "contactsync.demo-data", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.demo-data")
     boolean demoData;
 
     public boolean isSandboxEnabled() {

@@ -15,8 +15,8 @@ public class StartupBanner implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         var config = ConfigProvider.getConfig();
-        var url = config.getOptionalValue("contactsync.public-url", String.class).orElse("http://localhost:8080");
-        var demo = config.getOptionalValue("contactsync.demo-data", Boolean.class).orElse(false);
+        var url = config.getValue("contactsync.public-url", String.class);
+        var demo = config.getValue("contactsync.demo-data", Boolean.class);
         LOG.info(() -> "Contact Sync is ready: browse to " + url + "/"
                 + (demo ? " and sign in with a demo user (see the README or the 'Demo users' line above)." : "."));
     }

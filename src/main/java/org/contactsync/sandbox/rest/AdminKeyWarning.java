@@ -20,11 +20,11 @@ public class AdminKeyWarning {
     private static final Logger LOG = Logger.getLogger(AdminKeyWarning.class.getName());
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.enabled", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.sandbox.enabled")
     boolean sandboxEnabled;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.admin-key", defaultValue = PUBLISHED_KEY)
+    @ConfigProperty(name = "contactsync.sandbox.admin-key")
     String adminKey;
 
     void atStartUp(@Observes @Initialized(ApplicationScoped.class) Object started) {

@@ -25,48 +25,47 @@ import org.contactsync.sandbox.SandboxSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Builds the one {@link Sandbox} of the server from the {@code contactsync.sandbox.*} keys (defaults: the documented
- * demo tenant, apps, mailboxes and Exchange Online's limits). Created on first use only, so nothing of the sandbox
- * runs while it is switched off.
+ * Builds the one {@link Sandbox} of the server from the {@code contactsync.sandbox.*} keys (their defaults, in
+ * microprofile-config.properties: the documented demo tenant, apps, mailboxes and Exchange Online's limits). Created
+ * on first use only, so nothing of the sandbox runs while it is switched off.
  */
 @ApplicationScoped
 public class SandboxProducer {
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.tenant", defaultValue = "contoso-sandbox")
+    @ConfigProperty(name = "contactsync.sandbox.tenant")
     String tenant;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.apps", defaultValue = DEFAULT_APPS)
+    @ConfigProperty(name = "contactsync.sandbox.apps")
     String apps;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.mailboxes",
-            defaultValue = "admin@contoso.example,alice@contoso.example,bob@contoso.example")
+    @ConfigProperty(name = "contactsync.sandbox.mailboxes")
     String mailboxes;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.token-lifetime-seconds", defaultValue = "3599")
+    @ConfigProperty(name = "contactsync.sandbox.token-lifetime-seconds")
     long tokenLifetimeSeconds;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.limits.concurrent-requests", defaultValue = "4")
+    @ConfigProperty(name = "contactsync.sandbox.limits.concurrent-requests")
     int concurrentRequests;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.limits.requests-per-window", defaultValue = "10000")
+    @ConfigProperty(name = "contactsync.sandbox.limits.requests-per-window")
     int requestsPerWindow;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.limits.window-seconds", defaultValue = "600")
+    @ConfigProperty(name = "contactsync.sandbox.limits.window-seconds")
     long windowSeconds;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.limits.latency-millis", defaultValue = "0")
+    @ConfigProperty(name = "contactsync.sandbox.limits.latency-millis")
     long latencyMillis;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.limits.retry-after-seconds", defaultValue = "1")
+    @ConfigProperty(name = "contactsync.sandbox.limits.retry-after-seconds")
     int retryAfterSeconds;
 
     @Inject
@@ -74,48 +73,44 @@ public class SandboxProducer {
     Optional<String> faultScript;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.faults.probability", defaultValue = "0")
+    @ConfigProperty(name = "contactsync.sandbox.faults.probability")
     double faultProbability;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.faults.kinds", defaultValue = "THROTTLED,UNAVAILABLE,GATEWAY_TIMEOUT")
+    @ConfigProperty(name = "contactsync.sandbox.faults.kinds")
     String faultKinds;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.faults.slow-millis", defaultValue = "5000")
+    @ConfigProperty(name = "contactsync.sandbox.faults.slow-millis")
     long slowMillis;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.deleted-folders", defaultValue = "ADDRESSABLE")
+    @ConfigProperty(name = "contactsync.sandbox.deleted-folders")
     String deletedFolders;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.delta.sync-states-kept", defaultValue = "3")
+    @ConfigProperty(name = "contactsync.sandbox.delta.sync-states-kept")
     int syncStatesKept;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.faults.retry-after", defaultValue = "SECONDS")
+    @ConfigProperty(name = "contactsync.sandbox.faults.retry-after")
     String retryAfterForm;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.admin-key", defaultValue = "sandbox-admin-demo-key")
+    @ConfigProperty(name = "contactsync.sandbox.admin-key")
     String adminKey;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.batch.parallel-dispatch", defaultValue = "FOUR_AT_A_TIME")
+    @ConfigProperty(name = "contactsync.sandbox.batch.parallel-dispatch")
     String batchDispatch;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.throttling.concurrency-scope", defaultValue = "APP_AND_MAILBOX")
+    @ConfigProperty(name = "contactsync.sandbox.throttling.concurrency-scope")
     String concurrencyScope;
 
     @Inject
     Clock clock;
 
-    static final String DEFAULT_APPS = SandboxSettings.DEMO_CLIENT_ID + ":" + SandboxSettings.DEMO_SECRET
-            + ":Contacts.ReadWrite," + SandboxSettings.DEMO_READER_CLIENT_ID + ":" + SandboxSettings.DEMO_SECRET
-            + ":Contacts.Read," + SandboxSettings.DEMO_UNPRIVILEGED_CLIENT_ID + ":" + SandboxSettings.DEMO_SECRET
-            + ":User.Read.All";
 
     /** Batch items run at once, as on Graph; on managed threads, so they are the server's and end with it. */
     @Resource

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SandboxSwitch implements ContainerRequestFilter {
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.enabled", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.sandbox.enabled")
     boolean enabled;
 
     @Override

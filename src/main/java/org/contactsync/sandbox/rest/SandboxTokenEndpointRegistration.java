@@ -21,10 +21,10 @@ public class SandboxTokenEndpointRegistration implements ServletContextListener 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Config config = ConfigProvider.getConfig();
-        if (!config.getOptionalValue("contactsync.sandbox.enabled", Boolean.class).orElse(false)) {
+        if (!config.getValue("contactsync.sandbox.enabled", Boolean.class)) {
             return;
         }
-        String tenant = config.getOptionalValue("contactsync.sandbox.tenant", String.class).orElse("contoso-sandbox");
+        String tenant = config.getValue("contactsync.sandbox.tenant", String.class);
         ServletRegistration.Dynamic token = event.getServletContext().addServlet("contactsync-sandbox-token",
                 SandboxTokenServlet.class);
         token.addMapping("/" + tenant + "/oauth2/v2.0/token", "/" + SandboxSettings.tenantIdOf(tenant) + "/oauth2/v2.0/token");

@@ -47,7 +47,7 @@ public class OutlookView implements Serializable {
     transient Sandbox sandbox;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sandbox.enabled", defaultValue = "false")
+    @ConfigProperty(name = "contactsync.sandbox.enabled")
     transient boolean sandboxEnabled;
 
     @Inject

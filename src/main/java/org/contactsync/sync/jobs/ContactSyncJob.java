@@ -77,11 +77,11 @@ public class ContactSyncJob implements JobQueueJob {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "contactsync.jobqueue.contact-sync.concurrency", defaultValue = "16")
+    @ConfigProperty(name = "contactsync.jobqueue.contact-sync.concurrency")
     int concurrency;
 
     @Inject
-    @ConfigProperty(name = "contactsync.jobqueue.contact-sync.retry-postponed-seconds", defaultValue = "60")
+    @ConfigProperty(name = "contactsync.jobqueue.contact-sync.retry-postponed-seconds")
     int retryPostponedSeconds;
 
     @Override
