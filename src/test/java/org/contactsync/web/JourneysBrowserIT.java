@@ -176,7 +176,7 @@ class JourneysBrowserIT {
 
             browser.click("navMyUser");
             browser.waitForText(By.tagName("body"), words.authentication());
-            assertTrue(browser.pageText().contains(mailbox), "My User Card shows the Microsoft 365 e-mail");
+            assertTrue(browser.driver().getPageSource().contains(mailbox), "My User Card shows the Microsoft 365 e-mail");
 
             browser.open("/contacts/card.xhtml");
             browser.driver().findElement(By.xpath(
