@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.contactsync.sync.plan.ActionKind;
 import org.contactsync.sync.plan.Direction;
 import org.contactsync.sync.plan.Reason;
 import org.contactsync.contact.SyncedField;
@@ -84,6 +85,11 @@ public class SyncLogEntry implements Serializable {
         this.reason = reason.name();
         this.detail = detail.length() > DETAIL_LENGTH ? detail.substring(0, DETAIL_LENGTH) : detail;
         this.loggedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** An entry that changed nothing: the link's bookkeeping brought up to date where both sides already agree. */
+    public boolean isWithoutChange() {
+        return action.equals(ActionKind.REFRESH_LINK.name());
     }
 
     public Long getId() {

@@ -25,10 +25,8 @@ import org.contactsync.testsupport.RestApi;
 import org.contactsync.testsupport.SandboxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two servers on one PostgreSQL database share the job queue: each due run happens exactly once, on one of them; while
@@ -40,9 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * not take Outlook with it), and nodes {@code a} and {@code b} with demo data on a fresh PostgreSQL schema of their
  * own, started together. Time is scaled as in {@code JobQueueIT}: a "minute between runs" lasts 2 s and each node
  * looks for due entries every second; a lease lasts 4 s (job queue entry and sync run alike), so a stopped node's
- * run is recovered within seconds. The methods build on each other, in order.
+ * run is recovered within seconds. Each method schedules an entry of its own and puts back what it changed (alice's
+ * background sync, the sandbox's latency); a node a method killed is started again before the next one.
  */
-@TestMethodOrder(OrderAnnotation.class)
 class JobQueueTwoNodesIT {
 
     private static final Duration MINUTE = Duration.ofSeconds(2);
@@ -59,8 +57,6 @@ class JobQueueTwoNodesIT {
     private static Database database;
     private static List<PayaraMicroProcess> nodes;
 
-    /** The entry both tests schedule: codeunit 6700 every minute. */
-    private static long entryId;
 
     @BeforeAll
     static void startServers() {
@@ -85,6 +81,20 @@ class JobQueueTwoNodesIT {
                 .build();
     }
 
+    /** Both nodes up for each method, whatever the one before did to them. */
+    @BeforeEach
+    void bothNodesRun() {
+        nodes.stream().filter(node -> !node.isAlive()).forEach(PayaraMicroProcess::start);
+    }
+
+    /** A new entry for codeunit 6700: every minute, every day, at most one attempt per run; On Hold. */
+    private static long newEntry(String description) {
+        return admin(nodes.get(0)).object("POST", "/job-queue-entries", "{\"description\":\"" + description
+                + "\",\"objectId\":6700,\"recurring\":true,\"runOnDays\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\","
+                + "\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],\"minutesBetweenRuns\":1,\"maxAttempts\":1}")
+                .getJsonNumber("id").longValue();
+    }
+
     @AfterAll
     static void stopServers() {
         if (nodes != null) {
@@ -99,36 +109,32 @@ class JobQueueTwoNodesIT {
     }
 
     @Test
-    @Order(1)
     void eachDueRunHappensOnceAndWhileOneNodeIsFrozenTheOtherRunsTheSlots() {
-        var created = admin(nodes.get(0)).object("POST", "/job-queue-entries", "{\"description\":\"Every minute, two "
-                + "nodes\",\"objectId\":6700,\"recurring\":true,\"runOnDays\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\","
-                + "\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],\"minutesBetweenRuns\":1,\"maxAttempts\":1}");
-        entryId = created.getJsonNumber("id").longValue();
+        long entryId = newEntry("Every minute, two nodes");
         var ready = admin(nodes.get(1)).object("POST", "/job-queue-entries/" + entryId + "/set-ready", "");
         Instant firstSlot = Instant.parse(ready.getString("nextRunAt"));
 
         // Whichever node's heartbeat comes first after a slot runs it, so one node may run every slot. To show that
         // the other is as ready, freeze the node that ran the last slot (right after it ended, so it holds no lock
         // and no lease): the next slots must be run by the other one.
-        List<JsonObject> beforeFreeze = Poll.until(RUNS_BEFORE_FREEZE + " runs", PATIENCE, () -> runsOn(nodes.get(1)),
+        List<JsonObject> beforeFreeze = Poll.until(RUNS_BEFORE_FREEZE + " runs", PATIENCE, () -> runsOn(nodes.get(1), entryId),
                 runs -> runs.size() >= RUNS_BEFORE_FREEZE && ended(runs.get(runs.size() - 1)));
         PayaraMicroProcess frozen = nodeOf(beforeFreeze.get(beforeFreeze.size() - 1));
         PayaraMicroProcess other = otherThan(frozen);
         Instant frozenAt = Instant.now();
         frozen.suspend();
         try {
-            Poll.until(RUNS_WHILE_FROZEN + " runs while " + frozen.name() + " is frozen", PATIENCE, () -> runsOn(other),
+            Poll.until(RUNS_WHILE_FROZEN + " runs while " + frozen.name() + " is frozen", PATIENCE, () -> runsOn(other, entryId),
                     runs -> runs.stream().filter(run -> ended(run) && startedAt(run).isAfter(frozenAt)).count()
                             >= RUNS_WHILE_FROZEN);
         } finally {
             frozen.resume();
         }
         Instant thawedAt = Instant.now();
-        Poll.until(SLOTS + " ended runs", PATIENCE, () -> runsOn(other),
+        Poll.until(SLOTS + " ended runs", PATIENCE, () -> runsOn(other, entryId),
                 runs -> runs.stream().filter(JobQueueTwoNodesIT::ended).count() >= SLOTS);
         admin(other).object("POST", "/job-queue-entries/" + entryId + "/set-on-hold", "");
-        List<JsonObject> runs = Poll.until("the last run to end", PATIENCE, () -> runsOn(other),
+        List<JsonObject> runs = Poll.until("the last run to end", PATIENCE, () -> runsOn(other, entryId),
                 all -> all.stream().allMatch(JobQueueTwoNodesIT::ended));
 
         // Each run's log entry names the slot it was for. The rule: the first run is for the first slot, and each
@@ -161,7 +167,6 @@ class JobQueueTwoNodesIT {
     }
 
     @Test
-    @Order(2)
     void aNodeKilledMidRunIsRecoveredByTheOtherAfterItsLeaseAndOutlookHasOneCopyOfEachContact() throws Exception {
         addPersonsForAlice(ADDED_PERSONS);
         Set<String> inScope = alicesContactsInScope();
@@ -170,15 +175,32 @@ class JobQueueTwoNodesIT {
         // Every Outlook request of alice's first sync now takes a while: the run is caught with part of her
         // contacts written. A chunk's writes (four sequential batches of 20, in flight together) all reach the
         // sandbox, and a batch Graph has accepted runs to its end, but the next chunk goes out only after them.
+        long entryId = newEntry("Every minute, a node killed");
         sandbox.latency(400);
         var alice = FacesSession.signedIn(nodes.get(0).baseUrl(), "alice", "alice-demo-2026");
         JobQueueIT.enableBackgroundSync(alice, "alice");
+        try {
+            killANodeMidRunAndSeeTheOtherRecoverIt(entryId, inScope);
+        } finally {
+            sandbox.latency(0);
+            var survivorSession = FacesSession.signedIn(survivingNode().baseUrl(), "alice", "alice-demo-2026");
+            JobQueueIT.disableBackgroundSync(survivorSession, "alice");
+            admin(survivingNode()).object("POST", "/job-queue-entries/" + entryId + "/set-on-hold", "");
+        }
+    }
+
+    /** A node that runs, whichever one a test killed. */
+    private static PayaraMicroProcess survivingNode() {
+        return nodes.stream().filter(PayaraMicroProcess::isAlive).findFirst().orElseThrow();
+    }
+
+    private void killANodeMidRunAndSeeTheOtherRecoverIt(long entryId, Set<String> inScope) {
         admin(nodes.get(0)).object("POST", "/job-queue-entries/" + entryId + "/set-ready", "");
 
         Poll.until("alice's sync folder and some of her contacts created", PATIENCE,
                 () -> sandbox.requestsByMethod(MAILBOX), requests -> requests.getInt("POST", 0) >= 4);
-        JsonObject running = runsOn(nodes.get(0)).stream().filter(run -> !ended(run)).findFirst()
-                .orElseThrow(() -> new AssertionError("No run in process: " + runsOn(nodes.get(0))));
+        JsonObject running = runsOn(nodes.get(0), entryId).stream().filter(run -> !ended(run)).findFirst()
+                .orElseThrow(() -> new AssertionError("No run in process: " + runsOn(nodes.get(0), entryId)));
         PayaraMicroProcess killed = nodeOf(running);
         PayaraMicroProcess survivor = otherThan(killed);
         killed.kill();
@@ -189,7 +211,7 @@ class JobQueueTwoNodesIT {
 
         long interruptedId = running.getJsonNumber("id").longValue();
         List<JsonObject> runs = Poll.until("the run to be recovered and end", PATIENCE,
-                () -> runsOn(survivor), all -> recoveredAndEnded(all, interruptedId));
+                () -> runsOn(survivor, entryId), all -> recoveredAndEnded(all, interruptedId));
         JsonObject interrupted = runs.stream().filter(run -> run.getJsonNumber("id").longValue() == interruptedId)
                 .findFirst().orElseThrow();
         assertEquals("ERROR", interrupted.getString("status"), interrupted.toString());
@@ -230,7 +252,7 @@ class JobQueueTwoNodesIT {
     }
 
     /** The entry's runs, oldest first. */
-    private static List<JsonObject> runsOn(PayaraMicroProcess node) {
+    private static List<JsonObject> runsOn(PayaraMicroProcess node, long entryId) {
         List<JsonObject> runs = new ArrayList<>(admin(node).array("/job-queue-entries/" + entryId + "/log-entries"));
         Collections.reverse(runs);
         return runs;

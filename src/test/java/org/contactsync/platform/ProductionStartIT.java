@@ -24,10 +24,7 @@ import org.contactsync.testsupport.PayaraMicroProcess;
 import org.contactsync.testsupport.PayaraMicroProcess.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The README's production start, on a server configured as production is by default: no demo data, the sandbox
@@ -38,9 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  *
  * <p>One class for every check that needs a server configured otherwise than the other container tests, because
  * each costs a Payara start: the production server (in a process of its own, {@link PayaraMicroProcess}) and, at the
- * same time, the malformed key's. The methods build on each other, in order.
+ * same time, the malformed key's. Each method stands on its own; the first start and the restart after it are one
+ * method, because the second start's checks are about what the first one left.
  */
-@TestMethodOrder(OrderAnnotation.class)
 class ProductionStartIT {
 
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile(
@@ -87,7 +84,6 @@ class ProductionStartIT {
     }
 
     @Test
-    @Order(1)
     void everySandboxUrlAnswers404AndNoTokenEndpointIsMapped() {
         String mailbox = "/sandbox/graph/v1.0/users/admin@contoso.example";
         for (String path : List.of(mailbox + "/contactFolders", mailbox + "/contacts", "/sandbox/graph/v1.0/$batch",
@@ -114,8 +110,7 @@ class ProductionStartIT {
     }
 
     @Test
-    @Order(2)
-    void theFirstStartPrintsAOneTimePasswordOnceWhichMustBeChangedAtTheFirstSignInThroughThePages()
+    void theFirstStartPrintsAOneTimePasswordOnceWhichMustBeChangedAtTheFirstSignInAndASecondStartPrintsNone()
             throws Exception {
         List<String> printed = oneTimePasswords(firstStartLog);
         assertEquals(1, printed.size(), "printed once: " + printed);
@@ -141,11 +136,8 @@ class ProductionStartIT {
                 "the one-time password no longer signs in");
         FacesSession again = FacesSession.signedIn(server.baseUrl(), "admin", NEW_PASSWORD);
         assertEquals(200, again.get("index.xhtml").statusCode());
-    }
 
-    @Test
-    @Order(3)
-    void aSecondStartPrintsNoPasswordAndKeepsTheChangedOne() throws Exception {
+        // A second start prints no password and keeps the changed one.
         server.stop();
         String secondStartLog = logOfStart(server);
 
@@ -156,7 +148,6 @@ class ProductionStartIT {
     }
 
     @Test
-    @Order(4)
     void aMalformedSecretKeyStopsStartUpWithItsMessage() throws IOException {
         RuntimeException refused = malformedStart.orElseThrow(() -> new AssertionError(
                 "the server started with a malformed contactsync.secret-key"));

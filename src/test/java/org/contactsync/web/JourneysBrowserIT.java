@@ -140,15 +140,16 @@ class JourneysBrowserIT {
 
     /** The words the walk looks for, in the language it is taken in. */
     private record WalkWords(String welcome, String authentication, String connected, String saved,
-                             String succeeded, String outlookSaved, String syncMode, String fullSyncMode) {
+                             String succeeded, String outlookSaved, String syncMode, String fullSyncMode,
+                             String neverSynced) {
         static WalkWords of(String language) {
             return language.equals("sv")
                     ? new WalkWords("Välkommen", "Microsoft 365-autentisering", "Anslutningen till Microsoft 365 lyckades",
                             "Inställningarna för kontaktsynkning har sparats.", "Lyckades", "Kontakten sparades.",
-                            "Synka med Microsoft 365", "Full synkronisering med Microsoft 365")
+                            "Synka med Microsoft 365", "Full synkronisering med Microsoft 365", "Aldrig synkroniserad.")
                     : new WalkWords("Welcome", "Microsoft 365 Authentication", "Connected successfully to Microsoft 365",
                             "The Contact Sync Setup was saved.", "Succeeded", "The contact was saved.",
-                            "Sync with Microsoft 365", "Full Sync with Microsoft 365");
+                            "Sync with Microsoft 365", "Full Sync with Microsoft 365", "Never synchronized.");
         }
     }
 
@@ -198,8 +199,13 @@ class JourneysBrowserIT {
             browser.click("save");
             browser.waitForText("messages", words.saved());
 
+            assertEquals(words.neverSynced(), browser.byId("lastSyncDateTime").getText());
             browser.click("syncNow");
             browser.waitForText("syncStatus", words.succeeded());
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.not(
+                    ExpectedConditions.textToBePresentInElementLocated(Browser.idSelector("lastSyncDateTime"),
+                            words.neverSynced())));
+            assertFalse(browser.byId("lastSyncResult").getText().isBlank(), "Last Sync Result without a reload");
             assertTrue(browser.byId("syncCounts").getText().startsWith(language.equals("sv")
                     ? "Till Outlook: 1 skapade" : "To Outlook: 1 created"), browser.byId("syncCounts").getText());
 

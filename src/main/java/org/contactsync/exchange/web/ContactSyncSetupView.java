@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.contactsync.contact.Contact;
 import org.contactsync.employee.security.CurrentCaller;
 import org.contactsync.exchange.ContactSyncSettings;
@@ -52,8 +53,6 @@ public class ContactSyncSetupView implements Serializable {
     private boolean keepInOutlook;
     /** Filter expressions by the input's id (filterNo, filterName, ...), as the page binds them. */
     private final Map<String, String> filter = new HashMap<>();
-    private String lastSync = "";
-    private String lastSyncResult = "";
     private String modified = "";
     private long version;
     private boolean filterValid = true;
@@ -129,8 +128,6 @@ public class ContactSyncSetupView implements Serializable {
         for (var field : FilterField.values()) {
             filter.put(field.inputId, saved.text(field));
         }
-        lastSync = times.format(setup.lastSyncAt());
-        lastSyncResult = setup.lastSyncResult().orElse("");
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         modified = ExchangeMessages.of("contactSync.modified", times.format(setup.modified().at()),
                 setup.modified().by()).in(locale);
@@ -177,12 +174,20 @@ public class ContactSyncSetupView implements Serializable {
         return filter;
     }
 
+    /**
+     * Last Sync Date/Time, read afresh: the sync progress poll re-renders it while a run goes on, so the card shows
+     * the run's end without a reload (issue 13, point 8).
+     */
     public String getLastSync() {
-        return lastSync;
+        return times.format(savedSetup().flatMap(ExchangeSync::lastSyncAt));
     }
 
     public String getLastSyncResult() {
-        return lastSyncResult;
+        return savedSetup().flatMap(ExchangeSync::lastSyncResult).orElse("");
+    }
+
+    private Optional<ExchangeSync> savedSetup() {
+        return userName.isEmpty() ? Optional.empty() : setups.find(userName);
     }
 
     public String getModified() {

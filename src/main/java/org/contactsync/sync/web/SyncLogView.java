@@ -36,6 +36,8 @@ public class SyncLogView implements Serializable {
     private List<SyncRun> runs = List.of();
     private SyncRun selected;
     private List<SyncLogEntry> entries = List.of();
+    /** "Link updated – Both sides agree" entries drown the rest, so they show only on request. */
+    private boolean showUnchanged;
 
     /** f:viewAction: the runs, and the run named by ?run=… selected. */
     public void load() {
@@ -105,6 +107,23 @@ public class SyncLogView implements Serializable {
     }
 
     public List<SyncLogEntry> getEntries() {
-        return entries;
+        return visible(entries, showUnchanged);
+    }
+
+    static List<SyncLogEntry> visible(List<SyncLogEntry> entries, boolean showUnchanged) {
+        return showUnchanged ? entries : entries.stream().filter(entry -> !entry.isWithoutChange()).toList();
+    }
+
+    /** How many entries without a change the filter hides. */
+    public long getHiddenUnchanged() {
+        return showUnchanged ? 0 : entries.stream().filter(SyncLogEntry::isWithoutChange).count();
+    }
+
+    public boolean isShowUnchanged() {
+        return showUnchanged;
+    }
+
+    public void setShowUnchanged(boolean showUnchanged) {
+        this.showUnchanged = showUnchanged;
     }
 }
