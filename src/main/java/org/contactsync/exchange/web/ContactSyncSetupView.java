@@ -179,7 +179,8 @@ public class ContactSyncSetupView implements Serializable {
      * the run's end without a reload (issue 13, point 8).
      */
     public String getLastSync() {
-        return times.format(savedSetup().flatMap(ExchangeSync::lastSyncAt));
+        return savedSetup().flatMap(ExchangeSync::lastSyncAt).map(times::format).orElseGet(() -> ExchangeMessages
+                .of("contactSync.never").in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
     }
 
     public String getLastSyncResult() {
