@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -30,12 +31,18 @@ import org.junit.jupiter.api.Test;
  * killing a server that is its own sandbox would also wipe alice's Outlook folder: the restarted server would find
  * an empty mailbox, and "no duplicates, none lost" would hold trivially, whatever the engine did. In production
  * Outlook does not die with our server. So the sandbox runs in a Payara Micro of its own ({@link SandboxServer}),
- * which stays up the whole time, and the application ({@code app}, sandbox off, an H2
- * database in a file under {@code target/}) is pointed at it through the very MicroProfile Config keys an operator
+ * which stays up the whole time, and the application ({@code app}, sandbox off, a PostgreSQL
+ * schema of its own) is pointed at it through the very MicroProfile Config keys an operator
  * uses for a real tenant ({@code contactsync.graph.endpoint}, {@code .authority-host}, the demo connection's app).
  * Only {@code app} is killed; what it wrote to Outlook before it died stays there, including the writes of the chunk
  * whose bookkeeping it never committed, and the restarted server must find them by their stamp instead of creating
  * them again.
+ *
+ * <p><b>Why PostgreSQL.</b> The production database, which a killed client cannot damage. An embedded H2 file
+ * is part of the killed process: H2 recovers it on the next open, but not always whole: one CI run's restarted server
+ * could not update a link row the killed server had written ({@code Timeout trying to lock table {0}}, H2's answer
+ * for a row its index no longer finds, h2database issue 4388), which says nothing about the engine. README,
+ * "Production", says to run on PostgreSQL.
  *
  * <p>A slow mailbox (sandbox latency per request) makes the first sync of about 350 contacts take long enough to be
  * caught half-way; the lease is 8 s, and the server stays down longer than that, so the restarted server finds the
@@ -51,12 +58,14 @@ class ServerRestartIT {
     private static SandboxServer sandbox;
     private static PayaraMicroProcess app;
     private static RestApi alice;
+    private static Database database;
 
     @BeforeAll
     static void startServers() {
         sandbox = SandboxServer.named("restart-sandbox");
+        database = Database.postgresqlSchema("it_restart_" + UUID.randomUUID().toString().substring(0, 8));
         app = PayaraMicroProcess.named("restart-app").demoData(true).sandbox(false)
-                .database(Database.h2File("restart-app"))
+                .database(database)
                 .property("contactsync.sync.lease-seconds", String.valueOf(LEASE_SECONDS))
                 .properties(sandbox.graphProperties())
                 .build();
@@ -73,6 +82,9 @@ class ServerRestartIT {
         }
         if (sandbox != null) {
             sandbox.close();
+        }
+        if (database != null) {
+            database.drop();
         }
     }
 
