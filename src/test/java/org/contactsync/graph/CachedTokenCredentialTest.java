@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.contactsync.testsupport.WaitsOutRealTime;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
  * The app asks the identity endpoint for a token once per token lifetime, not once per Graph request, and for a new
  * one once it has expired.
  */
+@WaitsOutRealTime
 class CachedTokenCredentialTest {
 
     private final AtomicInteger requests = new AtomicInteger();

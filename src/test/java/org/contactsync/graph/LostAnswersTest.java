@@ -15,6 +15,7 @@ import org.contactsync.sandbox.SandboxSettings;
 import org.contactsync.contact.FieldValues;
 import org.contactsync.contact.SyncedField;
 import org.junit.jupiter.api.AfterEach;
+import org.contactsync.testsupport.WaitsOutRealTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * sandbox injects them: the gateway reads them back instead of repeating them, so nothing is made twice and nothing
  * is lost, for whole requests and for single batch items, for creates, updates, deletes and the sync folder.
  */
+@WaitsOutRealTime
 class LostAnswersTest {
 
     private static final String ALICE = "alice@contoso.example";

@@ -18,12 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.contactsync.contact.FieldValues;
 import org.contactsync.contact.SyncedField;
 import org.junit.jupiter.api.AfterEach;
+import org.contactsync.testsupport.WaitsOutRealTime;
 import org.junit.jupiter.api.Test;
 
 /**
  * The gateway's batching against a scripted $batch endpoint that keeps Graph's batch rules: fully sequential batches
  * of at most 20, four in flight, item retries without running anything twice, budgets, item URLs, PATCH bodies.
  */
+@WaitsOutRealTime
 class OutlookMailboxBatchTest {
 
     private final FakeGraph graph;

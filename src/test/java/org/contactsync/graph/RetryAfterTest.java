@@ -17,6 +17,7 @@ import org.contactsync.sandbox.SandboxSettings;
 import org.contactsync.contact.FieldValues;
 import org.contactsync.contact.SyncedField;
 import org.junit.jupiter.api.AfterEach;
+import org.contactsync.testsupport.WaitsOutRealTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Every form of Retry-After the sandbox can send (delay-seconds, 0, an HTTP date, none, negative, garbled) is
  * survived: whole requests through the SDK's RetryHandler, batch items through the gateway's own retry.
  */
+@WaitsOutRealTime
 class RetryAfterTest {
 
     private static final String ALICE = "alice@contoso.example";

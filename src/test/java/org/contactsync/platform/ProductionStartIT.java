@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.contactsync.testsupport.FacesSession;
+import org.contactsync.testsupport.OwnServers;
 import org.contactsync.testsupport.PayaraMicroProcess;
 import org.contactsync.testsupport.PayaraMicroProcess.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * same time, the malformed key's. Each method stands on its own; the first start and the restart after it are one
  * method, because the second start's checks are about what the first one left.
  */
+@OwnServers
 class ProductionStartIT {
 
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile(

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.contactsync.graph.OutlookContact;
 import org.contactsync.testsupport.DefaultSyncFilter;
+import org.contactsync.testsupport.OwnServers;
 import org.contactsync.testsupport.PayaraMicroProcess;
 import org.contactsync.testsupport.PayaraMicroProcess.Database;
 import org.contactsync.testsupport.Poll;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * caught half-way; the lease is 8 s, and the server stays down longer than that, so the restarted server finds the
  * run's lease run out.
  */
+@OwnServers
 class ServerRestartIT {
 
     private static final String MAILBOX = "alice@contoso.example";
