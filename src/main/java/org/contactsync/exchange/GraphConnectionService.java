@@ -94,6 +94,24 @@ public class GraphConnectionService {
         return connections.find();
     }
 
+    /**
+     * Seals the stored connection's secrets again under the current key where they are sealed under the previous
+     * one ({@code contactsync.secret-key.previous}, a key rotation); whether any was.
+     */
+    public boolean sealStoredSecretsUnderCurrentKey() {
+        return find().map(connection -> {
+            var secret = connection.sealedClientSecret().flatMap(secrets::sealedUnderCurrentKey);
+            var certificate = connection.sealedCertificate().flatMap(secrets::sealedUnderCurrentKey);
+            var password = connection.sealedCertificatePassword().flatMap(secrets::sealedUnderCurrentKey);
+            secret.ifPresent(sealed -> connection.setSealedClientSecret(Optional.of(sealed)));
+            if (certificate.isPresent() || password.isPresent()) {
+                connection.setSealedCertificate(certificate.or(connection::sealedCertificate),
+                        connection.certificateFileName(), password.or(connection::sealedCertificatePassword));
+            }
+            return secret.isPresent() || certificate.isPresent() || password.isPresent();
+        }).orElse(false);
+    }
+
     /** False while no encryption key is configured (production without contactsync.secret-key). */
     public boolean canStoreSecrets() {
         return secrets.canSeal();

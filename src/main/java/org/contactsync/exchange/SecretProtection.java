@@ -17,6 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (an environment variable, a system property, or a Payara password alias: {@code ${ALIAS=contactsync-key}}).
  * A malformed key stops the application at start-up. Without a key, demo installations use the published
  * {@link #DEMO_KEY}; production refuses to store a secret at all rather than store it readable.
+ *
+ * <p>Rotating the key: {@code contactsync.secret-key.previous} names a key that secrets may still be sealed with.
+ * They open under either key, and {@link StoredSecretsRekeying} seals them again under the current key when a
+ * server starts (README, "Several servers": the steps, also without stopping every server).
  */
 @ApplicationScoped
 public class SecretProtection {
@@ -34,7 +38,12 @@ public class SecretProtection {
     @ConfigProperty(name = "contactsync.demo-data")
     boolean demoData;
 
+    @Inject
+    @ConfigProperty(name = "contactsync.secret-key.previous")
+    Optional<String> previousKey;
+
     private Optional<SecretCipher> cipher = Optional.empty();
+    private Optional<SecretCipher> previousCipher = Optional.empty();
 
     protected SecretProtection() {
         // for CDI
@@ -42,13 +51,20 @@ public class SecretProtection {
 
     /** For tests outside the container. */
     public SecretProtection(Optional<String> configuredKey, boolean demoData) {
+        this(configuredKey, Optional.empty(), demoData);
+    }
+
+    /** For tests outside the container, during a key rotation. */
+    public SecretProtection(Optional<String> configuredKey, Optional<String> previousKey, boolean demoData) {
         this.configuredKey = configuredKey;
+        this.previousKey = previousKey;
         this.demoData = demoData;
         init();
     }
 
     @PostConstruct
     void init() {
+        previousCipher = previousKey.filter(k -> !k.isBlank()).map(SecretCipher::fromBase64);
         var key = configuredKey.filter(k -> !k.isBlank());
         if (key.isPresent()) {
             cipher = Optional.of(SecretCipher.fromBase64(key.get()));
@@ -81,10 +97,39 @@ public class SecretProtection {
                 ExchangeMessages.of("connection.refused.noSecretKey"))).seal(secret);
     }
 
-    /** The plaintext of a sealed secret; {@link SecretCipher.UnreadableSecretException} under another key. */
+    /**
+     * The plaintext of a sealed secret, sealed under the current or the previous key;
+     * {@link SecretCipher.UnreadableSecretException} under any other.
+     */
     public byte[] open(String sealed) {
-        return cipher.orElseThrow(() -> new IllegalStateException("contactsync.secret-key is not set: the stored "
-                + "Microsoft 365 secret cannot be decrypted.")).open(sealed);
+        var current = cipher.orElseThrow(() -> new IllegalStateException("contactsync.secret-key is not set: the "
+                + "stored Microsoft 365 secret cannot be decrypted."));
+        try {
+            return current.open(sealed);
+        } catch (SecretCipher.UnreadableSecretException underAnotherKey) {
+            return previousCipher.orElseThrow(() -> underAnotherKey).open(sealed);
+        }
+    }
+
+    /**
+     * The secret sealed again under the current key, when it is sealed under the previous one; empty when it is
+     * sealed under the current key already, or under neither (then only entering it again helps).
+     */
+    public Optional<String> sealedUnderCurrentKey(String sealed) {
+        if (cipher.isEmpty() || previousCipher.isEmpty() || opensUnder(cipher.get(), sealed)
+                || !opensUnder(previousCipher.get(), sealed)) {
+            return Optional.empty();
+        }
+        return Optional.of(cipher.get().seal(previousCipher.get().open(sealed)));
+    }
+
+    private static boolean opensUnder(SecretCipher key, String sealed) {
+        try {
+            key.open(sealed);
+            return true;
+        } catch (SecretCipher.UnreadableSecretException underAnotherKey) {
+            return false;
+        }
     }
 
     public String openText(String sealed) {

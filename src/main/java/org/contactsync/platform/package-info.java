@@ -19,10 +19,12 @@
  * <li><b>Services</b> hold the rules and the transaction: {@code @Transactional} CDI beans ({@code @ApplicationScoped}),
  * each public method one transaction (joining the caller's when there is one). They reach the database only
  * through repositories: no service holds an {@code EntityManager} or runs a query itself.</li>
- * <li><b>A store</b> ({@code sync.SyncStore}, {@code jobqueue.JobQueueStore}) is the one exception, and its name
- * says so: {@code @Transactional(REQUIRES_NEW)}, every method its own transaction, for work that must commit step
- * by step whatever its caller does (a sync run's chunks, a job's claim and log), so that an interrupted run or a
- * failed job keeps what it recorded. Nothing else uses {@code REQUIRES_NEW}.</li>
+ * <li><b>A store</b> ({@code sync.SyncStore}, {@code jobqueue.JobQueueStore},
+ * {@code employee.security.SignInAttemptStore}) is the one exception, and its name says so:
+ * {@code @Transactional(REQUIRES_NEW)}, every method its own transaction, for work that must commit step by step
+ * whatever its caller does (a sync run's chunks, a job's claim and log, a failed sign-in on a form whose transaction
+ * rolls back), so that an interrupted run or a failed job keeps what it recorded. Nothing else uses
+ * {@code REQUIRES_NEW}.</li>
  * </ul>
  * Why: one home per query (to find it, to test it on both databases, to change it once), services testable with a
  * repository on a test database, and one kind of transaction boundary to reason about instead of four (a stateless

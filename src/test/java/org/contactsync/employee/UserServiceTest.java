@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.contactsync.employee.security.InMemorySignInAttempts;
 import org.contactsync.employee.security.SignInThrottle;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
@@ -34,14 +35,15 @@ class UserServiceTest {
 
     private static final Caller ADMIN = new Caller("admin", Set.of(Role.ADMIN));
     private static final Caller ALICE = new Caller("alice", Set.of(Role.EMPLOYEE));
-    /** The sign-in lockout the services of one test share (in memory, as in the container). */
+    /** The sign-in lockout the services of one test share (its counts in memory: its rules are under test here). */
     private static SignInThrottle throttle;
     /** The e-mail changes the service announced, in order. */
     private static final List<AuthenticationEmailChanged> EMAIL_CHANGES = new java.util.ArrayList<>();
 
     @BeforeEach
     void freshLockout() {
-        throttle = new SignInThrottle(Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC), 5, 15);
+        throttle = new SignInThrottle(Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC),
+                new InMemorySignInAttempts(), 5, 15);
     }
 
     @Test

@@ -59,8 +59,14 @@ class ExchangeSetupPersistenceTest {
     }
 
     private static <T> T connections(TestDatabase db, Function<GraphConnectionService, T> work) {
+        return connections(db, KEY, Optional.empty(), work);
+    }
+
+    /** The connection service of a server whose key is {@code key}, during a rotation from {@code previousKey}. */
+    private static <T> T connections(TestDatabase db, String key, Optional<String> previousKey,
+            Function<GraphConnectionService, T> work) {
         return db.inTransaction(em -> work.apply(new GraphConnectionService(new GraphConnectionRepository(em),
-                new SecretProtection(Optional.of(KEY), false), CLOCK)));
+                new SecretProtection(Optional.of(key), previousKey, false), CLOCK)));
     }
 
     @ParameterizedTest
@@ -160,6 +166,30 @@ class ExchangeSetupPersistenceTest {
 
             var employee = assertThrows(ApplicationException.class, () -> connections(db, s -> s.card(ALICE)));
             assertEquals(Kind.FORBIDDEN, employee.kind());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aKeyRotationSealsTheStoredSecretAgainUnderTheNewKeyAndTheOldKeyCanThenGo(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            var secret = "Zq8~a-secret-sealed-under-the-old-key";
+            connections(db, s -> s.save(ADMIN, new ConnectionInput("contoso.onmicrosoft.com", CLIENT_ID,
+                    CredentialKind.CLIENT_SECRET, Optional.of(secret), Optional.empty(), Optional.empty(),
+                    "https://login.microsoftonline.com", "https://graph.microsoft.com/v1.0"), Optional.empty()));
+            var newKey = Base64.getEncoder().encodeToString("the-new-key-also-of-32-bytes!!!!"
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            assertEquals(Kind.CONFLICT, assertThrows(ApplicationException.class, () -> connections(db, newKey,
+                    Optional.empty(), GraphConnectionService::settings)).kind(), "the new key alone cannot read it yet");
+            assertTrue(connections(db, newKey, Optional.of(KEY), GraphConnectionService::sealStoredSecretsUnderCurrentKey));
+            assertFalse(connections(db, newKey, Optional.of(KEY), GraphConnectionService::sealStoredSecretsUnderCurrentKey),
+                    "sealed under the new key already");
+
+            assertEquals(new ClientSecret(secret), connections(db, newKey, Optional.empty(),
+                    GraphConnectionService::settings).orElseThrow().credential(), "the new key alone reads it");
+            assertEquals(Kind.CONFLICT, assertThrows(ApplicationException.class, () -> connections(db,
+                    GraphConnectionService::settings)).kind(), "the old key no longer does");
         }
     }
 

@@ -18,6 +18,7 @@ import org.contactsync.graph.OutlookContact;
 import org.contactsync.graph.OutlookMailbox;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.FacesSession;
+import org.contactsync.testsupport.OwnServers;
 import org.contactsync.testsupport.PayaraMicroProcess;
 import org.contactsync.testsupport.PayaraMicroProcess.Database;
 import org.contactsync.testsupport.Poll;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two servers on one PostgreSQL database share the job queue: each due run happens exactly once, on one of them; while
  * one is frozen (SIGSTOP) the other runs the slots; and a server killed (SIGKILL) in the middle of a run leaves the
- * entry to the other once its lease expires, with one Outlook copy of each contact in the end. Every scheduled slot
+ * entry to the other once its lease expires, with one Outlook copy of each contact in the end. (Being the test run's
+ * two servers on one database, they also show that a user name locked out on one is locked out on the other.) Every scheduled slot
  * runs exactly once: each run's log entry names its slot, and the slots follow the scheduling rule run by run.
  *
  * <p>Three Payara Micro processes: the Microsoft 365 sandbox in its own ({@link SandboxServer}: killing a node must
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * run is recovered within seconds. Each method schedules an entry of its own and puts back what it changed (alice's
  * background sync, the sandbox's latency); a node a method killed is started again before the next one.
  */
+@OwnServers
 class JobQueueTwoNodesIT {
 
     private static final Duration MINUTE = Duration.ofSeconds(2);
@@ -187,6 +190,24 @@ class JobQueueTwoNodesIT {
             JobQueueIT.disableBackgroundSync(survivorSession, "alice");
             admin(survivingNode()).object("POST", "/job-queue-entries/" + entryId + "/set-on-hold", "");
         }
+    }
+
+    @Test
+    void aUserNameLockedOutOnOneServerIsLockedOutOnTheOther() throws Exception {
+        var first = survivingNode();
+        var second = otherThan(first);
+        var session = new FacesSession(first.baseUrl());
+        for (int i = 1; i <= 4; i++) {
+            assertTrue(session.signIn("bob", "wrong-" + i).body().contains("The user name or password is incorrect."));
+        }
+        assertTrue(session.signIn("bob", "wrong-5").body().contains("Too many failed sign-in attempts."),
+                "the fifth failure locks");
+
+        var rightPasswordOnTheOther = new FacesSession(second.baseUrl()).signIn("bob", "bob-demo-2026");
+
+        assertEquals(200, rightPasswordOnTheOther.statusCode(), "not signed in");
+        assertTrue(rightPasswordOnTheOther.body().contains("Too many failed sign-in attempts."),
+                rightPasswordOnTheOther.body());
     }
 
     /** A node that runs, whichever one a test killed. */

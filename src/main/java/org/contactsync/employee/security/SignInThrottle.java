@@ -6,9 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.contactsync.employee.security.SignInAttempts.Attempts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,21 +16,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sign-in forgets the failures. Wrong current passwords on the change-password form count too
  * ({@code UserService#changeOwnPassword}), so a stolen session cannot guess the password there.
  *
- * <p>It counts per user name, existing or not, so the lockout itself tells nobody whether a name exists. It is
- * kept in memory rather than in {@code app_user} for that reason: failures for unknown names must not create rows
- * an attacker can grow at will. The map is bounded: beyond {@link #MAX_TRACKED_NAMES} entries the stale ones are
- * dropped. A restart forgets all lockouts, which is acceptable for a 15-minute brake on guessing.
+ * <p>It counts per user name, existing or not, so the lockout itself tells nobody whether a name exists. The counts
+ * are kept in the database every server shares ({@link SignInAttempts}), so a name locked on one server is locked on
+ * all of them, and a restart forgets nothing. Counting unknown names lets an attacker add rows at will, so the table
+ * is bounded: beyond {@link #MAX_TRACKED_NAMES} names, those whose window has passed are forgotten at once (and every
+ * night in any case).
  */
 @ApplicationScoped
 public class SignInThrottle {
 
     static final int MAX_TRACKED_NAMES = 10_000;
+    /** The key column's length; no user name comes near it (50), so a longer name typed is counted by its start. */
+    static final int MAX_KEY_LENGTH = 250;
 
-    private record Attempts(int failures, Instant windowStart, Instant lockedUntil) {
-    }
-
-    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
     private Clock clock;
+    private SignInAttempts attempts;
     private int maxFailures;
     private Duration lockout;
 
@@ -40,10 +39,11 @@ public class SignInThrottle {
     }
 
     @Inject
-    public SignInThrottle(Clock clock,
+    public SignInThrottle(Clock clock, SignInAttempts attempts,
             @ConfigProperty(name = "contactsync.security.lockout-failures") int maxFailures,
             @ConfigProperty(name = "contactsync.security.lockout-minutes") int lockoutMinutes) {
         this.clock = clock;
+        this.attempts = attempts;
         this.maxFailures = Math.max(1, maxFailures);
         this.lockout = Duration.ofMinutes(Math.max(1, lockoutMinutes));
     }
@@ -51,8 +51,8 @@ public class SignInThrottle {
     /** How long the user name stays locked, if it is locked now. */
     public Optional<Duration> lockedFor(String userName) {
         var now = clock.instant();
-        return Optional.ofNullable(attempts.get(key(userName)))
-                .map(Attempts::lockedUntil)
+        return attempts.find(key(userName))
+                .flatMap(Attempts::lockedUntil)
                 .filter(until -> until.isAfter(now))
                 .map(until -> Duration.between(now, until));
     }
@@ -63,28 +63,34 @@ public class SignInThrottle {
 
     public void failed(String userName) {
         var now = clock.instant();
-        attempts.compute(key(userName), (name, previous) -> {
-            boolean fresh = previous == null || !previous.windowStart().plus(lockout).isAfter(now);
-            int failures = fresh ? 1 : previous.failures() + 1;
-            var windowStart = fresh ? now : previous.windowStart();
-            return failures >= maxFailures
-                    ? new Attempts(0, now, now.plus(lockout))
-                    : new Attempts(failures, windowStart, fresh ? Instant.MIN : previous.lockedUntil());
-        });
-        if (attempts.size() > MAX_TRACKED_NAMES) {
-            forgetStale(now);
+        var key = key(userName);
+        try {
+            attempts.change(key, previous -> afterAFailure(previous, now));
+        } catch (RuntimeException firstFailureCountedElsewhereToo) {
+            // Another server counted this name's first failure at the same moment, and its row won; count on it.
+            attempts.change(key, previous -> afterAFailure(previous, now));
+        }
+        if (attempts.count() > MAX_TRACKED_NAMES) {
+            attempts.forgetWindowsStartedBefore(now.minus(lockout));
         }
     }
 
     public void succeeded(String userName) {
-        attempts.remove(key(userName));
+        attempts.forget(key(userName));
     }
 
-    private void forgetStale(Instant now) {
-        attempts.values().removeIf(a -> !a.lockedUntil().isAfter(now) && !a.windowStart().plus(lockout).isAfter(now));
+    private Attempts afterAFailure(Optional<Attempts> previous, Instant now) {
+        var current = previous.filter(attempt -> attempt.windowStart().plus(lockout).isAfter(now));
+        int failures = current.map(Attempts::failures).orElse(0) + 1;
+        if (failures >= maxFailures) {
+            return new Attempts(0, now, Optional.of(now.plus(lockout)));
+        }
+        return new Attempts(failures, current.map(Attempts::windowStart).orElse(now),
+                current.flatMap(Attempts::lockedUntil));
     }
 
     private static String key(String userName) {
-        return userName == null ? "" : userName.strip().toLowerCase(Locale.ROOT);
+        var key = userName == null ? "" : userName.strip().toLowerCase(Locale.ROOT);
+        return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
     }
 }

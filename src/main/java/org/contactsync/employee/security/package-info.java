@@ -6,6 +6,7 @@
  * alone (the Microsoft 365 sandbox checks its own tokens). {@link org.contactsync.employee.security.UserIdentityStore}
  * checks both kinds of credential against the {@code app_user} table and hands the roles to the container as
  * groups. {@link org.contactsync.employee.security.SignInThrottle} locks a user name out for a while after
- * repeated wrong passwords, whether or not the name exists.
+ * repeated wrong passwords, whether or not the name exists; its counts are in the database
+ * ({@link org.contactsync.employee.security.SignInAttemptStore}), so every server sharing it locks the name.
  */
 package org.contactsync.employee.security;

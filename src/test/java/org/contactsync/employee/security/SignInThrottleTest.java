@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SignInThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(clock, 5, 15);
+    private final SignInThrottle throttle = new SignInThrottle(clock, new InMemorySignInAttempts(), 5, 15);
 
     @Test
     void locksAfterTheConfiguredNumberOfFailures() {
@@ -82,11 +82,20 @@ class SignInThrottleTest {
 
     @Test
     void configuredValuesApply() {
-        var strict = new SignInThrottle(clock, 2, 1);
+        var strict = new SignInThrottle(clock, new InMemorySignInAttempts(), 2, 1);
         strict.failed("bob");
         strict.failed("bob");
 
         assertEquals(Duration.ofMinutes(1), strict.lockedFor("bob").orElseThrow());
+    }
+
+    @Test
+    void aNameLongerThanAnyUserNameIsCountedByItsStart() {
+        String typed = "a".repeat(SignInThrottle.MAX_KEY_LENGTH) + "-and-then-some";
+        failTimes(typed, 5);
+
+        assertTrue(throttle.isLocked(typed));
+        assertTrue(throttle.isLocked("a".repeat(SignInThrottle.MAX_KEY_LENGTH)));
     }
 
     private void failTimes(String userName, int times) {
