@@ -1,10 +1,13 @@
 package org.contactsync.platform;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 
 /**
  * A message for a person, kept as a bundle key until the reader's language is known: the page resolves it in the
@@ -23,6 +26,42 @@ public record LocalizedMessage(String bundle, String key, List<Object> args) {
 
     public static LocalizedMessage of(String bundle, String key, Object... args) {
         return new LocalizedMessage(bundle, key, List.of(args));
+    }
+
+    /** Marks a stored message, so that a text stored before messages were stored this way is shown as it is. */
+    private static final String STORED_MARK = "msg:";
+    /** Between the parts of a stored message: a control character no bundle name, key or number holds. */
+    private static final String SEPARATOR = "\u001f";
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
+
+    /**
+     * This message as a column keeps it, to be put in the reader's language when shown ({@link #fromStored}); its
+     * arguments must be whole numbers or texts without the separator.
+     */
+    public String stored() {
+        var text = new StringBuilder(STORED_MARK).append(bundle).append(SEPARATOR).append(key);
+        for (Object arg : args) {
+            if (arg instanceof LocalizedMessage || String.valueOf(arg).contains(SEPARATOR)) {
+                throw new IllegalArgumentException("Not storable as an argument: " + arg);
+            }
+            text.append(SEPARATOR).append(arg);
+        }
+        return text.toString();
+    }
+
+    /** The message {@link #stored()} made; empty for any other text (e.g. one stored before, in English). */
+    public static Optional<LocalizedMessage> fromStored(String text) {
+        if (!text.startsWith(STORED_MARK)) {
+            return Optional.empty();
+        }
+        var parts = text.substring(STORED_MARK.length()).split(SEPARATOR, -1);
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        var args = Arrays.stream(parts, 2, parts.length)
+                .<Object>map(arg -> WHOLE_NUMBER.matcher(arg).matches() ? (Object) Long.valueOf(arg) : arg)
+                .toList();
+        return Optional.of(new LocalizedMessage(parts[0], parts[1], args));
     }
 
     public String in(Locale locale) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.contactsync.exchange.ExchangeSync;
 import org.contactsync.exchange.ExchangeSyncService;
+import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.sync.plan.ActionKind;
 import org.contactsync.sync.plan.Plan;
 import org.contactsync.sync.plan.SyncAction;
@@ -151,10 +152,19 @@ public class SyncStore implements RunRecords {
         Instant now = clock.instant();
         run.end(status, now, message, graphRequests);
         if (status == SyncRunStatus.SUCCEEDED && !run.isPreview()) {
-            setup(run.getUserName()).recordSync(now, message.orElse(""), nextDeltaLink);
+            setup(run.getUserName()).recordSync(now, lastSyncResult(run).stored(), nextDeltaLink);
         } else if (!run.isPreview()) {
             nextDeltaLink.ifPresent(setup(run.getUserName())::continueFrom);
         }
+    }
+
+    /** Last Sync Result, kept as a message so that each reader sees it in their language. */
+    static LocalizedMessage lastSyncResult(SyncRun run) {
+        return SyncMessages.of("sync.lastResult", run.count(ActionKind.CREATE_IN_OUTLOOK),
+                run.count(ActionKind.UPDATE_IN_OUTLOOK), run.count(ActionKind.DELETE_IN_OUTLOOK),
+                run.count(ActionKind.RECREATE_IN_OUTLOOK), run.count(ActionKind.CREATE_IN_BC),
+                run.count(ActionKind.UPDATE_IN_BC), run.count(ActionKind.LINK) + run.count(ActionKind.RELINK),
+                run.count(ActionKind.UNLINK), run.count(ActionKind.SKIP), run.count(ActionKind.CONFLICT));
     }
 
     private SyncRun claimed(long runId) {

@@ -21,6 +21,7 @@ import org.contactsync.exchange.FilterField;
 import org.contactsync.exchange.SyncFilter;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
+import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.platform.web.ViewerTime;
 
 /**
@@ -183,8 +184,12 @@ public class ContactSyncSetupView implements Serializable {
                 .of("contactSync.never").in(FacesContext.getCurrentInstance().getViewRoot().getLocale()));
     }
 
+    /** Last Sync Result in the page's language (a result stored before results were stored as messages: as it is). */
     public String getLastSyncResult() {
-        return savedSetup().flatMap(ExchangeSync::lastSyncResult).orElse("");
+        var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return savedSetup().flatMap(ExchangeSync::lastSyncResult)
+                .map(stored -> LocalizedMessage.fromStored(stored).map(message -> message.in(locale)).orElse(stored))
+                .orElse("");
     }
 
     private Optional<ExchangeSync> savedSetup() {
