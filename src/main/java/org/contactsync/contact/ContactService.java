@@ -7,9 +7,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
@@ -146,6 +149,11 @@ public class ContactService {
         }
         contacts.remove(contact);
         contacts.flush();
+    }
+
+    /** The current Name of each of these contacts that exists, by No.: for pages that list contacts by No. */
+    public Map<String, String> names(Collection<String> nos) {
+        return contacts.findByNos(nos).stream().collect(Collectors.toMap(Contact::getNo, Contact::getName));
     }
 
     /** How many persons a company has; the Contact Card asks what to do with them before deleting it. */

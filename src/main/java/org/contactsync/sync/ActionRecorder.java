@@ -182,8 +182,8 @@ final class ActionRecorder {
 
     private void done(SyncAction action, Optional<String> no, Optional<String> graphId, Set<SyncedField> fields,
             String detail) {
-        sync.add(new SyncLogEntry(run.getId(), no, graphId, action.kind().name(), action.kind().direction(), fields,
-                action.reason(), detail, now));
+        sync.add(new SyncLogEntry(run.getId(), no, graphId, PlannedEntry.outlookContact(action), action.kind().name(),
+                action.kind().direction(), fields, action.reason(), detail, now));
         run.count(action.kind(), 1);
     }
 
@@ -199,7 +199,8 @@ final class ActionRecorder {
     }
 
     private void failed(SyncAction action, Optional<String> no, Optional<String> graphId, String detail) {
-        sync.add(new SyncLogEntry(run.getId(), no, graphId, SyncLogEntry.FAILED, action.kind().direction(),
+        sync.add(new SyncLogEntry(run.getId(), no, graphId, PlannedEntry.outlookContact(action), SyncLogEntry.FAILED,
+                action.kind().direction(),
                 Set.of(), action.reason(), action.kind().name() + ": " + detail, now));
         run.countFailed(1);
     }

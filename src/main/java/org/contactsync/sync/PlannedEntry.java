@@ -77,6 +77,11 @@ final class PlannedEntry {
         return Optional.empty();
     }
 
+    /** The Outlook contact's name and e-mail, for an entry about one without a Business Central No. */
+    static Optional<String> outlookContact(SyncAction action) {
+        return action instanceof Skip skip ? skip.outlookContact() : Optional.empty();
+    }
+
     static Set<SyncedField> fields(SyncAction action) {
         if (action instanceof UpdateInOutlook a) {
             return a.changes().fields();

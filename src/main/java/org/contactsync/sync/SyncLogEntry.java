@@ -32,6 +32,7 @@ public class SyncLogEntry implements Serializable {
     /** The action name of a write that did not succeed. */
     public static final String FAILED = "FAILED";
     private static final int DETAIL_LENGTH = 1000;
+    private static final int OUTLOOK_CONTACT_LENGTH = 300;
 
     @Id
     @SequenceGenerator(name = "sync_log_entry_seq", sequenceName = "sync_log_entry_seq", allocationSize = 50)
@@ -65,6 +66,10 @@ public class SyncLogEntry implements Serializable {
     @Column(name = "logged_at", nullable = false, updatable = false)
     private OffsetDateTime loggedAt;
 
+    /** An Outlook contact without a Business Central No., by its name and e-mail as Outlook had them. */
+    @Column(name = "outlook_contact", nullable = false, updatable = false, length = OUTLOOK_CONTACT_LENGTH)
+    private String outlookContact;
+
     protected SyncLogEntry() {
         // for JPA
     }
@@ -73,11 +78,14 @@ public class SyncLogEntry implements Serializable {
      * @param action the ActionKind name, or {@link #FAILED}
      * @param fields the fields written, empty when none
      */
-    public SyncLogEntry(long runId, Optional<String> contactNo, Optional<String> graphId, String action,
-            Direction direction, Set<SyncedField> fields, Reason reason, String detail, Instant now) {
+    public SyncLogEntry(long runId, Optional<String> contactNo, Optional<String> graphId,
+            Optional<String> outlookContact, String action, Direction direction, Set<SyncedField> fields,
+            Reason reason, String detail, Instant now) {
         this.runId = runId;
         this.contactNo = contactNo.orElse("");
         this.graphId = graphId.orElse("");
+        this.outlookContact = outlookContact.map(text -> text.length() > OUTLOOK_CONTACT_LENGTH
+                ? text.substring(0, OUTLOOK_CONTACT_LENGTH) : text).orElse("");
         this.action = action;
         this.direction = direction.name();
         this.fieldsChanged = fields.stream().sorted().map(SyncedField::bcCaption)
@@ -102,6 +110,10 @@ public class SyncLogEntry implements Serializable {
 
     public String getContactNo() {
         return contactNo;
+    }
+
+    public String getOutlookContact() {
+        return outlookContact;
     }
 
     public String getGraphId() {

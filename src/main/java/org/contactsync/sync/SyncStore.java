@@ -115,7 +115,7 @@ public class SyncStore implements RunRecords {
         Instant now = clock.instant();
         for (SyncAction action : plan.actions()) {
             repository.add(new SyncLogEntry(runId, PlannedEntry.contactNo(action), PlannedEntry.graphId(action),
-                    action.kind().name(), action.kind().direction(), PlannedEntry.fields(action), action.reason(),
+                    PlannedEntry.outlookContact(action), action.kind().name(), action.kind().direction(), PlannedEntry.fields(action), action.reason(),
                     PlannedEntry.detail(action), now));
         }
         for (ActionKind kind : ActionKind.values()) {

@@ -24,7 +24,7 @@ class PlanChunksTest {
                     FieldValues.empty(), Reason.MATCHED_BY_EMAIL));
         }
         for (int i = 0; i < 250; i++) {
-            plan.add(new SyncAction.Skip(Optional.empty(), Optional.of("x" + i), Reason.NO_EMAIL, ""));
+            plan.add(new SyncAction.Skip(Optional.empty(), Optional.of("x" + i), Reason.NO_EMAIL, "", Optional.empty()));
         }
 
         List<List<SyncAction>> chunks = PlanChunks.split(plan);

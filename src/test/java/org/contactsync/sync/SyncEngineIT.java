@@ -622,7 +622,8 @@ class SyncEngineIT {
         assertEquals(before, contactsInBusinessCentral(), "nothing imported");
         assertEquals(0, stampedCopies(withoutEmail), "the person without e-mail is not sent");
         List<JsonObject> entries = entriesFor(runLog(run), "graphId", graphId);
-        assertTrue(entries.stream().anyMatch(e -> e.getString("reason").equals("NO_EMAIL")), entries.toString());
+        assertTrue(entries.stream().anyMatch(e -> e.getString("reason").equals("NO_EMAIL")
+                && e.getString("outlookContact").equals("Nomail Outlooker")), "the log names it: " + entries);
     }
 
     @Test

@@ -203,13 +203,13 @@ class SyncPersistenceTest {
             db.runInTransaction(em -> {
                 em.find(SyncRun.class, old.getId()).end(SyncRunStatus.SUCCEEDED, NOW.minus(Duration.ofDays(100)),
                         Optional.empty(), 1);
-                new SyncRepository(em).add(new SyncLogEntry(old.getId(), Optional.of("CT000010"), Optional.empty(),
+                new SyncRepository(em).add(new SyncLogEntry(old.getId(), Optional.of("CT000010"), Optional.empty(), Optional.empty(),
                         ActionKind.CREATE_IN_OUTLOOK.name(), Direction.TO_OUTLOOK, Set.of(), Reason.NEW_IN_BC, "",
                         NOW.minus(Duration.ofDays(100))));
             });
             var recent = claim(db, "alice", "a", NOW);
             db.runInTransaction(em -> new SyncRepository(em).add(new SyncLogEntry(recent.getId(),
-                    Optional.of("CT000020"), Optional.of("AAMk-9"), ActionKind.UPDATE_IN_OUTLOOK.name(),
+                    Optional.of("CT000020"), Optional.of("AAMk-9"), Optional.empty(), ActionKind.UPDATE_IN_OUTLOOK.name(),
                     Direction.TO_OUTLOOK, Set.of(SyncedField.E_MAIL, SyncedField.CITY), Reason.CHANGED_IN_BC, "",
                     NOW)));
 

@@ -234,6 +234,11 @@ class JourneysBrowserIT {
             var runs = browser.driver().findElements(By.cssSelector("[id$='runs_data'] > tr"));
             assertEquals(2, runs.size(), "both runs in the Sync Log");
             assertTrue(runs.get(1).getText().contains(words.syncMode()), runs.get(1).getText());
+            runs.get(1).click();
+            browser.waitForText("entries", no);
+            var named = browser.driver().findElement(By.cssSelector("[id$='entries_data'] a.app-log-contact"));
+            assertEquals(no + " Greta " + surname, named.getText(), "the entry names its contact");
+            assertTrue(named.getAttribute("href").contains("card.xhtml?no=" + no), "and links to its card");
         }
     }
 

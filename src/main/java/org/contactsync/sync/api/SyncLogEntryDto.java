@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SyncLogEntryDto(
         String contactNo,
         String graphId,
+        @Schema(description = "An Outlook contact without a contact No.: its name and e-mail as Outlook had them")
+        String outlookContact,
         @Schema(description = "An action kind such as UPDATE_IN_OUTLOOK, or FAILED") String action,
         @Schema(enumeration = {"TO_OUTLOOK", "TO_BUSINESS_CENTRAL", "NONE"}) String direction,
         @Schema(description = "Business Central field captions") String fieldsChanged,
@@ -18,7 +20,8 @@ public record SyncLogEntryDto(
         Instant loggedAt) {
 
     static SyncLogEntryDto of(SyncLogEntry entry) {
-        return new SyncLogEntryDto(entry.getContactNo(), entry.getGraphId(), entry.getAction(),
+        return new SyncLogEntryDto(entry.getContactNo(), entry.getGraphId(), entry.getOutlookContact(),
+                entry.getAction(),
                 entry.getDirection().name(), entry.getFieldsChanged(), entry.getReason().name(),
                 entry.getReason().text(), entry.getDetail(), entry.getLoggedAt());
     }

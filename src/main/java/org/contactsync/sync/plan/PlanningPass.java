@@ -313,7 +313,8 @@ final class PlanningPass {
     private void leaveSync(String graphId, String no, Reason exclusion, boolean linked) {
         if (snapshot.policy().keepInOutlookWhenUnsynced() && Scope.keepable(exclusion)) {
             actions.add(linked ? new Unlink(no, graphId, Reason.KEPT_IN_OUTLOOK, true)
-                    : new Skip(Optional.of(no), Optional.of(graphId), Reason.KEPT_IN_OUTLOOK, exclusion.text()));
+                    : new Skip(Optional.of(no), Optional.of(graphId), Reason.KEPT_IN_OUTLOOK, exclusion.text(),
+                            Optional.empty()));
         } else {
             actions.add(new DeleteInOutlook(graphId, Optional.of(no), exclusion));
         }
@@ -334,7 +335,19 @@ final class PlanningPass {
     }
 
     private static Skip skip(Optional<String> no, OutlookContact contact, Reason reason, String detail) {
-        return new Skip(no, Optional.of(contact.graphId()), reason, detail);
+        return new Skip(no, Optional.of(contact.graphId()), reason, detail,
+                no.isPresent() ? Optional.empty() : nameAndEmail(contact));
+    }
+
+    /** How the log names an Outlook contact: "Name <e-mail>", or whichever of the two it has. */
+    static Optional<String> nameAndEmail(OutlookContact contact) {
+        var values = contact.effectiveValues();
+        var name = values.get(SyncedField.NAME).strip();
+        var email = values.get(SyncedField.E_MAIL).strip();
+        if (name.isEmpty()) {
+            return email.isEmpty() ? Optional.empty() : Optional.of("<" + email + ">");
+        }
+        return Optional.of(email.isEmpty() ? name : name + " <" + email + ">");
     }
 
     private static String emailKey(String email) {

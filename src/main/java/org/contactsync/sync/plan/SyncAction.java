@@ -140,9 +140,13 @@ public sealed interface SyncAction {
         }
     }
 
-    /** Nothing is written; the log shows the reason (and the field or the other contact in {@code detail}). */
-    record Skip(Optional<String> contactNo, Optional<String> graphId, Reason reason, String detail)
-            implements SyncAction {
+    /**
+     * Nothing is written; the log shows the reason (and the field or the other contact in {@code detail}).
+     * {@code outlookContact}: the Outlook contact's name and e-mail as Outlook has them, for the log of a contact
+     * that has no Business Central No.
+     */
+    record Skip(Optional<String> contactNo, Optional<String> graphId, Reason reason, String detail,
+            Optional<String> outlookContact) implements SyncAction {
         public ActionKind kind() {
             return ActionKind.SKIP;
         }

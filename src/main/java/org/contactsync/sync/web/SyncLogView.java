@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.contactsync.contact.ContactService;
 import org.contactsync.employee.security.CurrentCaller;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
@@ -30,12 +32,17 @@ public class SyncLogView implements Serializable {
     @Inject
     transient CurrentCaller caller;
 
+    @Inject
+    transient ContactService contacts;
+
     private Long runParam;
     private String userNameFilter = "";
     private SyncRunStatus statusFilter;
     private List<SyncRun> runs = List.of();
     private SyncRun selected;
     private List<SyncLogEntry> entries = List.of();
+    /** The current Name of each Business Central contact the entries name, by No. */
+    private Map<String, String> contactNames = Map.of();
     /** "Link updated – Both sides agree" entries drown the rest, so they show only on request. */
     private boolean showUnchanged;
 
@@ -45,7 +52,7 @@ public class SyncLogView implements Serializable {
         if (runParam != null) {
             try {
                 selected = syncRuns.run(caller.get(), runParam);
-                entries = syncRuns.log(caller.get(), runParam);
+                show(syncRuns.log(caller.get(), runParam));
             } catch (ApplicationException e) {
                 FacesMessages.show(e, "syncLog");
             }
@@ -59,7 +66,18 @@ public class SyncLogView implements Serializable {
     }
 
     public void select() {
-        entries = selected == null ? List.of() : syncRuns.log(caller.get(), selected.getId());
+        show(selected == null ? List.of() : syncRuns.log(caller.get(), selected.getId()));
+    }
+
+    private void show(List<SyncLogEntry> loaded) {
+        entries = loaded;
+        contactNames = contacts.names(loaded.stream().map(SyncLogEntry::getContactNo)
+                .filter(no -> !no.isEmpty()).distinct().toList());
+    }
+
+    /** The entry's Business Central contact by its current Name (empty when it has none, or it was deleted). */
+    public String contactName(SyncLogEntry entry) {
+        return contactNames.getOrDefault(entry.getContactNo(), "");
     }
 
     public boolean isAdmin() {

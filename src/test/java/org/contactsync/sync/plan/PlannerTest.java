@@ -167,18 +167,21 @@ class PlannerTest {
 
         @ParameterizedTest(name = "{1}")
         @MethodSource("outlookOutOfScope")
-        void outlookContactWithoutNameOrEmailIsSkippedWithTheReason(FieldValues values, Reason why) {
+        void outlookContactWithoutNameOrEmailIsSkippedWithTheReasonAndNamedForTheLog(FieldValues values, Reason why,
+                String namedInTheLog) {
             Plan plan = full().outlook(outlook("G1", values)).plan();
 
             Skip skip = only(plan, Skip.class);
             assertEquals(why, skip.reason());
             assertEquals(Optional.of("G1"), skip.graphId());
+            assertEquals(Optional.of(namedInTheLog), skip.outlookContact(), "the log names what Outlook has");
             assertEquals(1, plan.actions().size());
         }
 
         static Stream<Arguments> outlookOutOfScope() {
-            return Stream.of(Arguments.of(values(SyncedField.NAME, "Anna Berg"), Reason.NO_EMAIL),
-                    Arguments.of(values(SyncedField.E_MAIL, "anna@example.com"), Reason.NO_NAME));
+            return Stream.of(Arguments.of(values(SyncedField.NAME, "Anna Berg"), Reason.NO_EMAIL, "Anna Berg"),
+                    Arguments.of(values(SyncedField.E_MAIL, "anna@example.com"), Reason.NO_NAME,
+                            "<anna@example.com>"));
         }
 
         @Test
@@ -496,8 +499,8 @@ class PlannerTest {
         void outlookContactWithTheEmailOfASyncedContactIsSkipped() {
             Plan plan = full().syncedPair("C1", "G1", ANNA).outlook(outlook("G2", ANNA)).plan();
 
-            assertEquals(new Skip(Optional.empty(), Optional.of("G2"), Reason.DUPLICATE_EMAIL, "Contact C1"),
-                    only(plan, Skip.class));
+            assertEquals(new Skip(Optional.empty(), Optional.of("G2"), Reason.DUPLICATE_EMAIL, "Contact C1",
+                    Optional.of("Anna Berg <anna@example.com>")), only(plan, Skip.class));
             assertNoChanges(plan);
         }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SyncLogViewTest {
 
     private static SyncLogEntry entry(String no, ActionKind kind, Reason reason) {
-        return new SyncLogEntry(1, Optional.of(no), Optional.of("graph-" + no), kind.name(), kind.direction(),
+        return new SyncLogEntry(1, Optional.of(no), Optional.of("graph-" + no), Optional.empty(), kind.name(), kind.direction(),
                 Set.of(), reason, "", Instant.parse("2026-12-04T10:00:00Z"));
     }
 
