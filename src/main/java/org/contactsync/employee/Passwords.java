@@ -34,6 +34,12 @@ public class Passwords {
             "PBKDF2WithHmacSHA256:600000:d/MqCRk/s5/m/aGcVlC5yP/QU8lzVW4kTCOstLWZ5bI="
                     + ":HhJWM+QlyeWkq+TT2bc2wy3drxFH4IQh+5Nu9I2TzKs=";
 
+    /**
+     * What a user without a password has in place of a hash (see {@link UserService.InitialPassword#NONE}): no
+     * password matches it. Never a PBKDF2 encoding, which always starts with the algorithm's name.
+     */
+    public static final String NONE = "none";
+
     @PostConstruct
     void configure() {
         hash.initialize(Map.of(
@@ -47,8 +53,9 @@ public class Passwords {
         return hash.generate(password.toCharArray());
     }
 
+    /** Whether the password matches; for a user without a password it spends the same time and fails. */
     public boolean matches(String password, String storedHash) {
-        return hash.verify(password.toCharArray(), storedHash);
+        return storedHash.equals(NONE) ? matchesNothing(password) : hash.verify(password.toCharArray(), storedHash);
     }
 
     /** Spends the time of one verification and fails: for unknown users. */

@@ -159,6 +159,11 @@ public class User {
         return passwordHash;
     }
 
+    /** False for a user created without a password, until an admin resets it. */
+    public boolean hasPassword() {
+        return !Passwords.NONE.equals(passwordHash);
+    }
+
     public boolean isChangePassword() {
         return changePassword;
     }

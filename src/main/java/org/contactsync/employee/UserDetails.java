@@ -20,6 +20,9 @@ import org.contactsync.platform.PlainText;
  */
 public final class UserDetails {
 
+    /** The roles a new user starts with on the User Card and in the API, unless others are chosen. */
+    public static final Set<Role> NEW_USER_ROLES = Set.of(Role.EMPLOYEE);
+
     @NotBlank(message = "{user.userName.required}")
     @Size(max = 50, message = "{user.userName.length}")
     // The empty alternative leaves an empty name to @NotBlank, so that it gets one clear message.

@@ -49,8 +49,20 @@ public class UserService {
     @Inject
     SignInThrottle throttle;
 
-    /** A user together with a secret issued for them, to be shown exactly once. */
-    public record Issued(User user, String secret) {
+    /** A new user together with the one-time password issued for them, if any, to be shown exactly once. */
+    public record Issued(User user, Optional<String> oneTimePassword) {
+    }
+
+    /**
+     * How a new user first signs in on the pages. The User Card always gives a one-time password; the REST API may
+     * create a user without one (one who only uses the API, or whom the admin gives a password later with Reset
+     * Password), which also spares the PBKDF2 hash that dominates the time a create takes.
+     */
+    public enum InitialPassword {
+        /** A generated password, shown once, that must be changed at the first sign-in. */
+        ONE_TIME,
+        /** No password: the user cannot sign in on the pages until an admin resets their password. */
+        NONE
     }
 
     public List<User> list(Caller caller) {
@@ -67,16 +79,22 @@ public class UserService {
         return users.findByUserName(userName);
     }
 
-    /** A new user with a one-time password that must be changed at the first sign-in. */
-    public Issued create(Caller caller, UserDetails details) {
+    /**
+     * A new user, with a one-time password that must be changed at the first sign-in or without a password. A user
+     * name or e-mail another user has is a conflict (409 from the API), so that repeating a create never makes a
+     * second user.
+     */
+    public Issued create(Caller caller, UserDetails details, InitialPassword initialPassword) {
         UserChangePolicy.mayManageUsers(caller);
         validate(details);
         if (users.findByUserName(details.normalizedUserName()).isPresent()) {
-            throw invalid(new FieldProblem("userName", UserMessages.of("user.userName.taken")));
+            throw conflict(new FieldProblem("userName", UserMessages.of("user.userName.taken")));
         }
         requireUniqueEmail(details, Optional.empty());
-        var password = Secrets.newOneTimePassword();
-        var user = new User(details, passwords.hash(password), true, clock.instant(), caller.userName());
+        var password = initialPassword == InitialPassword.ONE_TIME
+                ? Optional.of(Secrets.newOneTimePassword()) : Optional.<String>empty();
+        var user = new User(details, password.map(passwords::hash).orElse(Passwords.NONE), password.isPresent(),
+                clock.instant(), caller.userName());
         users.add(user);
         users.flush();
         return new Issued(user, password);
@@ -215,9 +233,14 @@ public class UserService {
                 .flatMap(users::findByAuthenticationEmail)
                 .filter(other -> self.map(s -> !s.getId().equals(other.getId())).orElse(true))
                 .ifPresent(other -> {
-                    throw invalid(new FieldProblem("authenticationEmail",
+                    throw conflict(new FieldProblem("authenticationEmail",
                             UserMessages.of("user.authenticationEmail.taken")));
                 });
+    }
+
+    /** Valid on its own, but taken by another user. */
+    private static ApplicationException conflict(FieldProblem problem) {
+        return new ApplicationException(Kind.CONFLICT, UserMessages.of("user.invalid"), List.of(problem));
     }
 
     private static ApplicationException invalid(FieldProblem problem) {

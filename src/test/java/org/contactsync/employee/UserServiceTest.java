@@ -49,23 +49,47 @@ class UserServiceTest {
     @Test
     void anAdminCreatesAUserWithAOneTimePassword() {
         try (var db = seeded()) {
-            var issued = in(db, s -> s.create(ADMIN, details("carol", "carol@contoso.example", Role.EMPLOYEE)));
+            var issued = in(db, s -> s.create(ADMIN, details("carol", "carol@contoso.example", Role.EMPLOYEE),
+                    UserService.InitialPassword.ONE_TIME));
 
             var carol = in(db, s -> s.find("carol")).orElseThrow();
             assertTrue(carol.isChangePassword(), "a one-time password must be changed at first sign-in");
-            assertEquals("fake-hash:" + issued.secret(), carol.getPasswordHash());
+            assertTrue(carol.hasPassword());
+            assertEquals("fake-hash:" + issued.oneTimePassword().orElseThrow(), carol.getPasswordHash());
             assertEquals("admin", carol.created().by());
             assertTrue(mustChange(db, "carol"));
         }
     }
 
     @Test
-    void duplicateNamesAndEmailsAreRefusedOnTheirFields() {
+    void aUserCreatedWithoutAPasswordCannotSignInUntilAnAdminResetsIt() {
         try (var db = seeded()) {
-            assertEquals(List.of("userName"), fields(assertThrows(ApplicationException.class,
-                    () -> in(db, s -> s.create(ADMIN, details("ALICE", "", Role.EMPLOYEE))))));
-            assertEquals(List.of("authenticationEmail"), fields(assertThrows(ApplicationException.class,
-                    () -> in(db, s -> s.create(ADMIN, details("carol", "Bob@contoso.example", Role.EMPLOYEE))))));
+            var issued = in(db, s -> s.create(ADMIN, details("carol", "carol@contoso.example", Role.EMPLOYEE),
+                    UserService.InitialPassword.NONE));
+
+            assertTrue(issued.oneTimePassword().isEmpty());
+            var carol = in(db, s -> s.find("carol")).orElseThrow();
+            assertFalse(carol.hasPassword());
+            assertFalse(carol.isChangePassword(), "nothing to change");
+            var reset = in(db, s -> s.resetPassword(ADMIN, "carol"));
+            var afterReset = in(db, s -> s.find("carol")).orElseThrow();
+            assertTrue(afterReset.hasPassword());
+            assertEquals("fake-hash:" + reset, afterReset.getPasswordHash());
+        }
+    }
+
+    @Test
+    void duplicateNamesAndEmailsAreConflictsOnTheirFields() {
+        try (var db = seeded()) {
+            var sameName = assertThrows(ApplicationException.class, () -> in(db, s -> s.create(ADMIN,
+                    details("ALICE", "", Role.EMPLOYEE), UserService.InitialPassword.NONE)));
+            var sameEmail = assertThrows(ApplicationException.class, () -> in(db, s -> s.create(ADMIN,
+                    details("carol", "Bob@contoso.example", Role.EMPLOYEE), UserService.InitialPassword.NONE)));
+
+            assertEquals(List.of("userName"), fields(sameName));
+            assertEquals(List.of("authenticationEmail"), fields(sameEmail));
+            assertEquals(Kind.CONFLICT, sameName.kind(), "a repeated create answers 409, not 400");
+            assertEquals(Kind.CONFLICT, sameEmail.kind());
             assertEquals(3, in(db, s -> s.list(ADMIN)).size(), "nothing was added");
         }
     }

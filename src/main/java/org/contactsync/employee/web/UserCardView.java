@@ -80,8 +80,8 @@ public class UserCardView implements Serializable {
                 roles == null ? Set.of() : Set.of(roles));
         try {
             if (creating) {
-                var issued = users.create(caller.get(), details);
-                secret.issue(OneTimeSecret.Kind.PASSWORD, issued.secret());
+                var issued = users.create(caller.get(), details, UserService.InitialPassword.ONE_TIME);
+                secret.issue(OneTimeSecret.Kind.PASSWORD, issued.oneTimePassword().orElseThrow());
                 show(issued.user());
                 FacesMessages.info(UserMessages.of("user.created", issued.user().getUserName()));
             } else {
@@ -119,7 +119,7 @@ public class UserCardView implements Serializable {
         creating = true;
         loaded = true;
         enabled = true;
-        roles = new Role[] {Role.EMPLOYEE};
+        roles = UserDetails.NEW_USER_ROLES.toArray(Role[]::new);
         fullName = "";
         authenticationEmail = "";
     }
