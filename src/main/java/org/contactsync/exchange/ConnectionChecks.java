@@ -2,12 +2,16 @@ package org.contactsync.exchange;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.contactsync.employee.Caller;
+import org.contactsync.graph.ConnectionCheckOutcome;
 import org.contactsync.graph.ConnectionCheckResult;
 import org.contactsync.graph.GraphConnectionChecks;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
+import org.contactsync.platform.LocalizedMessage;
 
 /**
  * Test connection (admins) and Validate Exchange Connection (per employee). Deliberately not transactional: the
@@ -16,6 +20,12 @@ import org.contactsync.platform.ApplicationException.Kind;
  */
 @ApplicationScoped
 public class ConnectionChecks {
+
+    /** Outcomes that are the connection's fault, which only an administrator can put right. */
+    private static final Set<ConnectionCheckOutcome> CONNECTION_PROBLEMS = EnumSet.of(
+            ConnectionCheckOutcome.WRONG_TENANT, ConnectionCheckOutcome.WRONG_CLIENT_ID,
+            ConnectionCheckOutcome.WRONG_SECRET, ConnectionCheckOutcome.SECRET_EXPIRED,
+            ConnectionCheckOutcome.PERMISSION_MISSING);
 
     @Inject
     GraphConnectionService connections;
@@ -52,6 +62,16 @@ public class ConnectionChecks {
         var email = setups.authenticationEmail(caller, userName).orElseThrow(() -> new ApplicationException(
                 Kind.INVALID, ExchangeMessages.of("setup.noEmail")));
         return checks.validateMailbox(connections.settings().orElseThrow(ConnectionChecks::notSetUp), email);
+    }
+
+    /**
+     * What Validate Exchange Connection tells the employee, on the page and in the API: the outcome in plain words;
+     * a fault of the connection itself also says that only an administrator can fix it.
+     */
+    public static LocalizedMessage mailboxMessage(ConnectionCheckResult result) {
+        var outcome = ExchangeMessages.of("check." + result.outcome().name());
+        return CONNECTION_PROBLEMS.contains(result.outcome())
+                ? ExchangeMessages.of("setup.connectionProblem", outcome) : outcome;
     }
 
     /** The caller's own Microsoft 365 e-mail, if their user card has one; a caller without a user row has none. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.contactsync.contact.Contact;
@@ -69,19 +70,31 @@ public class ExchangeSyncService {
         if (setup.getVersion() != readVersion) {
             throw new ApplicationException(Kind.CONFLICT, ExchangeMessages.of("setup.refused.changedMeanwhile"));
         }
-        if (settings.folderName().isEmpty() || settings.folderName().length() > ExchangeSync.FOLDER_NAME_LENGTH) {
-            throw new ApplicationException(Kind.INVALID, ExchangeMessages.of("setup.invalid"), List.of(
-                    new FieldProblem("folderName", ExchangeMessages.of("setup.folderName.invalid",
-                            ExchangeSync.FOLDER_NAME_LENGTH))));
+        // Every bad field at once, the folder name's and each filter field's, so that one answer names them all.
+        var problems = new ArrayList<FieldProblem>();
+        folderNameProblem(settings.folderName()).ifPresent(problems::add);
+        try {
+            settings.filter().parse();
+        } catch (ApplicationException invalidFilter) {
+            problems.addAll(invalidFilter.fieldProblems());
         }
-        if (!PlainText.Validator.isPlain(settings.folderName())) {
-            throw new ApplicationException(Kind.INVALID, ExchangeMessages.of("setup.invalid"), List.of(
-                    new FieldProblem("folderName", ExchangeMessages.of(PlainText.MESSAGE_KEY))));
+        if (!problems.isEmpty()) {
+            throw new ApplicationException(Kind.INVALID, ExchangeMessages.of("setup.invalid"), problems);
         }
-        settings.filter().parse();
         setup.change(settings, clock.instant(), caller.userName());
         setups.flush();
         return setup;
+    }
+
+    private static Optional<FieldProblem> folderNameProblem(String folderName) {
+        if (folderName.isEmpty() || folderName.length() > ExchangeSync.FOLDER_NAME_LENGTH) {
+            return Optional.of(new FieldProblem("folderName", ExchangeMessages.of("setup.folderName.invalid",
+                    ExchangeSync.FOLDER_NAME_LENGTH)));
+        }
+        if (!PlainText.Validator.isPlain(folderName)) {
+            return Optional.of(new FieldProblem("folderName", ExchangeMessages.of(PlainText.MESSAGE_KEY)));
+        }
+        return Optional.empty();
     }
 
     /** Deletes the user's setup (the sync stops for them; their Outlook folder and its contacts stay). */

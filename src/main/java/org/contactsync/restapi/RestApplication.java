@@ -11,6 +11,8 @@ import org.contactsync.api.ProblemMappers;
 import org.contactsync.api.StrictJsonb;
 import org.contactsync.contact.api.ContactResource;
 import org.contactsync.employee.api.MeResource;
+import org.contactsync.employee.api.UserResource;
+import org.contactsync.exchange.api.ContactSyncSetupResource;
 import org.contactsync.jobqueue.api.JobQueueEntryResource;
 import org.contactsync.sync.api.SyncRunResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -51,6 +53,8 @@ public class RestApplication extends Application {
                 JsonBodyLimits.class,
                 StrictJsonb.class,
                 MeResource.class,
+                UserResource.class,
+                ContactSyncSetupResource.class,
                 SyncRunResource.class,
                 JobQueueEntryResource.class);
     }

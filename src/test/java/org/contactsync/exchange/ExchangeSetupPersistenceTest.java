@@ -130,6 +130,12 @@ class ExchangeSetupPersistenceTest {
             var tooLong = assertThrows(ApplicationException.class, () -> setups(db, s -> s.save(ALICE, "alice",
                     new ContactSyncSettings("x".repeat(31), SyncFilter.NONE, true, true), renamed.getVersion())));
             assertEquals("folderName", tooLong.fieldProblems().get(0).field());
+            var both = assertThrows(ApplicationException.class, () -> setups(db, s -> s.save(ALICE, "alice",
+                    new ContactSyncSettings("", new SyncFilter(Map.of(FilterField.CITY, "(A", FilterField.TYPE,
+                            "Vendor")), true, true), renamed.getVersion())));
+            assertEquals(java.util.Set.of("folderName", "filterCity", "filterType"), both.fieldProblems().stream()
+                    .map(p -> p.field()).collect(java.util.stream.Collectors.toSet()), "every bad field at once");
+            assertEquals("CRM", setups(db, s -> s.find("alice")).orElseThrow().getFolderName(), "nothing saved");
         }
     }
 

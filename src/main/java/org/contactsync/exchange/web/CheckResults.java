@@ -2,21 +2,13 @@ package org.contactsync.exchange.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.util.EnumSet;
-import java.util.Set;
+import org.contactsync.exchange.ConnectionChecks;
 import org.contactsync.exchange.ExchangeMessages;
-import org.contactsync.graph.ConnectionCheckOutcome;
 import org.contactsync.graph.ConnectionCheckResult;
 import org.contactsync.platform.LocalizedMessage;
 
 /** Puts a connection check's outcome on the page in plain words, with the technical detail when it failed. */
 final class CheckResults {
-
-    /** Outcomes that are the connection's fault, which only an administrator can put right. */
-    private static final Set<ConnectionCheckOutcome> CONNECTION_PROBLEMS = EnumSet.of(
-            ConnectionCheckOutcome.WRONG_TENANT, ConnectionCheckOutcome.WRONG_CLIENT_ID,
-            ConnectionCheckOutcome.WRONG_SECRET, ConnectionCheckOutcome.SECRET_EXPIRED,
-            ConnectionCheckOutcome.PERMISSION_MISSING);
 
     private CheckResults() {
     }
@@ -28,9 +20,7 @@ final class CheckResults {
 
     /** Validate Exchange Connection: a fault of the connection itself also says who can fix it. */
     static void showForMailbox(ConnectionCheckResult result) {
-        var outcome = ExchangeMessages.of("check." + result.outcome().name());
-        show(result, CONNECTION_PROBLEMS.contains(result.outcome())
-                ? ExchangeMessages.of("setup.connectionProblem", outcome) : outcome);
+        show(result, ConnectionChecks.mailboxMessage(result));
     }
 
     private static void show(ConnectionCheckResult result, LocalizedMessage message) {
