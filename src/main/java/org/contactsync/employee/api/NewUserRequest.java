@@ -1,5 +1,7 @@
 package org.contactsync.employee.api;
 
+import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +10,7 @@ import org.contactsync.employee.Role;
 import org.contactsync.employee.UserDetails;
 import org.contactsync.employee.UserMessages;
 import org.contactsync.employee.UserService.InitialPassword;
+import org.contactsync.employee.UserValidation;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
@@ -29,23 +32,37 @@ public record NewUserRequest(
                 + "the first sign-in (as the User Card does). false: no password; the user uses the API only (give "
                 + "them an access key) until an admin resets their password") Boolean oneTimePassword) {
 
-    UserDetails details() {
-        return new UserDetails(userName, Optional.ofNullable(fullName).orElse(""),
+    /** The card's fields; unknown roles are refused together with every other bad field (see {@link #checked}). */
+    UserDetails details(Validator validator) {
+        return checked(validator, new UserDetails(userName, Optional.ofNullable(fullName).orElse(""),
                 Optional.ofNullable(authenticationEmail).orElse(""), !Boolean.FALSE.equals(enabled),
-                roles == null ? UserDetails.NEW_USER_ROLES : roles(roles));
+                roles == null ? UserDetails.NEW_USER_ROLES : knownRoles(roles)), roles);
     }
 
     InitialPassword initialPassword() {
         return Boolean.FALSE.equals(oneTimePassword) ? InitialPassword.NONE : InitialPassword.ONE_TIME;
     }
 
-    /** Roles by their group names; an unknown one is refused on the field {@code roles}. */
-    static Set<Role> roles(List<String> names) {
-        var unknown = names.stream().filter(n -> n == null || Role.ofGroupName(n).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            throw new ApplicationException(Kind.INVALID, UserMessages.of("user.invalid"), List.of(new FieldProblem(
-                    "roles", UserMessages.of("user.api.unknownRole", String.valueOf(unknown.get(0))))));
+    /**
+     * {@code details} as they are when every role name given is known. Otherwise refused naming {@code roles}
+     * and, so that one answer names every bad field, the card's other problems ({@link UserValidation}, the rules
+     * {@code UserService} checks again).
+     */
+    static UserDetails checked(Validator validator, UserDetails details, List<String> roleNames) {
+        var unknown = roleNames == null ? List.<String>of()
+                : roleNames.stream().filter(n -> n == null || Role.ofGroupName(n).isEmpty()).toList();
+        if (unknown.isEmpty()) {
+            return details;
         }
-        return names.stream().map(n -> Role.ofGroupName(n).orElseThrow()).collect(Collectors.toSet());
+        var problems = new ArrayList<>(UserValidation.problems(validator, details).stream()
+                .filter(p -> !p.field().equals("roles")).toList());
+        problems.add(new FieldProblem("roles", UserMessages.of("user.api.unknownRole",
+                String.valueOf(unknown.get(0)))));
+        throw new ApplicationException(Kind.INVALID, UserMessages.of("user.invalid"), problems);
+    }
+
+    static Set<Role> knownRoles(List<String> names) {
+        return names.stream().filter(n -> n != null).map(Role::ofGroupName).flatMap(Optional::stream)
+                .collect(Collectors.toSet());
     }
 }

@@ -1,5 +1,6 @@
 package org.contactsync.employee.api;
 
+import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,10 +27,12 @@ public record UserChangeRequest(
         return Stream.of(fullName, authenticationEmail, roles, enabled).allMatch(v -> v == null);
     }
 
-    UserDetails applyTo(UserDetails current) {
-        return new UserDetails(current.userName(), Optional.ofNullable(fullName).orElse(current.fullName()),
+    /** {@code current} with this change; unknown roles refused with every other bad field, as for a new user. */
+    UserDetails applyTo(Validator validator, UserDetails current) {
+        return NewUserRequest.checked(validator, new UserDetails(current.userName(),
+                Optional.ofNullable(fullName).orElse(current.fullName()),
                 Optional.ofNullable(authenticationEmail).orElse(current.authenticationEmail()),
                 Optional.ofNullable(enabled).orElse(current.enabled()),
-                roles == null ? current.roles() : NewUserRequest.roles(roles));
+                roles == null ? current.roles() : NewUserRequest.knownRoles(roles)), roles);
     }
 }

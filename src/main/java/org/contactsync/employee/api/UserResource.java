@@ -3,6 +3,7 @@ package org.contactsync.employee.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,9 @@ public class UserResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    Validator validator;
+
     @Context
     UriInfo uri;
 
@@ -81,7 +85,7 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(NewUserRequest body) {
         var request = required(body);
-        var issued = users.create(caller.get(), request.details(), request.initialPassword());
+        var issued = users.create(caller.get(), request.details(validator), request.initialPassword());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.user().getUserName()).build())
                 .entity(new NewUserDto(UserDto.of(issued.user()), issued.oneTimePassword().orElse(null))).build();
     }
@@ -109,7 +113,7 @@ public class UserResource {
             throw new ApplicationException(Kind.INVALID, UserMessages.of("user.api.nothingToChange"));
         }
         long version = Optional.ofNullable(request.version()).orElse(current.getVersion());
-        return UserDto.of(users.update(caller.get(), request.applyTo(current.details()), version));
+        return UserDto.of(users.update(caller.get(), request.applyTo(validator, current.details()), version));
     }
 
     @DELETE

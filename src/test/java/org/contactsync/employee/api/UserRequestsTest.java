@@ -12,11 +12,13 @@ import org.contactsync.employee.UserDetails;
 import org.contactsync.employee.UserService.InitialPassword;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.FieldProblem;
+import org.contactsync.testsupport.BeanValidation;
 import org.junit.jupiter.api.Test;
 
 /** The Users API's bodies: a new user's defaults are a new User Card's, and a change keeps what it does not name. */
 class UserRequestsTest {
 
+    private static final jakarta.validation.Validator VALIDATOR = BeanValidation.validator();
     private static final UserDetails CAROL = new UserDetails("carol", "Carol Carlsson", "carol@contoso.example", true,
             Set.of(Role.EMPLOYEE));
 
@@ -24,7 +26,7 @@ class UserRequestsTest {
     void aNewUserStartsAsTheUserCardStartsOne() {
         var request = new NewUserRequest("carol", null, null, null, null, null);
 
-        var details = request.details();
+        var details = request.details(VALIDATOR);
 
         assertEquals("", details.fullName());
         assertEquals("", details.authenticationEmail());
@@ -36,19 +38,29 @@ class UserRequestsTest {
     }
 
     @Test
-    void rolesAreTheirGroupNamesInAnyCaseAndAnUnknownOneIsNamed() {
+    void rolesAreTheirGroupNamesInAnyCase() {
         assertEquals(Set.of(Role.ADMIN, Role.EMPLOYEE), new NewUserRequest("carol", null, null,
-                List.of("Admin", "employee"), false, null).details().roles());
+                List.of("Admin", "employee"), false, null).details(VALIDATOR).roles());
+    }
 
-        var refusal = assertThrows(ApplicationException.class,
-                () -> new NewUserRequest("carol", null, null, List.of("employee", "manager"), null, null).details());
-        assertEquals(List.of("roles"), refusal.fieldProblems().stream().map(FieldProblem::field).toList());
-        assertTrue(refusal.fieldProblems().get(0).message().in(java.util.Locale.ENGLISH).contains("manager"));
+    @Test
+    void anUnknownRoleIsNamedTogetherWithEveryOtherBadField() {
+        var refusal = assertThrows(ApplicationException.class, () -> new NewUserRequest("carol smith", null,
+                "not-an-email", List.of("manager"), null, null).details(VALIDATOR));
+
+        assertEquals(List.of("authenticationEmail", "userName", "roles"),
+                refusal.fieldProblems().stream().map(FieldProblem::field).toList(),
+                "the unknown role, not 'choose at least one role'");
+        assertTrue(refusal.fieldProblems().get(2).message().in(java.util.Locale.ENGLISH).contains("manager"));
+        var inAChange = assertThrows(ApplicationException.class,
+                () -> new UserChangeRequest(null, null, List.of("employee", "boss"), null, null)
+                        .applyTo(VALIDATOR, CAROL));
+        assertEquals(List.of("roles"), inAChange.fieldProblems().stream().map(FieldProblem::field).toList());
     }
 
     @Test
     void aChangeSetsWhatItNamesAndKeepsTheRest() {
-        var changed = new UserChangeRequest(null, "", List.of("admin"), false, null).applyTo(CAROL);
+        var changed = new UserChangeRequest(null, "", List.of("admin"), false, null).applyTo(VALIDATOR, CAROL);
 
         assertEquals("carol", changed.userName());
         assertEquals("Carol Carlsson", changed.fullName());
