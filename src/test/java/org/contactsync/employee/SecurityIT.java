@@ -444,6 +444,16 @@ class SecurityIT {
             "POST /api/v1/sync-runs",                                       S, A, D, A,
             "GET /api/v1/sync-runs/{id}",                                   S, A, H, A,
             "GET /api/v1/sync-runs/{id}/log",                               S, A, H, A,
+            "GET /api/v1/users",                                            S, D, D, A,
+            "POST /api/v1/users",                                           S, D, D, A,
+            "GET /api/v1/users/{userName}",                                 S, D, D, A,
+            "PATCH /api/v1/users/{userName}",                               S, D, D, A,
+            "DELETE /api/v1/users/{userName}",                              S, D, D, A,
+            "POST /api/v1/users/{userName}/access-key",                     S, D, D, A,
+            // as the Exchange Sync and Contact Sync Setup pages: bob is refused alice's (ExchangeSyncService)
+            "GET /api/v1/contact-sync-setups/{userName}",                   S, A, D, A,
+            "PATCH /api/v1/contact-sync-setups/{userName}",                 S, A, D, A,
+            "POST /api/v1/contact-sync-setups/{userName}/validate-mailbox", S, A, D, A,
             "GET /api/v1/job-queue-entries",                                S, D, D, A,
             "POST /api/v1/job-queue-entries",                               S, D, D, A,
             "GET /api/v1/job-queue-entries/{id}",                           S, D, D, A,
@@ -567,11 +577,15 @@ class SecurityIT {
 
     /**
      * A route's path with values for its parameters. Reads name real things (alice's); changes name things that do
-     * not exist, so that an allowed caller gets a 404 or 400 and the matrix changes nothing.
+     * not exist, so that an allowed caller gets a 404 or 400 and the matrix changes nothing. Alice's Contact Sync
+     * Setup is the exception, as its rule is about her own: the matrix's empty change is refused (400) and
+     * validating her mailbox only reads it.
      */
     private static String concrete(String method, String path) {
         boolean read = method.equals("GET");
-        return path.replace("{no}", read ? "CT000010" : "CT999999")
+        return path.replace("/contact-sync-setups/{userName}", "/contact-sync-setups/alice")
+                .replace("{userName}", read ? "alice" : "nobody-of-the-matrix")
+                .replace("{no}", read ? "CT000010" : "CT999999")
                 .replace("/sync-runs/{id}", "/sync-runs/{aliceRun}")
                 .replace("{id}", read ? "1" : "999999")
                 .replace("{user}", "alice@contoso.example")
