@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Optional;
 import org.contactsync.platform.AuditStamp;
+import org.contactsync.platform.LocalizedMessage;
 
 /**
  * One employee's Exchange Sync / Contact Sync Setup (Business Central's table 6700 "Exchange Sync"): the Outlook
@@ -242,6 +244,15 @@ public class ExchangeSync {
 
     public Optional<String> lastSyncResult() {
         return Optional.ofNullable(lastSyncResult);
+    }
+
+    /**
+     * Last Sync Result in the reader's language, for the page and the API; a result stored before results were
+     * stored as messages, as it is.
+     */
+    public Optional<String> lastSyncResult(Locale locale) {
+        return lastSyncResult().map(stored -> LocalizedMessage.fromStored(stored).map(message -> message.in(locale))
+                .orElse(stored));
     }
 
     public Optional<String> deltaLink() {

@@ -1,6 +1,7 @@
 package org.contactsync.exchange.api;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.contactsync.exchange.ExchangeSync;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,15 +25,16 @@ public record ContactSyncSetupDto(
         @Schema(description = "A contact that leaves the sync stays in Outlook, no longer synced, instead of being "
                 + "deleted there") boolean keepInOutlook,
         Instant lastSyncAt,
-        String lastSyncResult,
+        @Schema(description = "In the language of Accept-Language (English or Swedish)") String lastSyncResult,
         Instant modifiedAt,
         String modifiedBy,
         @Schema(description = "Send it back in a change to refuse (409) overwriting someone else's change") long version) {
 
-    static ContactSyncSetupDto of(ExchangeSync setup, String authenticationEmail, long matching, long willSync) {
+    static ContactSyncSetupDto of(ExchangeSync setup, String authenticationEmail, long matching, long willSync,
+            Locale locale) {
         return new ContactSyncSetupDto(setup.getUserName(), authenticationEmail, setup.getFolderName(),
                 setup.isFolderRenamePending(), FilterJson.of(setup.filter()), matching, willSync,
                 setup.isBackgroundSyncEnabled(), setup.isKeepInOutlook(), setup.lastSyncAt().orElse(null),
-                setup.lastSyncResult().orElse(""), setup.modified().at(), setup.modified().by(), setup.getVersion());
+                setup.lastSyncResult(locale).orElse(""), setup.modified().at(), setup.modified().by(), setup.getVersion());
     }
 }

@@ -114,6 +114,6 @@ public class ContactSyncSetupResource {
     private ContactSyncSetupDto dto(ExchangeSync setup) {
         var filter = setup.filter();
         return ContactSyncSetupDto.of(setup, setups.authenticationEmail(caller.get(), setup.getUserName()).orElse(""),
-                setups.count(filter), setups.countWillSync(filter));
+                setups.count(filter), setups.countWillSync(filter), ProblemMappers.locale(headers));
     }
 }

@@ -21,7 +21,6 @@ import org.contactsync.exchange.FilterField;
 import org.contactsync.exchange.SyncFilter;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
-import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.platform.web.ViewerTime;
 
 /**
@@ -187,9 +186,7 @@ public class ContactSyncSetupView implements Serializable {
     /** Last Sync Result in the page's language (a result stored before results were stored as messages: as it is). */
     public String getLastSyncResult() {
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        return savedSetup().flatMap(ExchangeSync::lastSyncResult)
-                .map(stored -> LocalizedMessage.fromStored(stored).map(message -> message.in(locale)).orElse(stored))
-                .orElse("");
+        return savedSetup().flatMap(setup -> setup.lastSyncResult(locale)).orElse("");
     }
 
     private Optional<ExchangeSync> savedSetup() {
