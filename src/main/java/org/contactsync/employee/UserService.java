@@ -3,6 +3,7 @@ package org.contactsync.employee;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -96,7 +97,13 @@ public class UserService {
         var user = new User(details, password.map(passwords::hash).orElse(Passwords.NONE), password.isPresent(),
                 clock.instant(), caller.userName());
         users.add(user);
-        users.flush();
+        try {
+            users.flush();
+        } catch (PersistenceException takenMeanwhile) {
+            // Another request created a user with this name or e-mail between the checks above and this insert
+            // (the same create sent twice at once): the unique constraints refused this one.
+            throw conflict(new FieldProblem("userName", UserMessages.of("user.refused.createdMeanwhile")));
+        }
         return new Issued(user, password);
     }
 

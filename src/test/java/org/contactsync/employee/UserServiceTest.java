@@ -47,6 +47,36 @@ class UserServiceTest {
     }
 
     @Test
+    void theSameCreateSentTwiceAtOnceCreatesOneUserAndAnswersTheOtherWithAConflict() {
+        try (var db = seeded()) {
+            in(db, s -> s.create(ADMIN, details("carol", "carol@contoso.example", Role.EMPLOYEE),
+                    UserService.InitialPassword.NONE));
+
+            // The second request checked for carol before the first one committed, so it did not see her.
+            var refused = assertThrows(ApplicationException.class, () -> db.runInTransaction(em -> {
+                var service = service(em);
+                service.users = new UserRepository(em) {
+                    @Override
+                    public Optional<User> findByUserName(String userName) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<User> findByAuthenticationEmail(String email) {
+                        return Optional.empty();
+                    }
+                };
+                service.create(ADMIN, details("carol", "carol@contoso.example", Role.EMPLOYEE),
+                        UserService.InitialPassword.NONE);
+            }));
+
+            assertEquals(Kind.CONFLICT, refused.kind());
+            assertEquals(List.of("userName"), fields(refused));
+            assertEquals(1, in(db, s -> s.list(ADMIN)).stream().filter(u -> u.getUserName().equals("carol")).count());
+        }
+    }
+
+    @Test
     void anAdminCreatesAUserWithAOneTimePassword() {
         try (var db = seeded()) {
             var issued = in(db, s -> s.create(ADMIN, details("carol", "carol@contoso.example", Role.EMPLOYEE),
