@@ -504,6 +504,7 @@ class SecurityIT {
             "GET /sync/log.xhtml?run={aliceRun}",                           S, A, A, A,
             "GET /outlook/index.xhtml",                                     S, A, A, A,
             "GET /admin/users.xhtml",                                       S, D, D, A,
+            "GET /admin/import-employees.xhtml",                            S, D, D, A,
             "GET /admin/microsoft-365-connection.xhtml",                    S, D, D, A,
             "GET /admin/job-queue-entries.xhtml",                           S, D, D, A,
             "GET /admin/job-queue-entry.xhtml?id=1",                        S, D, D, A,
