@@ -128,6 +128,19 @@ public class ExchangeSyncService {
         return setups.withBackgroundSync();
     }
 
+    /** Mailbox Alerts (admins): see {@link ExchangeSyncRepository#alerting}. */
+    public List<ExchangeSync> alerting(Caller caller, MailboxAlertRule rule) {
+        if (!caller.isAdmin()) {
+            throw new ApplicationException(Kind.FORBIDDEN, ExchangeMessages.of("alerts.refused"));
+        }
+        return setups.alerting(rule.alertAfter());
+    }
+
+    /** For metrics: how many employees' last sync failed. */
+    public long countLastSyncFailed() {
+        return setups.countLastSyncFailed();
+    }
+
     private User userFor(Caller caller, String userName) {
         if (!caller.isAdmin() && !caller.is(userName)) {
             throw new ApplicationException(Kind.FORBIDDEN, ExchangeMessages.of("setup.refused.otherUser"));
