@@ -17,7 +17,6 @@ import org.contactsync.sync.SyncRunEnded;
 import org.contactsync.sync.plan.ActionKind;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -26,7 +25,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * {@code mp_scope="application"}): the one place that names them. Features report facts, never registry calls:
  * the engine and the job queue fire {@link SyncRunEnded} and {@link JobRunEnded} in the transaction that records
  * them (counted here once it commits), and {@code graph} tells its traffic through {@link GraphTraffic}. The
- * README's "Metrics and health" lists every name.
+ * README's "Metrics and health" lists every name. Durations are counters of milliseconds, not Timers: Payara Micro
+ * 6.2025.10 writes a Timer in seconds with its quantiles and max in nanoseconds and its sum a millionth too small
+ * (seen on /metrics), which would mislead every dashboard.
  */
 @ApplicationScoped
 public class ContactSyncMetrics implements GraphTraffic {
@@ -63,9 +64,9 @@ public class ContactSyncMetrics implements GraphTraffic {
         registry.counter(Metadata.builder().withName("contactsync.sync.runs")
                 .withDescription("Sync runs ended (previews not counted), by trigger and status").build(),
                 new Tag("trigger", run.trigger().name()), new Tag("status", run.status().name())).inc();
-        registry.timer(Metadata.builder().withName("contactsync.sync.run.duration")
-                .withDescription("How long sync runs took, from the claim to the end (previews not counted)")
-                .withUnit(MetricUnits.SECONDS).build()).update(run.duration());
+        registry.counter(Metadata.builder().withName("contactsync.sync.run.milliseconds")
+                .withDescription("Time the counted sync runs took, from the claim to the end, in milliseconds")
+                .build()).inc(run.duration().toMillis());
         run.done().forEach((kind, howMany) -> {
             if (kind.changesState() && howMany > 0) {
                 actions(kind).inc(howMany);
@@ -103,10 +104,11 @@ public class ContactSyncMetrics implements GraphTraffic {
 
     @Override
     public void waited(Duration wait) {
-        registry.timer(Metadata.builder().withName("contactsync.graph.throttle.wait")
-                .withDescription("Waits before sending throttled or unavailable requests again (Retry-After, else "
-                        + "back-off)")
-                .withUnit(MetricUnits.SECONDS).build()).update(wait);
+        registry.counter(Metadata.builder().withName("contactsync.graph.throttle.waits")
+                .withDescription("Waits before sending throttled or unavailable requests again").build()).inc();
+        registry.counter(Metadata.builder().withName("contactsync.graph.throttle.wait.milliseconds")
+                .withDescription("Time spent in those waits (Retry-After, else back-off), in milliseconds").build())
+                .inc(wait.toMillis());
     }
 
     /** When Graph last answered this server 429, if within {@link #THROTTLED_WINDOW}. */

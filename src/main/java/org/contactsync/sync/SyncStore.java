@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.contactsync.exchange.ExchangeSync;
 import org.contactsync.exchange.ExchangeSyncService;
-import org.contactsync.exchange.MailboxAlertRule;
 import org.contactsync.graph.ConnectionCheckOutcome;
 import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.sync.plan.ActionKind;
@@ -48,20 +47,8 @@ public class SyncStore implements RunRecords {
     long leaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "contactsync.sync.alerts.alert-after")
-    int alertAfter;
-
-    @Inject
-    @ConfigProperty(name = "contactsync.sync.alerts.pause-after")
-    int pauseAfter;
-
-    @Inject
     Event<SyncRunEnded> runsEnded;
 
-    /** When a failing employee's sync is an alert and when it pauses background synchronization. */
-    public MailboxAlertRule alertRule() {
-        return new MailboxAlertRule(alertAfter, pauseAfter);
-    }
 
     public Duration lease() {
         return Duration.ofSeconds(leaseSeconds);
@@ -165,7 +152,7 @@ public class SyncStore implements RunRecords {
      * deltaLink on the setup. Any other end stores the next deltaLink only when given, which the engine does only when
      * the run's delta round brought no Outlook change to act on; else the setup's deltaLink stays as it was, so the
      * next run reads those Outlook changes again. A failed run (not a preview) counts towards the employee's mailbox
-     * alert and may pause their background synchronization ({@link #alertRule}); a succeeded one starts the count
+     * alert and may pause their background synchronization ({@link ExchangeSyncService#alertRule}); a succeeded one starts the count
      * over; a postponed or guarded run leaves it. Fires {@link SyncRunEnded}.
      */
     @Override
@@ -183,7 +170,8 @@ public class SyncStore implements RunRecords {
                 nextDeltaLink.ifPresent(setup::continueFrom);
             }
             if (status == SyncRunStatus.FAILED) {
-                setup.syncFailed(runId, now, message.orElse(""), graphFailure.map(Enum::name), alertRule());
+                setup.syncFailed(runId, now, message.orElse(""), graphFailure.map(Enum::name),
+                        setups.alertRule());
             }
         }
         runsEnded.fire(new SyncRunEnded(run.getTrigger(), status, run.isPreview(),
