@@ -151,9 +151,9 @@ public class SyncStore implements RunRecords {
      * Ends the run. A run that carried out its whole plan (not a preview) records the last sync and the next
      * deltaLink on the setup. Any other end stores the next deltaLink only when given, which the engine does only when
      * the run's delta round brought no Outlook change to act on; else the setup's deltaLink stays as it was, so the
-     * next run reads those Outlook changes again. A failed run (not a preview) counts towards the employee's mailbox
-     * alert and may pause their background synchronization ({@link ExchangeSyncService#alertRule}); a succeeded one starts the count
-     * over; a postponed or guarded run leaves it. Fires {@link SyncRunEnded}.
+     * next run reads those Outlook changes again. A failed run (not a preview) counts towards the employee's
+     * mailbox alert and may pause their background synchronization ({@link ExchangeSyncService#alertRule}); a
+     * succeeded one starts the count over; a postponed or guarded run leaves it. Fires {@link SyncRunEnded}.
      */
     @Override
     public void finish(long runId, SyncRunStatus status, Optional<String> message,
