@@ -1,8 +1,8 @@
 -- Mailbox alerts (issue 16, point 3): each employee's run of failed syncs, as Dynamics 365's server-side sync counts
 -- a mailbox's failures. A successful sync resets it. After contactsync.sync.alerts.pause-after failures in a row
--- background synchronization is switched off with the reason recorded, until someone re-enables it. Numbered V11:
--- V10 (sign-in attempts) came first, and V8, V9 stay unused so that no database meets a version below one it ran. Runs
--- unchanged on H2 and PostgreSQL.
+-- background synchronization is switched off with the reason recorded, until someone re-enables it. Numbered V15,
+-- two above the highest on main when it was written (V13), as other changes add migrations at the same time: a
+-- database that ran a higher version refuses a lower one that comes after it. Runs unchanged on H2 and PostgreSQL.
 alter table exchange_sync add column failures_in_a_row integer not null default 0;
 -- The last failed sync's message, when it ended and which run it was (for the alert's link to the Sync Log).
 alter table exchange_sync add column last_failure_message varchar(2000);
