@@ -87,6 +87,27 @@ public class ExchangeSync {
     @Column(name = "delta_link", length = 4000)
     private String deltaLink;
 
+    @Column(name = "failures_in_a_row", nullable = false)
+    private int failuresInARow;
+
+    @Column(name = "last_failure_message", length = 2000)
+    private String lastFailureMessage;
+
+    @Column(name = "last_failure_kind", length = 30)
+    private String lastFailureKind;
+
+    @Column(name = "last_failure_at")
+    private OffsetDateTime lastFailureAt;
+
+    @Column(name = "last_failure_run_id")
+    private Long lastFailureRunId;
+
+    @Column(name = "background_paused_at")
+    private OffsetDateTime backgroundPausedAt;
+
+    @Column(name = "background_paused_after")
+    private Integer backgroundPausedAfter;
+
     @Embedded
     @AttributeOverride(name = "at", column = @Column(name = "created_at", nullable = false, updatable = false))
     @AttributeOverride(name = "by", column = @Column(name = "created_by", nullable = false, updatable = false))
@@ -121,6 +142,10 @@ public class ExchangeSync {
         }
         folderName = newName;
         setFilter(settings.filter());
+        if (settings.backgroundSyncEnabled() && !backgroundSyncEnabled) {
+            // Someone switched it on (again): they have looked at the alert, so its count starts over.
+            clearAlert();
+        }
         backgroundSyncEnabled = settings.backgroundSyncEnabled();
         keepInOutlook = settings.keepInOutlook();
         touch(now, by);
@@ -165,6 +190,54 @@ public class ExchangeSync {
         this.lastSyncAt = utc(finishedAt);
         this.lastSyncResult = result.length() > 250 ? result.substring(0, 250) : result;
         this.deltaLink = nextDeltaLink.orElse(null);
+    }
+
+    /**
+     * Engine: a sync (not a preview) failed. One more failure in a row, with its message and kind; when the rule
+     * says so, background synchronization is switched off (paused) with the reason kept, until someone switches it
+     * on again ({@link #change}).
+     *
+     * @param kind what kind of Microsoft Graph failure it was (a {@code ConnectionCheckOutcome} name); empty for
+     *             any other failure
+     * @return whether this failure paused background synchronization
+     */
+    public boolean syncFailed(long runId, Instant at, String message, Optional<String> kind, MailboxAlertRule rule) {
+        failuresInARow++;
+        lastFailureRunId = runId;
+        lastFailureAt = utc(at);
+        lastFailureMessage = message.length() > 2000 ? message.substring(0, 2000) : message;
+        lastFailureKind = kind.orElse(null);
+        if (!rule.pauses(failuresInARow, backgroundSyncEnabled)) {
+            return false;
+        }
+        backgroundSyncEnabled = false;
+        backgroundPausedAt = utc(at);
+        backgroundPausedAfter = failuresInARow;
+        return true;
+    }
+
+    /**
+     * Engine: a sync (not a preview) succeeded, so the mailbox works: the count starts over. A pause stays until
+     * someone switches background synchronization on again.
+     */
+    public void syncSucceeded() {
+        failuresInARow = 0;
+        lastFailureMessage = null;
+        lastFailureKind = null;
+        lastFailureAt = null;
+        lastFailureRunId = null;
+    }
+
+    /** Whether that failed run is the one that paused background synchronization (and it is still paused). */
+    public boolean pausedBy(long runId) {
+        return backgroundPausedAfter != null && lastFailureRunId != null && lastFailureRunId == runId
+                && failuresInARow == backgroundPausedAfter;
+    }
+
+    private void clearAlert() {
+        syncSucceeded();
+        backgroundPausedAt = null;
+        backgroundPausedAfter = null;
     }
 
     private void touch(Instant now, String by) {
@@ -257,6 +330,38 @@ public class ExchangeSync {
 
     public Optional<String> deltaLink() {
         return Optional.ofNullable(deltaLink);
+    }
+
+    public int getFailuresInARow() {
+        return failuresInARow;
+    }
+
+    /** The last failed sync's message, while the failures go on (a success clears it). */
+    public Optional<String> lastFailureMessage() {
+        return Optional.ofNullable(lastFailureMessage);
+    }
+
+    /** The last failure's kind, a {@code ConnectionCheckOutcome} name, when it was a Microsoft Graph failure. */
+    public Optional<String> lastFailureKind() {
+        return Optional.ofNullable(lastFailureKind);
+    }
+
+    public Optional<Instant> lastFailureAt() {
+        return Optional.ofNullable(lastFailureAt).map(OffsetDateTime::toInstant);
+    }
+
+    public Optional<Long> lastFailureRunId() {
+        return Optional.ofNullable(lastFailureRunId);
+    }
+
+    /** When the engine switched background synchronization off, while it stays off. */
+    public Optional<Instant> backgroundPausedAt() {
+        return Optional.ofNullable(backgroundPausedAt).map(OffsetDateTime::toInstant);
+    }
+
+    /** After how many failures in a row the engine switched background synchronization off. */
+    public Optional<Integer> backgroundPausedAfter() {
+        return Optional.ofNullable(backgroundPausedAfter);
     }
 
     public AuditStamp created() {

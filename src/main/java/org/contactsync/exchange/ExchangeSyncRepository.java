@@ -38,6 +38,22 @@ public class ExchangeSyncRepository extends EntityRepository {
                 ExchangeSync.class).getResultList();
     }
 
+    /**
+     * Mailbox alerts: the setups whose syncs failed at least {@code failuresInARow} times in a row, or whose
+     * background synchronization the engine paused, by user name.
+     */
+    public List<ExchangeSync> alerting(int failuresInARow) {
+        return em.createQuery("select s from ExchangeSync s where s.failuresInARow >= :failures "
+                + "or s.backgroundPausedAt is not null order by s.userName", ExchangeSync.class)
+                .setParameter("failures", failuresInARow).getResultList();
+    }
+
+    /** How many employees' last sync failed (their count of failures in a row is not zero). */
+    public long countLastSyncFailed() {
+        return em.createQuery("select count(s) from ExchangeSync s where s.failuresInARow > 0", Long.class)
+                .getSingleResult();
+    }
+
     /** How many contacts the parsed filter lets through. */
     public long count(ParsedSyncFilter filter) {
         var cb = em.getCriteriaBuilder();

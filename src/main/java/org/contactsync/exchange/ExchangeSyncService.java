@@ -3,6 +3,7 @@ package org.contactsync.exchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,14 @@ import org.contactsync.platform.PlainText;
 @ApplicationScoped
 @Transactional
 public class ExchangeSyncService {
+
+    @Inject
+    @ConfigProperty(name = "contactsync.sync.alerts.alert-after")
+    int alertAfter;
+
+    @Inject
+    @ConfigProperty(name = "contactsync.sync.alerts.pause-after")
+    int pauseAfter;
 
     /** The preview list's length on the Contact Sync Setup page. */
     public static final int PREVIEW_SIZE = 20;
@@ -126,6 +135,24 @@ public class ExchangeSyncService {
     /** For the job queue: the setups with Enable Background Synchronization on. */
     public List<ExchangeSync> withBackgroundSync() {
         return setups.withBackgroundSync();
+    }
+
+    /** When a failing employee's sync is an alert and when it pauses background synchronization. */
+    public MailboxAlertRule alertRule() {
+        return new MailboxAlertRule(alertAfter, pauseAfter);
+    }
+
+    /** Mailbox Alerts (admins): see {@link ExchangeSyncRepository#alerting}. */
+    public List<ExchangeSync> alerting(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ApplicationException(Kind.FORBIDDEN, ExchangeMessages.of("alerts.refused"));
+        }
+        return setups.alerting(alertRule().alertAfter());
+    }
+
+    /** For metrics: how many employees' last sync failed. */
+    public long countLastSyncFailed() {
+        return setups.countLastSyncFailed();
     }
 
     private User userFor(Caller caller, String userName) {

@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,6 +57,7 @@ public class GraphClients {
     private ExecutorService batchThreads;
     private final ConnectionPool connectionPool = new ConnectionPool();
     private final Function<GraphConnectionSettings, TokenCredential> credentials;
+    private GraphTraffic traffic = GraphTraffic.NONE;
 
     public GraphClients() {
         this(GraphClients::credential);
@@ -64,6 +66,12 @@ public class GraphClients {
     /** With another source of credentials: the unit tests' static token. */
     GraphClients(Function<GraphConnectionSettings, TokenCredential> credentials) {
         this.credentials = credentials;
+    }
+
+    /** Where every session tells its requests and throttled answers: the application's metrics. */
+    @Inject
+    void reportTo(GraphTraffic traffic) {
+        this.traffic = traffic;
     }
 
     /** A credential and an authentication provider for one set of connection settings. */
@@ -109,7 +117,7 @@ public class GraphClients {
     GraphSession session(GraphConnectionSettings settings, String mailbox, ThrottleBudget budget,
             SessionHeartbeat heartbeat) {
         Connection connection = connection(settings);
-        GraphSession.Counters counters = new GraphSession.Counters(budget);
+        GraphSession.Counters counters = new GraphSession.Counters(budget, traffic);
         Semaphore lane = mailboxLanes.computeIfAbsent(settings.clientId() + "|" + mailbox.toLowerCase(Locale.ROOT),
                 key -> new Semaphore(REQUESTS_IN_FLIGHT_PER_MAILBOX, true));
         RetryHandlerOption retry = new RetryHandlerOption(
@@ -205,7 +213,11 @@ public class GraphClients {
                 request = request.newBuilder().header("Prefer",
                         prefer == null ? PREFER_IMMUTABLE_IDS : prefer + ", " + PREFER_IMMUTABLE_IDS).build();
             }
-            return chain.proceed(request);
+            Response response = chain.proceed(request);
+            if (response.code() == 429) {
+                counters.countThrottled();
+            }
+            return response;
         } finally {
             lane.release();
         }

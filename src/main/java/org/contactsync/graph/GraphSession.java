@@ -10,19 +10,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 record GraphSession(GraphServiceClient graph, Counters counters, String mailbox, Executor batchThreads) {
 
-    /** HTTP requests sent and throttling waited for in one session. */
+    /** HTTP requests sent and throttling waited for in one session; each also told to the application's traffic. */
     static final class Counters {
         private final ThrottleBudget budget;
+        private final GraphTraffic traffic;
         private final AtomicInteger requests = new AtomicInteger();
         private double waitedSeconds;
         private boolean exhausted;
 
-        Counters(ThrottleBudget budget) {
+        Counters(ThrottleBudget budget, GraphTraffic traffic) {
             this.budget = budget;
+            this.traffic = traffic;
         }
 
         void countRequest() {
             requests.incrementAndGet();
+            traffic.requestSent();
+        }
+
+        /** A 429 answer, to a request or a batch item. */
+        void countThrottled() {
+            traffic.throttled();
         }
 
         int requests() {
@@ -36,6 +44,7 @@ record GraphSession(GraphServiceClient graph, Counters counters, String mailbox,
                 return false;
             }
             waitedSeconds += seconds;
+            traffic.waited(java.time.Duration.ofMillis(Math.round(seconds * 1000)));
             return true;
         }
 

@@ -503,6 +503,9 @@ public final class OutlookMailbox {
                 int index = indexByStep.get(step);
                 Answer answer = Answer.of(statuses.getOrDefault(step, 0), response, step);
                 answers[index] = answer;
+                if (answer.status() == 429) {
+                    session.counters().countThrottled();
+                }
                 if (RETRYABLE.contains(answer.status()) && !mayHaveBeenCarriedOut(items.get(index), answer)) {
                     again.add(index);
                     wait = Math.max(wait, answer.retryAfter().toMillis() / 1000.0);

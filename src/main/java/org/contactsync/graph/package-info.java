@@ -19,7 +19,8 @@
  * keeps at most four requests in flight per app and mailbox (Exchange's limit) across all sessions, lets the SDK's
  * RetryHandler honour Retry-After for whole requests and itself retries throttled batch items, all within a
  * {@link org.contactsync.graph.ThrottleBudget}; past it, {@link org.contactsync.graph.MailboxThrottledException} or
- * {@link org.contactsync.graph.WriteOutcome.Throttled} tell the engine to postpone the employee. Any Retry-After
+ * {@link org.contactsync.graph.WriteOutcome.Throttled} tell the engine to postpone the employee. Every request, 429
+ * answer and wait is also told to {@link org.contactsync.graph.GraphTraffic} (the application's metrics). Any Retry-After
  * (seconds, date, zero, none, negative, garbled) is read by {@code RetryAfter}; without a usable one the wait backs
  * off with jitter. A POST answered 5xx is never repeated blindly: writes whose answer was lost are read back (a
  * create by its stamp) and sent again only when found not done.</li>

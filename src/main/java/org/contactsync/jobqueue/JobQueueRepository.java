@@ -152,7 +152,7 @@ public class JobQueueRepository extends EntityRepository {
 
     public void endLog(long logEntryId, JobResult result, String summary, Instant now) {
         logEntry(logEntryId).ifPresent(log -> {
-            log.end(result.succeeded() ? JobRunStatus.SUCCESS : JobRunStatus.ERROR, summary, now);
+            log.end(result.status(), summary, now);
             result.items().forEach(item -> em.persist(new JobQueueLogItem(logEntryId, item)));
         });
     }

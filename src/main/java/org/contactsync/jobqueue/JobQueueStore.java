@@ -1,6 +1,7 @@
 package org.contactsync.jobqueue;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -33,6 +34,9 @@ public class JobQueueStore implements Purgeable {
     JobQueueConfig config;
 
     @Inject
+    Event<JobRunEnded> runsEnded;
+
+    @Inject
     @ConfigProperty(name = "contactsync.jobqueue.log-retention-days")
     int logRetentionDays;
 
@@ -50,6 +54,7 @@ public class JobQueueStore implements Purgeable {
 
     public void finish(Claimed claimed, String server, JobResult result) {
         repository.finish(claimed, server, result, clock.instant(), config.runTimes());
+        runsEnded.fire(new JobRunEnded(claimed.objectType(), claimed.objectId(), result.status()));
     }
 
     /** Run Once (foreground): a log entry of its own; the entry's status stays as it is. */
@@ -61,6 +66,8 @@ public class JobQueueStore implements Purgeable {
 
     public void endUnclaimedRun(long logEntryId, JobResult result) {
         repository.endLog(logEntryId, result, result.summary(), clock.instant());
+        repository.logEntry(logEntryId).ifPresent(log -> runsEnded.fire(
+                new JobRunEnded(log.getObjectType(), log.getObjectId(), result.status())));
     }
 
     @Override

@@ -13,6 +13,11 @@ public record JobResult(boolean succeeded, String summary, List<Item> items) {
         items = List.copyOf(items);
     }
 
+    /** The log entry's status for this result. */
+    public JobRunStatus status() {
+        return succeeded ? JobRunStatus.SUCCESS : JobRunStatus.ERROR;
+    }
+
     public static JobResult failed(String summary) {
         return new JobResult(false, summary, List.of());
     }

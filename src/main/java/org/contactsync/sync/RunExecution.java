@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.contactsync.exchange.ExchangeSync;
+import org.contactsync.graph.ConnectionCheckOutcome;
 import org.contactsync.graph.DeltaRound;
 import org.contactsync.graph.GraphCallException;
 import org.contactsync.graph.MailboxThrottledException;
@@ -80,7 +81,7 @@ final class RunExecution implements Runnable {
             end(SyncRunStatus.POSTPONED, "Postponed: " + e.getMessage(), deltaLinkSafeToKeep);
         } catch (GraphCallException e) {
             end(SyncRunStatus.FAILED, "Microsoft Graph: " + e.status() + " " + e.code() + " " + e.getMessage(),
-                    deltaLinkSafeToKeep);
+                    Optional.of(e.outcome()), deltaLinkSafeToKeep);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Sync run " + runId + " for " + request.userName() + " failed", e);
             end(SyncRunStatus.FAILED, "Failed: " + e, deltaLinkSafeToKeep);
@@ -255,6 +256,11 @@ final class RunExecution implements Runnable {
     }
 
     private void end(SyncRunStatus status, String message, Optional<String> nextDeltaLink) {
+        end(status, message, Optional.empty(), nextDeltaLink);
+    }
+
+    private void end(SyncRunStatus status, String message, Optional<ConnectionCheckOutcome> graphFailure,
+            Optional<String> nextDeltaLink) {
         if (lease.lost()) {
             LOG.warning(() -> "Sync run " + runId + " for " + request.userName() + " stopped: it lost its lease to "
                     + "another server, which ended it (" + message + ")");
@@ -262,7 +268,7 @@ final class RunExecution implements Runnable {
         }
         int requests = mailbox == null ? 0 : mailbox.requestCount();
         try {
-            store.finish(runId, status, Optional.of(message), requests, nextDeltaLink);
+            store.finish(runId, status, Optional.of(message), graphFailure, requests, nextDeltaLink);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Sync run " + runId + " could not be ended; its lease expires", e);
         }

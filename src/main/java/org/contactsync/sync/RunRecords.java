@@ -3,6 +3,7 @@ package org.contactsync.sync;
 import java.util.List;
 import java.util.Optional;
 import org.contactsync.exchange.ExchangeSync;
+import org.contactsync.graph.ConnectionCheckOutcome;
 import org.contactsync.graph.WriteOutcome;
 import org.contactsync.sync.plan.Plan;
 import org.contactsync.sync.plan.SyncAction;
@@ -36,9 +37,13 @@ public interface RunRecords {
     /** One chunk's database side, after its Outlook writes. */
     void recordChunk(long runId, List<Executed> chunk, int graphRequests);
 
-    /** Ends the run; see {@link SyncStore#finish}. */
-    void finish(long runId, SyncRunStatus status, Optional<String> message, int graphRequests,
-            Optional<String> nextDeltaLink);
+    /**
+     * Ends the run; see {@link SyncStore#finish}.
+     *
+     * @param graphFailure for a run that failed on Microsoft Graph, what kind of failure it was
+     */
+    void finish(long runId, SyncRunStatus status, Optional<String> message,
+            Optional<ConnectionCheckOutcome> graphFailure, int graphRequests, Optional<String> nextDeltaLink);
 
     /** An action of a chunk with its Outlook write's outcome, when it has one. */
     record Executed(SyncAction action, Optional<WriteOutcome> outcome) {

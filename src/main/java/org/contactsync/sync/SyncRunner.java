@@ -83,8 +83,8 @@ public class SyncRunner {
         try {
             mailbox = mailbox(caller, request);
         } catch (ApplicationException removedMeanwhile) {
-            store.finish(runId, SyncRunStatus.FAILED, Optional.of(removedMeanwhile.getMessage()), 0,
-                    Optional.empty());
+            store.finish(runId, SyncRunStatus.FAILED, Optional.of(removedMeanwhile.getMessage()),
+                    Optional.empty(), 0, Optional.empty());
             throw removedMeanwhile;
         }
         LeaseKeeper lease = new LeaseKeeper(clock, store.lease(), () -> store.renewLease(runId));

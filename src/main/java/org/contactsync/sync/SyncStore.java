@@ -1,16 +1,20 @@
 package org.contactsync.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.contactsync.exchange.ExchangeSync;
 import org.contactsync.exchange.ExchangeSyncService;
+import org.contactsync.graph.ConnectionCheckOutcome;
 import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.sync.plan.ActionKind;
 import org.contactsync.sync.plan.Plan;
@@ -41,6 +45,10 @@ public class SyncStore implements RunRecords {
     @Inject
     @ConfigProperty(name = "contactsync.sync.lease-seconds")
     long leaseSeconds;
+
+    @Inject
+    Event<SyncRunEnded> runsEnded;
+
 
     public Duration lease() {
         return Duration.ofSeconds(leaseSeconds);
@@ -143,19 +151,39 @@ public class SyncStore implements RunRecords {
      * Ends the run. A run that carried out its whole plan (not a preview) records the last sync and the next
      * deltaLink on the setup. Any other end stores the next deltaLink only when given, which the engine does only when
      * the run's delta round brought no Outlook change to act on; else the setup's deltaLink stays as it was, so the
-     * next run reads those Outlook changes again.
+     * next run reads those Outlook changes again. A failed run (not a preview) counts towards the employee's
+     * mailbox alert and may pause their background synchronization ({@link ExchangeSyncService#alertRule}); a
+     * succeeded one starts the count over; a postponed or guarded run leaves it. Fires {@link SyncRunEnded}.
      */
     @Override
-    public void finish(long runId, SyncRunStatus status, Optional<String> message, int graphRequests,
-            Optional<String> nextDeltaLink) {
+    public void finish(long runId, SyncRunStatus status, Optional<String> message,
+            Optional<ConnectionCheckOutcome> graphFailure, int graphRequests, Optional<String> nextDeltaLink) {
         SyncRun run = claimed(runId);
         Instant now = clock.instant();
         run.end(status, now, message, graphRequests);
-        if (status == SyncRunStatus.SUCCEEDED && !run.isPreview()) {
-            setup(run.getUserName()).recordSync(now, lastSyncResult(run).stored(), nextDeltaLink);
-        } else if (!run.isPreview()) {
-            nextDeltaLink.ifPresent(setup(run.getUserName())::continueFrom);
+        if (!run.isPreview()) {
+            ExchangeSync setup = setup(run.getUserName());
+            if (status == SyncRunStatus.SUCCEEDED) {
+                setup.recordSync(now, lastSyncResult(run).stored(), nextDeltaLink);
+                setup.syncSucceeded();
+            } else {
+                nextDeltaLink.ifPresent(setup::continueFrom);
+            }
+            if (status == SyncRunStatus.FAILED) {
+                setup.syncFailed(runId, now, message.orElse(""), graphFailure.map(Enum::name),
+                        setups.alertRule());
+            }
         }
+        runsEnded.fire(new SyncRunEnded(run.getTrigger(), status, run.isPreview(),
+                Duration.between(run.getStartedAt(), now), run.isPlanOnly() ? Map.of() : counts(run)));
+    }
+
+    private static Map<ActionKind, Integer> counts(SyncRun run) {
+        var counts = new EnumMap<ActionKind, Integer>(ActionKind.class);
+        for (ActionKind kind : ActionKind.values()) {
+            counts.put(kind, run.count(kind));
+        }
+        return counts;
     }
 
     /** Last Sync Result, kept as a message so that each reader sees it in their language. */

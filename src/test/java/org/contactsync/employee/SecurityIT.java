@@ -508,7 +508,8 @@ class SecurityIT {
             "GET /admin/microsoft-365-connection.xhtml",                    S, D, D, A,
             "GET /admin/job-queue-entries.xhtml",                           S, D, D, A,
             "GET /admin/job-queue-entry.xhtml?id=1",                        S, D, D, A,
-            "GET /admin/job-queue-log.xhtml?entry=1",                       S, D, D, A);
+            "GET /admin/job-queue-log.xhtml?entry=1",                       S, D, D, A,
+            "GET /admin/mailbox-alerts.xhtml",                              S, D, D, A);
 
     private static Map<String, List<Access>> rules(Object... table) {
         var rules = new LinkedHashMap<String, List<Access>>();

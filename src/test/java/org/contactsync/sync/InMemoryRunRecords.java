@@ -149,7 +149,8 @@ final class InMemoryRunRecords implements RunRecords {
     }
 
     @Override
-    public void finish(long runId, SyncRunStatus status, Optional<String> message, int graphRequests,
+    public void finish(long runId, SyncRunStatus status, Optional<String> message,
+            Optional<org.contactsync.graph.ConnectionCheckOutcome> graphFailure, int graphRequests,
             Optional<String> nextDeltaLink) {
         ended = Optional.of(new Ended(status, message.orElse(""), graphRequests, nextDeltaLink));
     }

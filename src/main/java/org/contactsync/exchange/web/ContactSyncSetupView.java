@@ -189,6 +189,13 @@ public class ContactSyncSetupView implements Serializable {
         return savedSetup().flatMap(setup -> setup.lastSyncResult(locale)).orElse("");
     }
 
+    /** The employee's mailbox alert in plain words; empty when there is none. */
+    public String getAlert() {
+        var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return savedSetup().flatMap(setup -> MailboxAlertText.of(setup, setups.alertRule(), times, locale))
+                .orElse("");
+    }
+
     private Optional<ExchangeSync> savedSetup() {
         return userName.isEmpty() ? Optional.empty() : setups.find(userName);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -155,7 +156,7 @@ public class ContactSyncJob implements JobQueueJob {
             SyncRun run = runner.runNow(JOB_QUEUE, new SyncRequest(employee, mode,
                     SyncTrigger.JOB_QUEUE, startedBy, false, false));
             return new Item(employee, run.getStatus().name(), Optional.of(run.getId()), toOutlook(run), toBc(run),
-                    run.getFailed(), run.errorMessage().orElse(""));
+                    run.getFailed(), run.errorMessage().orElse("") + pausedBy(run));
         } catch (SyncAlreadyRunningException e) {
             return new Item(employee, ALREADY_RUNNING, Optional.of(e.runningRunId()), 0, 0, 0, e.getMessage());
         } catch (ApplicationException e) {
@@ -164,6 +165,17 @@ public class ContactSyncJob implements JobQueueJob {
             // Isolated: this employee's failure is theirs; the job goes on with the others.
             return new Item(employee, "FAILED", Optional.empty(), 0, 0, 0, String.valueOf(e));
         }
+    }
+
+    /**
+     * What the log item adds when this run's failure paused the employee's background synchronization (the job
+     * queue log is in English, as its other texts): empty otherwise.
+     */
+    private String pausedBy(SyncRun run) {
+        return setups.find(run.getUserName()).filter(setup -> setup.pausedBy(run.getId()))
+                .map(setup -> " " + SyncMessages.of("job.codeunit.6700.paused", setup.getFailuresInARow())
+                        .in(Locale.ENGLISH))
+                .orElse("");
     }
 
     private static Item outcome(Future<Item> running) {
