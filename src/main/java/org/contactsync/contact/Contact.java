@@ -161,22 +161,45 @@ public class Contact implements Serializable {
 
     /**
      * Applies Business Central's name and company rules before a save: a person's Name comes from First, Middle
-     * Name and Surname (or is broken down into them when only Name was given); a company is its own company.
+     * Name and Surname (their OnValidate, CalculatedName), or is broken down into them when Name was typed or is all
+     * there is (Name's OnValidate, NameBreakdown); a company is its own company.
+     *
+     * @param nameTyped Name was typed on an existing person (the parts were not), so Name decides the parts
+     * @return whether Name was broken down into the parts
      */
-    void applyNameRules() {
+    boolean applyNameRules(boolean nameTyped) {
         if (type == ContactType.COMPANY) {
             companyNo = no;
             companyName = name;
-            return;
+            return false;
         }
         var calculated = ContactNames.calculatedName(firstName, middleName, surname);
-        if (calculated.isEmpty() && !name.isEmpty()) {
+        if (nameTyped || calculated.isEmpty() && !name.isEmpty()) {
             var parts = ContactNames.breakdown(name);
             firstName = parts.firstName();
             middleName = parts.middleName();
             surname = parts.surname();
+            return true;
+        }
+        name = calculated;
+        return false;
+    }
+
+    /**
+     * Business Central's TypeChange (table 5050 Contact, Type's OnValidate): a person becoming a company loses its
+     * name parts and Job Title and becomes its own company; a company becoming a person leaves the company it was
+     * and takes its name parts from Name. Whether the change is allowed is {@link ContactTypeChange}'s.
+     */
+    void changeType(ContactType newType) {
+        type = newType;
+        if (newType == ContactType.COMPANY) {
+            firstName = "";
+            middleName = "";
+            surname = "";
+            jobTitle = "";
         } else {
-            name = calculated;
+            companyNo = "";
+            companyName = "";
         }
     }
 
@@ -213,11 +236,6 @@ public class Contact implements Serializable {
 
     public ContactType getType() {
         return type;
-    }
-
-    /** Type is chosen when the contact is created; the service refuses to change it later. */
-    void setType(ContactType type) {
-        this.type = type;
     }
 
     public String getName() {

@@ -69,12 +69,14 @@ public class ContactService {
     public Contact create(ContactData data) {
         var contact = new Contact(data.getType());
         data.applyTo(contact);
+        var brokenDown = contact.applyNameRules(false);
         var problems = check(contact);
         if (!problems.isEmpty()) {
-            throw invalid(problems);
+            throw invalid(brokenDown ? onName(problems) : problems);
         }
         contact.setNo(contacts.nextNo(NumberSeries.CONTACT));
-        contact.applyNameRules();
+        // Again now that the No. is known: a company is its own company.
+        contact.applyNameRules(false);
         contacts.add(contact);
         contacts.flush();
         return contact;
@@ -98,22 +100,32 @@ public class ContactService {
     /**
      * Changes a contact that the caller read at {@code expectedVersion}. If someone else saved it since, nothing is
      * changed and the caller gets a CONFLICT telling the user to reopen the contact.
+     *
+     * <p>As on Business Central's card: a Name typed for a person (its parts unchanged) is broken down into First
+     * Name, Middle Name and Surname; changed parts make the Name. Type may change where {@link ContactTypeChange}
+     * allows it. Nothing is cut: a value longer than its field, also a part of a broken-down Name, is refused.
      */
     public Contact update(String no, long expectedVersion, ContactData data) {
         var contact = get(no);
         if (contact.getVersion() != expectedVersion) {
             throw changedBySomeoneElse(no);
         }
-        if (data.getType() != contact.getType()) {
-            throw invalid(List.of(new FieldProblem("type", ContactMessages.of("contact.validation.typeFixed"))));
-        }
+        var typeBefore = contact.getType();
         var nameBefore = contact.getName();
+        var nameTyped = nameTyped(contact, data);
         data.applyTo(contact);
+        if (data.getType() != typeBefore) {
+            var refusal = ContactTypeChange.refusal(typeBefore, data.getType(), personCount(no));
+            if (refusal.isPresent()) {
+                throw invalid(List.of(new FieldProblem("type", refusal.get())));
+            }
+            contact.changeType(data.getType());
+        }
+        var brokenDown = contact.applyNameRules(nameTyped);
         var problems = check(contact);
         if (!problems.isEmpty()) {
-            throw invalid(problems);
+            throw invalid(brokenDown ? onName(problems) : problems);
         }
-        contact.applyNameRules();
         if (contact.isCompany() && !contact.getName().equals(nameBefore)) {
             // Company Name follows the company (Business Central's DoModify for company contacts).
             contacts.personsOf(no).forEach(person -> person.setCompanyName(contact.getName()));
@@ -124,6 +136,71 @@ public class ContactService {
             throw changedBySomeoneElse(no);
         }
         return contact;
+    }
+
+    /**
+     * Changes one field of a contact the caller read at {@code expectedVersion}, the others as they are stored: what
+     * leaving a field on the Contact Card saves. Refusals as {@link #update}.
+     */
+    public Contact updateField(String no, long expectedVersion, ContactField field, String value) {
+        var data = ContactData.of(get(no));
+        data.set(field, value);
+        return update(no, expectedVersion, data);
+    }
+
+    /** Changes the Type of a contact the caller read at {@code expectedVersion}; refusals as {@link #update}. */
+    public Contact updateType(String no, long expectedVersion, ContactType type) {
+        var data = ContactData.of(get(no));
+        data.setType(type);
+        return update(no, expectedVersion, data);
+    }
+
+    /** Changes Privacy Blocked of a contact the caller read at {@code expectedVersion}; refusals as {@link #update}. */
+    public Contact updatePrivacyBlocked(String no, long expectedVersion, boolean privacyBlocked) {
+        var data = ContactData.of(get(no));
+        data.setPrivacyBlocked(privacyBlocked);
+        return update(no, expectedVersion, data);
+    }
+
+    /**
+     * What is wrong with one field of contact values not saved yet (a new contact's card, as the field is left);
+     * empty when the field is valid. The rules are {@link #check}'s, nothing is stored.
+     */
+    public List<FieldProblem> problemsOf(ContactData data, ContactField field) {
+        var contact = new Contact(data.getType());
+        data.applyTo(contact);
+        return check(contact).stream().filter(problem -> problem.field().equals(field.jsonName())).toList();
+    }
+
+    /** A person's Name was typed when it changed and its parts did not (Business Central's Name OnValidate). */
+    private static boolean nameTyped(Contact contact, ContactData data) {
+        var parts = List.of(ContactField.FIRST_NAME, ContactField.MIDDLE_NAME, ContactField.SURNAME);
+        return data.getType() == ContactType.PERSON
+                && (contact.isCompany() || !data.get(ContactField.NAME).strip().equals(contact.getName())
+                && parts.stream().allMatch(part -> data.get(part).strip().equals(part.get(contact))));
+    }
+
+    /**
+     * The problems of a Name broken down into its parts, said of Name, which the person typed: a part too long for
+     * its field is refused (Business Central would cut it), a missing name is Name's; a problem Name has already
+     * (characters a part took from it) is said once.
+     */
+    private static List<FieldProblem> onName(List<FieldProblem> problems) {
+        var parts = List.of(ContactField.FIRST_NAME, ContactField.MIDDLE_NAME, ContactField.SURNAME);
+        var name = ContactField.NAME.jsonName();
+        var onName = new ArrayList<FieldProblem>();
+        for (var problem : problems) {
+            var part = ContactField.named(problem.field()).filter(parts::contains);
+            var moved = part.isEmpty() ? problem
+                    : problem.message().key().equals(ContactField.TOO_LONG)
+                    ? new FieldProblem(name, ContactMessages.of("contact.validation.namePartTooLong",
+                            ContactMessages.of(part.get().captionKey()), part.get().maxLength()))
+                    : new FieldProblem(name, problem.message());
+            if (!onName.contains(moved)) {
+                onName.add(moved);
+            }
+        }
+        return onName;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.contactsync.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.contactsync.contact.ContactNames.PersonName;
 import org.junit.jupiter.api.Test;
@@ -44,12 +45,12 @@ class ContactNamesTest {
         person.setName("Someone Else");
         person.setFirstName("Anna");
         person.setSurname("Lindberg");
-        person.applyNameRules();
+        person.applyNameRules(false);
         assertEquals("Anna Lindberg", person.getName());
 
         var typedName = new Contact(ContactType.PERSON);
         typedName.setName("Maria Elisabet Johansson");
-        typedName.applyNameRules();
+        typedName.applyNameRules(false);
         assertEquals("Maria", typedName.getFirstName());
         assertEquals("Elisabet", typedName.getMiddleName());
         assertEquals("Johansson", typedName.getSurname());
@@ -58,8 +59,22 @@ class ContactNamesTest {
         company.setNo("ct000010");
         company.setName("Nordhav Logistik AB");
         company.setCompanyNo("CT999999");
-        company.applyNameRules();
+        company.applyNameRules(false);
         assertEquals("CT000010", company.getCompanyNo());
         assertEquals("Nordhav Logistik AB", company.getCompanyName());
+    }
+
+    @Test
+    void aNameTypedOnAPersonWithPartsReplacesThePartsAsBusinessCentralsNameBreakdownDoes() {
+        var person = new Contact(ContactType.PERSON);
+        person.setFirstName("Anna");
+        person.setSurname("Lindberg");
+        person.setName("Maria Elisabet Johansson");
+
+        assertTrue(person.applyNameRules(true));
+
+        assertEquals(new PersonName("Maria", "Elisabet", "Johansson"),
+                new PersonName(person.getFirstName(), person.getMiddleName(), person.getSurname()));
+        assertEquals("Maria Elisabet Johansson", person.getName());
     }
 }

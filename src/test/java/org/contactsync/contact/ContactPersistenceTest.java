@@ -315,13 +315,69 @@ class ContactPersistenceTest {
                         () -> service(db, s -> s.create(person("Per", "Persson", notACompany, ""))));
                 assertEquals("companyNo", refusal.fieldProblems().get(0).field());
             }
-            var loner = service(db, s -> s.get("CT000060"));
-            var typeChange = ContactData.of(loner);
-            typeChange.setType(ContactType.COMPANY);
-            var refusal = assertThrows(ApplicationException.class,
-                    () -> service(db, s -> s.update("CT000060", loner.getVersion(), typeChange)));
-            assertEquals("type", refusal.fieldProblems().get(0).field());
             assertEquals(6L, count(db, ContactFilter.NONE), "refused creates leave nothing behind");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void typeChangesWhereBusinessCentralAllowsIt(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var nordhav = service(db, s -> s.get("CT000010"));
+            var refusal = assertThrows(ApplicationException.class,
+                    () -> service(db, s -> s.updateType("CT000010", nordhav.getVersion(), ContactType.PERSON)));
+            assertEquals("type", refusal.fieldProblems().get(0).field());
+            assertEquals(ContactType.COMPANY, service(db, s -> s.get("CT000010")).getType());
+
+            var anna = service(db, s -> s.get("CT000040"));
+            var company = service(db, s -> s.updateType("CT000040", anna.getVersion(), ContactType.COMPANY));
+            assertEquals("CT000040|Anna Lindberg|", company.getCompanyNo() + "|" + company.getCompanyName() + "|"
+                    + company.getSurname());
+            assertEquals(1L, (long) service(db, s -> s.personCount("CT000010")), "Anna left Nordhav");
+
+            var person = service(db, s -> s.updateType("CT000040", company.getVersion(), ContactType.PERSON));
+            assertEquals("Anna|Lindberg|", person.getFirstName() + "|" + person.getSurname() + "|"
+                    + person.getCompanyNo());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aNameTypedOnAPersonSplitsIntoItsPartsAndAPartTooLongIsRefusedNotCut(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var anna = service(db, s -> s.get("CT000040"));
+            var renamed = service(db, s -> s.updateField("CT000040", anna.getVersion(), ContactField.NAME,
+                    "Anna Maria Lindqvist"));
+            assertEquals("Anna|Maria|Lindqvist|Anna Maria Lindqvist", renamed.getFirstName() + "|"
+                    + renamed.getMiddleName() + "|" + renamed.getSurname() + "|" + renamed.getName());
+
+            var longSurname = "Lindqvist" + "x".repeat(30);
+            var refusal = assertThrows(ApplicationException.class, () -> service(db, s -> s.updateField(
+                    "CT000040", renamed.getVersion(), ContactField.NAME, "Anna " + longSurname)));
+            assertEquals(List.of("name"), refusal.fieldProblems().stream().map(p -> p.field()).toList());
+            assertEquals("The part of the name that goes to Surname is longer than its 30 characters.",
+                    refusal.fieldProblems().get(0).message().in(Locale.ENGLISH));
+            assertEquals("Lindqvist", service(db, s -> s.get("CT000040")).getSurname(), "nothing saved, nothing cut");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aValueLongerThanItsFieldIsRefusedAndNothingIsCut(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var anna = service(db, s -> s.get("CT000040"));
+            var refusal = assertThrows(ApplicationException.class, () -> service(db, s -> s.updateField(
+                    "CT000040", anna.getVersion(), ContactField.JOB_TITLE, "x".repeat(31))));
+            assertEquals(Kind.INVALID, refusal.kind());
+            assertEquals("jobTitle", refusal.fieldProblems().get(0).field());
+            assertEquals("", service(db, s -> s.get("CT000040")).getJobTitle());
+
+            var saved = service(db, s -> s.updateField("CT000040", anna.getVersion(), ContactField.JOB_TITLE,
+                    "x".repeat(30)));
+            assertEquals("x".repeat(30), saved.getJobTitle(), "a value of the field's length fits");
         }
     }
 

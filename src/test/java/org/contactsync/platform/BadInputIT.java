@@ -202,7 +202,8 @@ class BadInputIT {
     }
 
     @Test
-    void theContactCardsInputsStopAtTheFieldsLengthAndOfferTheirKindOfKeyboard() throws Exception {
+    void theContactCardsInputsOfferTheirKindOfKeyboardAndLetTheServiceRefuseALongValueInsteadOfCuttingIt()
+            throws Exception {
         var card = FacesSession.signedIn(base, "alice", "alice-demo-2026").get("contacts/card.xhtml").body();
 
         for (var field : ContactField.editable()) {
@@ -210,7 +211,8 @@ class BadInputIT {
             var input = Pattern.compile("<input id=\"contactCard:" + field.jsonName() + "(_input)?\"[^>]*>")
                     .matcher(card);
             assertTrue(input.find(), field.jsonName() + " is on the card of a new person");
-            assertTrue(input.group().contains("maxlength=\"" + field.maxLength() + "\""), input.group());
+            // A maxlength would let the browser cut a pasted value and PrimeFaces cut a longer one it receives.
+            assertFalse(input.group().contains("maxlength"), input.group());
             assertTrue(input.group().contains("type=\"" + field.inputType() + "\""), input.group());
         }
     }

@@ -18,4 +18,17 @@ public class ContactFieldsView {
         return ContactField.named(name)
                 .orElseThrow(() -> new IllegalArgumentException("No contact field is called " + name));
     }
+
+    /**
+     * The other inputs of the Contact Card that saving this field may change, for the field's ajax update: a Name
+     * typed for a person is broken down into its parts, the parts make the Name, Company No. brings Company Name.
+     */
+    public String alsoShown(String name) {
+        return switch (field(name)) {
+            case NAME -> "firstName middleName surname";
+            case FIRST_NAME, MIDDLE_NAME, SURNAME -> "name";
+            case COMPANY_NO -> "companyName";
+            default -> "";
+        };
+    }
 }

@@ -164,6 +164,33 @@ class ContactApiIT {
     }
 
     @Test
+    void aValueLongerThanItsFieldIsA400NamingTheFieldAndNothingIsCut() throws Exception {
+        var contact = created("{'firstName': 'Ebba', 'surname': 'Brahe', 'jobTitle': 'Buyer'}");
+        var no = contact.getString("no");
+        var etag = "\"" + contact.getJsonNumber("version").longValue() + "\"";
+
+        var tooLong = patch(no, etag, "{'jobTitle': '" + "x".repeat(31) + "'}");
+        assertEquals(400, tooLong.statusCode(), tooLong::body);
+        assertTrue(contentType(tooLong).startsWith(PROBLEM), contentType(tooLong));
+        var error = json(tooLong).getJsonArray("errors").getJsonObject(0);
+        assertEquals("jobTitle", error.getString("field"));
+        assertEquals("The value can be at most 30 characters long.", error.getString("message"));
+
+        // A Name typed for a person is broken down into its parts; a part too long for its field is refused on Name.
+        var longSurname = patch(no, etag, "{'name': 'Ebba " + "Brahe".repeat(7) + "'}");
+        assertEquals(400, longSurname.statusCode(), longSurname::body);
+        assertEquals("name", json(longSurname).getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        var reread = json(get("api/v1/contacts/" + no));
+        assertEquals("Buyer|Brahe", reread.getString("jobTitle") + "|" + reread.getString("surname"));
+
+        var renamed = patch(no, etag, "{'name': 'Ebba Maria Sparre'}");
+        assertEquals(200, renamed.statusCode(), renamed::body);
+        assertEquals("Ebba|Maria|Sparre", json(renamed).getString("firstName") + "|"
+                + json(renamed).getString("middleName") + "|" + json(renamed).getString("surname"));
+    }
+
+    @Test
     void anInvalidEmailOrAnUnknownFieldIsA400WithFieldErrorsAndCreatesNothing() throws Exception {
         var before = json(get("api/v1/contacts?limit=1")).getInt("total");
 
