@@ -64,6 +64,8 @@ public class ExchangeSyncService {
         return find(user.getUserName()).orElseGet(() -> {
             var created = new ExchangeSync(user.getUserName(), clock.instant(), caller.userName());
             setups.add(created);
+            // Written now, so that its version is the one a save in this transaction compares with.
+            setups.flush();
             return created;
         });
     }
