@@ -139,7 +139,14 @@ class MonitoringIT {
 
             assertEquals("FAILED", sync().getString("status"));
             assertFalse(setupPage(admin).contains("was paused"), "still on after four failures");
-            assertEquals("FAILED", sync().getString("status"));
+            // The fifth failure in a job queue run (codeunit 6700 syncs every employee with background sync on):
+            // its log says the employee's background sync is paused now.
+            var job = runTheContactSyncJobOnce();
+            var mine = job.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(item -> item.getString("subject").equals(me.userName())).findFirst().orElseThrow();
+            assertEquals("FAILED", mine.getString("outcome"), mine.toString());
+            assertTrue(mine.getString("message").contains("Background synchronization for this employee is now "
+                    + "paused: their sync failed 5 times in a row."), "the job queue log says so: " + mine);
         } finally {
             sandbox.call("PUT", "/faults", "{\"probability\":0}");
         }
@@ -201,6 +208,16 @@ class MonitoringIT {
             Poll.pause(Duration.ofMillis(200));
         }
         throw new AssertionError("Run " + id + " did not end within " + RUN_TIMEOUT);
+    }
+
+    /** Run Once of the demo data's codeunit 6700 entry, as an admin through the API: its log entry. */
+    private JsonObject runTheContactSyncJobOnce() {
+        var response = Http.send(HttpRequest.newBuilder(url("api/v1/job-queue-entries/1/run-once"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ADMIN_KEY.getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response);
     }
 
     /** {@code /metrics} as an admin's scraper reads it: every sample by name and labels (sorted, unquoted). */
