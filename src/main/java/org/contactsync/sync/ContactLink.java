@@ -95,4 +95,9 @@ public class ContactLink {
     public String getGraphId() {
         return graphId;
     }
+
+    /** When the sync last wrote this link: the contact was last written to (or found agreeing in) Outlook. */
+    public Instant modifiedAt() {
+        return modifiedAt.toInstant();
+    }
 }

@@ -72,6 +72,13 @@ public class ContactTableContacts implements BusinessCentralContactsPort {
         return List.copyOf(byNo.values());
     }
 
+    /** The contact as the planner sees it for an employee with this filter; empty when there is no such contact. */
+    Optional<BcContact> contact(String no, SyncFilter filter) {
+        var parsed = filter.parse();
+        return contacts.findByNo(no).map(contact -> toBc(contact, !contacts.findMatching((cb, root) -> cb.and(
+                parsed.toPredicate(cb, root), cb.equal(root.get("no"), no))).isEmpty()));
+    }
+
     @Override
     public Applied createFromSync(FieldValues values, String companyName) {
         Contact contact = new Contact(ContactType.PERSON);

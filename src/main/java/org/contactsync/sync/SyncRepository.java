@@ -181,6 +181,14 @@ public class SyncRepository extends EntityRepository {
         em.persist(entry);
     }
 
+    /** The newest log entry about the contact in any of the employee's runs. */
+    public Optional<SyncLogEntry> lastEntryAbout(String userName, String contactNo) {
+        return em.createQuery("select e from SyncLogEntry e, SyncRun r where e.runId = r.id and r.userName = :user "
+                        + "and e.contactNo = :no order by e.id desc", SyncLogEntry.class)
+                .setParameter("user", userName).setParameter("no", contactNo).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     public List<SyncLogEntry> log(long runId) {
         return em.createQuery("select e from SyncLogEntry e where e.runId = :run order by e.id", SyncLogEntry.class)
                 .setParameter("run", runId).getResultList();

@@ -141,15 +141,17 @@ class JourneysBrowserIT {
     /** The words the walk looks for, in the language it is taken in. */
     private record WalkWords(String welcome, String authentication, String connected, String saved,
                              String succeeded, String outlookSaved, String syncMode, String fullSyncMode,
-                             String neverSynced) {
+                             String neverSynced, String inYourOutlook, String factBoxLastEntry) {
         static WalkWords of(String language) {
             return language.equals("sv")
                     ? new WalkWords("Välkommen", "Microsoft 365-autentisering", "Anslutningen till Microsoft 365 lyckades",
                             "Inställningarna för kontaktsynkning har sparats.", "Lyckades", "Kontakten sparades.",
-                            "Synka med Microsoft 365", "Full synkronisering med Microsoft 365", "Aldrig synkroniserad.")
+                            "Synka med Microsoft 365", "Full synkronisering med Microsoft 365", "Aldrig synkroniserad.",
+                            "I din Outlook-mapp.", "Synkroniseringslogg: Ändrad i Business Central")
                     : new WalkWords("Welcome", "Microsoft 365 Authentication", "Connected successfully to Microsoft 365",
                             "The Contact Sync Setup was saved.", "Succeeded", "The contact was saved.",
-                            "Sync with Microsoft 365", "Full Sync with Microsoft 365", "Never synchronized.");
+                            "Sync with Microsoft 365", "Full Sync with Microsoft 365", "Never synchronized.",
+                            "In your Outlook folder.", "Sync Log: Updated in Business Central");
         }
     }
 
@@ -228,6 +230,9 @@ class JourneysBrowserIT {
             browser.open("/contacts/card.xhtml?no=" + no);
             assertEquals("Harbour Master", browser.byId("jobTitle").getAttribute("value"),
                     "the Outlook edit came back with Full Sync");
+            assertEquals(words.inYourOutlook(), browser.byId("factBoxState").getText(), "the Contact Sync FactBox");
+            assertTrue(browser.byId("factBoxLastEntry").getText().startsWith(words.factBoxLastEntry()),
+                    "its newest Sync Log entry: " + browser.byId("factBoxLastEntry").getText());
 
             browser.click("navSyncLog");
             browser.waitForText("runs", words.fullSyncMode());
