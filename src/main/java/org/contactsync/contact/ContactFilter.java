@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Which contacts a list shows. {@code search} is the search box: a prefix of No., Name, Company Name, E-Mail, Phone
- * No. or City. The other texts are column filters, each a case-insensitive prefix ({@code companyNo} must match
+ * Which contacts a list shows. {@code search} is the search box: text anywhere in No., Name, Company Name, E-Mail,
+ * Phone No. or City, ignoring case. The other texts are column filters, each a case-insensitive prefix ({@code companyNo} must match
  * exactly). Empty texts and empty optionals do not filter.
  */
 public record ContactFilter(String search, Optional<ContactType> type, String no, String name, String companyNo,

@@ -8,7 +8,6 @@ import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -26,7 +25,8 @@ import org.contactsync.platform.EntityRepository;
 /**
  * Reads and writes contacts and takes numbers from their number series. Every query is built with the Criteria
  * API from a {@link ContactFilter} and {@link ContactSort}: user input only ever reaches the database as bound
- * parameters, and the filters compare prefixes of indexed upper-case columns so that the list stays fast.
+ * parameters. The filters compare upper-case copies of the columns; the search box looks in one of them,
+ * {@code searchText}, which holds every searchable value.
  */
 @Dependent
 public class ContactRepository extends EntityRepository {
@@ -141,12 +141,8 @@ public class ContactRepository extends EntityRepository {
                                           ContactFilter filter) {
         var where = new ArrayList<Predicate>();
         if (!filter.search().isEmpty()) {
-            // One index range over the search terms of all searchable columns (an OR over six columns would scan).
-            var matching = query.subquery(String.class);
-            var candidate = matching.from(Contact.class);
-            Join<Contact, String> term = candidate.join("searchTerms");
-            matching.select(candidate.get("no")).where(cb.like(term, prefixPattern(filter.search()), LIKE_ESCAPE));
-            where.add(contact.get("no").in(matching));
+            // One column holds all searchable values: one LIKE, which PostgreSQL answers from a trigram index.
+            where.add(cb.like(contact.get("searchText"), containsPattern(filter.search()), LIKE_ESCAPE));
         }
         filter.type().ifPresent(type -> where.add(cb.equal(contact.get("type"), type)));
         addPrefix(cb, where, contact.get("no"), filter.no());
@@ -173,9 +169,16 @@ public class ContactRepository extends EntityRepository {
 
     /** Upper-cased, LIKE wildcards in the user's text escaped, then "starts with". */
     static String prefixPattern(String text) {
-        var escaped = text.strip().toUpperCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return escaped + "%";
+        return escapeLike(text.strip().toUpperCase(Locale.ROOT)) + "%";
+    }
+
+    /** Upper-cased, LIKE wildcards in the user's text escaped, then "anywhere in the text". */
+    static String containsPattern(String text) {
+        return "%" + escapeLike(text.strip().toUpperCase(Locale.ROOT)) + "%";
+    }
+
+    private static String escapeLike(String literal) {
+        return literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static List<Order> order(CriteriaBuilder cb, Root<Contact> contact, ContactSort sort) {

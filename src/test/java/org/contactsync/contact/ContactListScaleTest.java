@@ -122,19 +122,6 @@ class ContactListScaleTest {
     }
 
     @Test
-    void theSearchBoxAndItsCountUseTheSearchTermIndex() throws SQLException {
-        var found = new ArrayList<Contact>();
-        var plans = plans(r -> {
-            var filter = ContactFilter.NONE.withSearch("p4242@");
-            assertEquals(1, r.count(filter));
-            found.addAll(r.find(filter, ContactSort.DEFAULT, 0, 25));
-        });
-        assertEquals(List.of("p4242@example.com"), found.stream().map(Contact::getEmail).toList());
-        assertEquals(2, plans.size());
-        plans.forEach(plan -> assertUsesIndex("contact_search_term_term", plan));
-    }
-
-    @Test
     void aCompanysPersonsAndChangesSinceUseTheirIndexes() throws SQLException {
         plans(r -> r.personsOf("CT0000510")).forEach(plan -> assertUsesIndex("contact_company_no", plan));
         var since = java.time.Instant.parse("2026-01-02T15:00:00Z");

@@ -190,7 +190,7 @@ class ContactPersistenceTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void theSearchBoxFindsByPrefixOfNoNameCompanyEmailPhoneAndCityIgnoringCase(DatabaseKind kind) {
+    void theSearchBoxFindsTheTextAnywhereInNoNameCompanyEmailPhoneAndCityIgnoringCase(DatabaseKind kind) {
         try (var db = TestDatabase.fresh(kind)) {
             demo(db);
             assertEquals(Set.of("CT000040"), search(db, "anna"));
@@ -200,10 +200,34 @@ class ContactPersistenceTest {
             assertEquals(Set.of("CT000060"), search(db, "lund"));
             assertEquals(Set.of("CT000020", "CT000050"), search(db, "björkvik"));
             assertEquals(Set.of("CT000050"), search(db, "ct00005"));
-            assertEquals(Set.of(), search(db, "lindberg"), "a prefix match, not a word match");
-            assertEquals(Set.of(), search(db, "%"), "LIKE wildcards in the text are literal");
-            assertEquals(Set.of(), search(db, "_nna"), "LIKE wildcards in the text are literal");
-            assertEquals(1L, count(db, ContactFilter.NONE.withSearch("anna")));
+            assertEquals(Set.of("CT000040"), search(db, "berg"), "Anna Lindberg, by the middle of her name");
+            assertEquals(Set.of("CT000040"), search(db, "Lindberg"));
+            assertEquals(Set.of("CT000030", "CT000050"), search(db, "sson"), "Svensson and Andersson");
+            assertEquals(Set.of("CT000050"), search(db, "vik.exa"), "in the middle of lars@bjorkvik.example");
+            assertEquals(Set.of("CT000060"), search(db, "555 12"), "in the middle of the phone number");
+            assertEquals(Set.of(), search(db, "lindberg nordhav"), "within one value, not from one into the next");
+            assertEquals(1L, count(db, ContactFilter.NONE.withSearch("berg")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void likeWildcardsAndTheEscapeCharacterTypedInTheSearchBoxAreLiteral(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            service(db, s -> {
+                s.create(company("Rabatt 50% AB", "Malmö"));     // CT000070
+                s.create(company("A_B Konsult", "Malmö"));       // CT000080
+                s.create(company("Back\\slash AB", "Malmö"));   // CT000090
+                return null;
+            });
+            assertEquals(Set.of("CT000070"), search(db, "%"));
+            assertEquals(Set.of("CT000070"), search(db, "50%"));
+            assertEquals(Set.of("CT000080"), search(db, "_"));
+            assertEquals(Set.of("CT000080"), search(db, "a_b"));
+            assertEquals(Set.of("CT000090"), search(db, "\\"));
+            assertEquals(Set.of("CT000090"), search(db, "k\\s"));
+            assertEquals(Set.of(), search(db, "_nna"), "_ is not any one character");
         }
     }
 

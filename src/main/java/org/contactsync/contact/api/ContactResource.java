@@ -87,7 +87,7 @@ public class ContactResource {
             @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to " + MAX_LIMIT,
                     schema = @Schema(type = SchemaType.INTEGER)) String limitText,
             @QueryParam("sort") @DefaultValue("") @Parameter(example = "-lastModifiedAt") String sort,
-            @QueryParam("q") @DefaultValue("") @Parameter(description = "Search: prefix of No., Name, Company "
+            @QueryParam("q") @DefaultValue("") @Parameter(description = "Search: text anywhere in No., Name, Company "
                     + "Name, E-Mail, Phone No. or City") String search,
             @QueryParam("type") @DefaultValue("") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"Company", "Person"})) String type,
