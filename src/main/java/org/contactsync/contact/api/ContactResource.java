@@ -76,7 +76,9 @@ public class ContactResource {
 
     @GET
     @Operation(summary = "List contacts", description = "Sorted by Company Name, Company No., Type, Name unless "
-            + "sort names a field (prefix - for descending). Text filters match case-insensitive prefixes.")
+            + "sort names a field (prefix - for descending). name, email and city take Business Central's filter "
+            + "syntax (*berg, A|B, <>X, @ to ignore case, ...); a plain value is found anywhere in the field, ignoring "
+            + "case. A filter that is not valid syntax is a 400 naming the parameter.")
     @APIResponse(responseCode = "200", description = "One page of contacts",
             content = @Content(schema = @Schema(implementation = ContactListDto.class)))
     @APIResponse(responseCode = "400", description = "An invalid parameter", content = @Content(
