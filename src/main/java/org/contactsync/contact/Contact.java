@@ -35,7 +35,7 @@ public class Contact implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
-     * Stands before each value in {@code searchText} (as migration V12 writes it): a character no one types, so that
+     * Stands before each value in {@code searchText} (as migration V16 writes it): a character no one types, so that
      * a search never runs from one value into the next.
      */
     static final char SEARCH_TEXT_SEPARATOR = '\u001f';

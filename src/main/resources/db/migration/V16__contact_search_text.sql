@@ -2,7 +2,7 @@
 -- does (issue 13, point 4). One upper-cased column holds those six values, each after a unit separator (chr(31), a
 -- character no one types, so a search never runs from one value into the next), and the search is one
 -- LIKE '%TEXT%' on it. Contact keeps the column current (Contact.maintain); this fills it for existing rows.
--- PostgreSQL indexes it for "contains" with trigrams (db/migration-postgresql/V12_1); H2 has no such index and scans.
+-- PostgreSQL indexes it for "contains" with trigrams (db/migration-postgresql/V16_1); H2 has no such index and scans.
 alter table contact add column search_text varchar(400) not null default '';
 
 update contact set search_text = chr(31) || upper(no) || chr(31) || upper(name) || chr(31) || upper(company_name)

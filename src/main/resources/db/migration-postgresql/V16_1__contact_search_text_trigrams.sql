@@ -1,5 +1,5 @@
 -- PostgreSQL only. A trigram index answers LIKE '%TEXT%' (three characters or more) without reading every contact:
--- the search box on contact.search_text (V12). pg_trgm is a trusted extension (PostgreSQL 13 and later): the
+-- the search box on contact.search_text (V16). pg_trgm is a trusted extension (PostgreSQL 13 and later): the
 -- database's owner may create it. It is created in public, once per database, not in the application's schema: a
 -- schema dropped with CASCADE would take the extension, and with it the indexes of every other schema using it. When
 -- a DBA installed it elsewhere, the index names the operator class in that schema.
