@@ -2,11 +2,12 @@
 # Benchmark 5 (issue 7): the Contact List with 100,000 contacts, on H2 and on PostgreSQL.
 #
 # Runs org.contactsync.contact.ContactListBenchmark (src/test): a fresh database of each kind, migrated by the
-# application's Flyway migrations and filled with N contacts (a company and 49 persons per 50, with search terms),
+# application's Flyway migrations and filled with N contacts (a company and 49 persons per 50, with their search text),
 # then the server side of the list's pages through the application's ContactRepository and persistence unit: the
 # count and one page of 25, as the Contact List page and GET /api/v1/contacts ask for them. Pages: the first page in
-# Business Central's order, deep pages sorted by Name and by City (descending), the search box with one hit and
-# with 1/8 of all contacts, and a Name column filter. Median, p95 and maximum of R repetitions after a warm-up;
+# Business Central's order, deep pages sorted by Name and by City (descending), the search box with one hit, with
+# 1/8 of all contacts and with text inside the Name ("berg", 1/5), a plain Name column filter (anywhere in the Name)
+# and a No. column filter in Business Central's range syntax. Median, p95 and maximum of R repetitions after a warm-up;
 # target: median < 150 ms each. Every page's count and rows are also checked against the data (a count off fails
 # even a smoke run). H2 runs in memory here, in this JVM's heap (the server's H2 is a file whose pages sit in
 # its cache), hence the 2 GB heap.

@@ -1,14 +1,11 @@
 package org.contactsync.contact;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
@@ -18,9 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,6 +33,12 @@ import java.util.stream.Stream;
 public class Contact implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Stands before each value in {@code searchText} (as migration V16 writes it): a character no one types, so that
+     * a search never runs from one value into the next.
+     */
+    static final char SEARCH_TEXT_SEPARATOR = '\u001f';
 
     @Id
     @Column(name = "no")
@@ -133,11 +134,9 @@ public class Contact implements Serializable {
     @Column(name = "last_modified_at")
     private LocalDateTime lastModifiedAt;
 
-    /** The values the search box finds the contact by, upper-cased; derived, see {@link #maintain}. */
-    @ElementCollection
-    @CollectionTable(name = "contact_search_term", joinColumns = @JoinColumn(name = "contact_no"))
-    @Column(name = "term")
-    private Set<String> searchTerms = new HashSet<>();
+    /** The values the search box finds the contact in, upper-cased; derived, see {@link #maintain}. */
+    @Column(name = "search_text")
+    private String searchText = "";
 
     @Version
     private long version;
@@ -209,13 +208,9 @@ public class Contact implements Serializable {
         searchCompanyName = companyName.toUpperCase(Locale.ROOT);
         searchCity = city.toUpperCase(Locale.ROOT);
         searchEmail = email.toUpperCase(Locale.ROOT);
-        var terms = Stream.of(no, searchName, searchCompanyName, searchEmail, searchCity, phoneNo)
-                .filter(term -> !term.isEmpty())
-                .collect(Collectors.toSet());
-        if (!terms.equals(searchTerms)) {
-            searchTerms.retainAll(terms);
-            searchTerms.addAll(terms);
-        }
+        searchText = Stream.of(no, searchName, searchCompanyName, searchEmail, searchCity, phoneNo)
+                .map(value -> SEARCH_TEXT_SEPARATOR + value.toUpperCase(Locale.ROOT))
+                .collect(Collectors.joining());
         var utc = now.atOffset(ZoneOffset.UTC);
         lastModifiedAt = utc.toLocalDateTime();
         lastDateModified = utc.toLocalDate();

@@ -4,11 +4,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -21,17 +18,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.contactsync.contact.filter.FilterCriteria;
 import org.contactsync.platform.EntityRepository;
 
 /**
  * Reads and writes contacts and takes numbers from their number series. Every query is built with the Criteria
  * API from a {@link ContactFilter} and {@link ContactSort}: user input only ever reaches the database as bound
- * parameters, and the filters compare prefixes of indexed upper-case columns so that the list stays fast.
+ * parameters. The filters compare upper-case copies of the columns; the search box looks in one of them,
+ * {@code searchText}, which holds every searchable value.
  */
 @Dependent
 public class ContactRepository extends EntityRepository {
 
-    private static final char LIKE_ESCAPE = '\\';
     /** Keeps IN lists well below every database's parameter limit. */
     private static final int IN_LIST_SIZE = 500;
 
@@ -49,7 +47,7 @@ public class ContactRepository extends EntityRepository {
         var cb = em.getCriteriaBuilder();
         var query = cb.createQuery(Contact.class);
         var contact = query.from(Contact.class);
-        query.select(contact).where(predicates(cb, query, contact, filter)).orderBy(order(cb, contact, sort));
+        query.select(contact).where(predicates(cb, contact, filter)).orderBy(order(cb, contact, sort));
         return em.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
@@ -57,7 +55,7 @@ public class ContactRepository extends EntityRepository {
         var cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         var contact = query.from(Contact.class);
-        query.select(cb.count(contact)).where(predicates(cb, query, contact, filter));
+        query.select(cb.count(contact)).where(predicates(cb, contact, filter));
         return em.createQuery(query).getSingleResult();
     }
 
@@ -67,7 +65,7 @@ public class ContactRepository extends EntityRepository {
         var cb = em.getCriteriaBuilder();
         var query = cb.createQuery(Contact.class);
         var contact = query.from(Contact.class);
-        query.select(contact).where(predicates(cb, query, contact, filter)).orderBy(cb.asc(contact.get("no")));
+        query.select(contact).where(predicates(cb, contact, filter)).orderBy(cb.asc(contact.get("no")));
         return em.createQuery(query).getResultList();
     }
 
@@ -95,11 +93,15 @@ public class ContactRepository extends EntityRepository {
 
     /** The company contact of that name (ignoring case), when exactly one has it: Business Central's lookup. */
     public Optional<Contact> onlyCompanyNamed(String name) {
-        List<Contact> companies = name.isBlank() ? List.of()
-                : find(ContactFilter.NONE.withType(Optional.of(ContactType.COMPANY)).withName(name),
-                        new ContactSort("no", true), 0, 2).stream()
-                        .filter(company -> company.getName().equalsIgnoreCase(name.strip()))
-                        .toList();
+        if (name.isBlank()) {
+            return Optional.empty();
+        }
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createQuery(Contact.class);
+        var contact = query.from(Contact.class);
+        query.select(contact).where(cb.equal(contact.get("type"), ContactType.COMPANY),
+                cb.equal(contact.get("searchName"), name.strip().toUpperCase(Locale.ROOT)));
+        List<Contact> companies = em.createQuery(query).setMaxResults(2).getResultList();
         return companies.size() == 1 ? Optional.of(companies.get(0)) : Optional.empty();
     }
 
@@ -137,26 +139,15 @@ public class ContactRepository extends EntityRepository {
         return series.takeNext();
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, CommonAbstractCriteria query, Root<Contact> contact,
-                                          ContactFilter filter) {
+    private static Predicate[] predicates(CriteriaBuilder cb, Root<Contact> contact, ContactFilter filter) {
         var where = new ArrayList<Predicate>();
         if (!filter.search().isEmpty()) {
-            // One index range over the search terms of all searchable columns (an OR over six columns would scan).
-            var matching = query.subquery(String.class);
-            var candidate = matching.from(Contact.class);
-            Join<Contact, String> term = candidate.join("searchTerms");
-            matching.select(candidate.get("no")).where(cb.like(term, prefixPattern(filter.search()), LIKE_ESCAPE));
-            where.add(contact.get("no").in(matching));
+            // One column holds all searchable values: one LIKE, which PostgreSQL answers from a trigram index.
+            where.add(cb.like(contact.get("searchText"), containsPattern(filter.search()), FilterCriteria.LIKE_ESCAPE));
         }
         filter.type().ifPresent(type -> where.add(cb.equal(contact.get("type"), type)));
-        addPrefix(cb, where, contact.get("no"), filter.no());
-        addPrefix(cb, where, contact.get("searchName"), filter.name());
-        addPrefix(cb, where, contact.get("searchCompanyName"), filter.companyName());
-        addPrefix(cb, where, contact.get("searchEmail"), filter.email());
-        addPrefix(cb, where, contact.get("searchCity"), filter.city());
-        addPrefix(cb, where, contact.get("phoneNo"), filter.phoneNo());
-        addPrefix(cb, where, contact.get("salespersonCode"), filter.salespersonCode());
-        addPrefix(cb, where, contact.get("territoryCode"), filter.territoryCode());
+        filter.columnExpressions().forEach((column, expression) ->
+                where.add(FilterCriteria.predicate(cb, filterColumn(cb, contact, column), expression)));
         if (!filter.companyNo().isEmpty()) {
             where.add(cb.equal(contact.get("companyNo"), filter.companyNo().toUpperCase(Locale.ROOT)));
         }
@@ -165,17 +156,23 @@ public class ContactRepository extends EntityRepository {
         return where.toArray(Predicate[]::new);
     }
 
-    private static void addPrefix(CriteriaBuilder cb, List<Predicate> where, Expression<String> column, String value) {
-        if (!value.isEmpty()) {
-            where.add(cb.like(column, prefixPattern(value), LIKE_ESCAPE));
-        }
+    /** A column filter's column: codes stored upper-case; texts with their upper-cased copy for ignoring case. */
+    private static FilterCriteria.Column filterColumn(CriteriaBuilder cb, Root<Contact> contact, String column) {
+        return switch (column) {
+            case "no", "salespersonCode", "territoryCode" -> FilterCriteria.Column.code(contact.get(column));
+            case "name" -> FilterCriteria.Column.text(contact.get("name"), contact.get("searchName"));
+            case "companyName" -> FilterCriteria.Column.text(contact.get("companyName"),
+                    contact.get("searchCompanyName"));
+            case "email" -> FilterCriteria.Column.text(contact.get("email"), contact.get("searchEmail"));
+            case "city" -> FilterCriteria.Column.text(contact.get("city"), contact.get("searchCity"));
+            case "phoneNo" -> FilterCriteria.Column.text(contact.get("phoneNo"), cb.upper(contact.get("phoneNo")));
+            default -> throw new IllegalArgumentException("No column filter " + column);
+        };
     }
 
-    /** Upper-cased, LIKE wildcards in the user's text escaped, then "starts with". */
-    static String prefixPattern(String text) {
-        var escaped = text.strip().toUpperCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return escaped + "%";
+    /** Upper-cased, LIKE wildcards in the user's text escaped, then "anywhere in the text". */
+    static String containsPattern(String text) {
+        return "%" + FilterCriteria.escapeLike(text.strip().toUpperCase(Locale.ROOT)) + "%";
     }
 
     private static List<Order> order(CriteriaBuilder cb, Root<Contact> contact, ContactSort sort) {

@@ -4,11 +4,11 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.contactsync.contact.ContactType;
-import org.contactsync.exchange.filter.FilterExpression;
-import org.contactsync.exchange.filter.FilterExpression.AllOf;
-import org.contactsync.exchange.filter.FilterExpression.AnyOf;
-import org.contactsync.exchange.filter.FilterExpression.Comparison;
-import org.contactsync.exchange.filter.FilterExpression.Operator;
+import org.contactsync.contact.filter.FilterExpression;
+import org.contactsync.contact.filter.FilterExpression.AllOf;
+import org.contactsync.contact.filter.FilterExpression.AnyOf;
+import org.contactsync.contact.filter.FilterExpression.Comparison;
+import org.contactsync.contact.filter.FilterExpression.Operator;
 
 /**
  * A filter on Contact Type, which has two values: evaluated here against both, so the query only asks for

@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import org.contactsync.exchange.filter.FilterExpression;
-import org.contactsync.exchange.filter.FilterParser;
-import org.contactsync.exchange.filter.FilterSyntaxException;
+import org.contactsync.contact.filter.FilterExpression;
+import org.contactsync.contact.filter.FilterParser;
+import org.contactsync.contact.filter.FilterSyntaxException;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.ApplicationException.Kind;
 import org.contactsync.platform.FieldProblem;
@@ -46,9 +46,7 @@ public record SyncFilter(Map<FilterField, String> expressions) {
                     Optional.ofNullable(parsed.get(field)).ifPresent(ContactTypeFilter::matchingTypes);
                 }
             } catch (FilterSyntaxException e) {
-                problems.add(new FieldProblem(field.inputId, ExchangeMessages.of("filter.invalid",
-                        ExchangeMessages.of(field.captionKey()), text, e.position(),
-                        ExchangeMessages.of("filter.problem." + e.problem().name()))));
+                problems.add(new FieldProblem(field.inputId, e.message(ExchangeMessages.of(field.captionKey()), text)));
             } catch (ContactTypeFilter.NotAnOptionException e) {
                 problems.add(new FieldProblem(field.inputId, ExchangeMessages.of("filter.invalidType",
                         ExchangeMessages.of(field.captionKey()), text)));

@@ -14,7 +14,8 @@
  * {@code withBackgroundSync}); the engine records its results on {@link org.contactsync.exchange.ExchangeSync}
  * ({@code recordFolder}, {@code folderRenamed}, {@code recordSync}) inside its own transaction.</li>
  * <li>{@link org.contactsync.exchange.SyncFilter}: Business Central filter expressions per Contact field;
- * {@code parse()} checks them and gives a {@link org.contactsync.exchange.ParsedSyncFilter} whose
+ * ({@code org.contactsync.contact.filter}'s syntax); {@code parse()} checks them and gives a
+ * {@link org.contactsync.exchange.ParsedSyncFilter} whose
  * {@code toPredicate} is a JPA Criteria predicate on {@code Contact} with bound parameters only.</li>
  * <li>{@link org.contactsync.exchange.ConnectionChecks}: Test connection and Validate Exchange Connection through
  * {@code org.contactsync.graph.GraphConnectionChecks}, outside any database transaction.</li>

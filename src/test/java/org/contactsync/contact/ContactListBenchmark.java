@@ -61,17 +61,26 @@ public final class ContactListBenchmark {
         }
     }
 
-    /** The search box: a prefix of the contact's No., Name, Company Name, City, Phone No. or E-Mail, in any case. */
+    /** The search box: the text anywhere in the contact's No., Name, Company Name, City, Phone No. or E-Mail, in any case. */
     private static IntPredicate searchFinds(String text) {
-        String prefix = text.toUpperCase(Locale.ROOT);
+        String upper = text.toUpperCase(Locale.ROOT);
         return i -> Stream.of(ScaleContacts.no(i), ScaleContacts.name(i), ScaleContacts.companyName(i),
                         ScaleContacts.city(i), ScaleContacts.phone(i), ScaleContacts.email(i))
-                .anyMatch(value -> value.toUpperCase(Locale.ROOT).startsWith(prefix));
+                .anyMatch(value -> value.toUpperCase(Locale.ROOT).contains(upper));
     }
 
-    /** A column filter: the column's value starts with the text, in any case. */
-    private static IntPredicate nameStartsWith(String text) {
-        return i -> ScaleContacts.name(i).toUpperCase(Locale.ROOT).startsWith(text.toUpperCase(Locale.ROOT));
+    /** A plain column filter: the text anywhere in the Name, in any case. */
+    private static IntPredicate nameContains(String text) {
+        return i -> ScaleContacts.name(i).toUpperCase(Locale.ROOT).contains(text.toUpperCase(Locale.ROOT));
+    }
+
+    /** Texts found inside persons' surnames (Lindberg, Sandberg): "berg" and pieces of it and them. */
+    private static final List<String> INSIDE_SURNAMES = List.of("berg", "dberg", "ndber", "ndberg", "dber");
+
+    /** A No. column filter with Business Central's range syntax: 150 contacts from a place that moves with r. */
+    private static String noRange(int contacts, int r) {
+        int from = (contacts / 2 + r * 7) % (contacts - 150) + 1;
+        return ScaleContacts.no(from) + ".." + ScaleContacts.no(from + 149);
     }
 
     private ContactListBenchmark() {
@@ -110,9 +119,20 @@ public final class ContactListBenchmark {
                 new Page("search box, a city: 1/8 of all (\"Uppsala\")",
                         r -> ContactFilter.NONE.withSearch(CITIES.get(r % CITIES.size())), ContactSort.DEFAULT,
                         (total, r) -> 0, r -> searchFinds(CITIES.get(r % CITIES.size()))),
-                new Page("Name column filter (\"company 1\")",
+                new Page("search box, anywhere in the text: \"berg\" (Lindberg, Sandberg: 1/5 of all)",
+                        r -> ContactFilter.NONE.withSearch(INSIDE_SURNAMES.get(r % INSIDE_SURNAMES.size())),
+                        ContactSort.DEFAULT, (total, r) -> 0,
+                        r -> searchFinds(INSIDE_SURNAMES.get(r % INSIDE_SURNAMES.size()))),
+                new Page("Name column filter, anywhere in the Name (\"company 1\")",
                         r -> ContactFilter.NONE.withName("company " + (r % 9 + 1)), ContactSort.DEFAULT,
-                        (total, r) -> 0, r -> nameStartsWith("company " + (r % 9 + 1))));
+                        (total, r) -> 0, r -> nameContains("company " + (r % 9 + 1))),
+                new Page("No. column filter, a range (\"" + noRange(contacts, 0) + "\", 150 contacts)",
+                        r -> ContactFilter.NONE.withColumn("no", noRange(contacts, r)), ContactSort.DEFAULT,
+                        (total, r) -> 0, r -> {
+                            String[] ends = noRange(contacts, r).split("\\.\\.");
+                            return i -> ScaleContacts.no(i).compareTo(ends[0]) >= 0
+                                    && ScaleContacts.no(i).compareTo(ends[1]) <= 0;
+                        }));
     }
 
     private static String personsEmailPrefix(int contacts, int r) {

@@ -111,27 +111,14 @@ class ContactListScaleTest {
     }
 
     @Test
-    void aNameFilterAndItsCountUseTheNameIndex() throws SQLException {
+    void aStartsWithNameFilterAndItsCountUseTheNameIndex() throws SQLException {
         var plans = plans(r -> {
-            var filter = ContactFilter.NONE.withName("company 1");
+            var filter = ContactFilter.NONE.withName("@company 1*");
             assertTrue(r.count(filter) > 0);
             r.find(filter, ContactSort.DEFAULT, 0, 25);
         });
         assertEquals(2, plans.size());
         plans.forEach(plan -> assertUsesIndex("contact_search_name", plan));
-    }
-
-    @Test
-    void theSearchBoxAndItsCountUseTheSearchTermIndex() throws SQLException {
-        var found = new ArrayList<Contact>();
-        var plans = plans(r -> {
-            var filter = ContactFilter.NONE.withSearch("p4242@");
-            assertEquals(1, r.count(filter));
-            found.addAll(r.find(filter, ContactSort.DEFAULT, 0, 25));
-        });
-        assertEquals(List.of("p4242@example.com"), found.stream().map(Contact::getEmail).toList());
-        assertEquals(2, plans.size());
-        plans.forEach(plan -> assertUsesIndex("contact_search_term_term", plan));
     }
 
     @Test

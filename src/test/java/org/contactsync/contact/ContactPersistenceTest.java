@@ -190,7 +190,7 @@ class ContactPersistenceTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
-    void theSearchBoxFindsByPrefixOfNoNameCompanyEmailPhoneAndCityIgnoringCase(DatabaseKind kind) {
+    void theSearchBoxFindsTheTextAnywhereInNoNameCompanyEmailPhoneAndCityIgnoringCase(DatabaseKind kind) {
         try (var db = TestDatabase.fresh(kind)) {
             demo(db);
             assertEquals(Set.of("CT000040"), search(db, "anna"));
@@ -200,15 +200,120 @@ class ContactPersistenceTest {
             assertEquals(Set.of("CT000060"), search(db, "lund"));
             assertEquals(Set.of("CT000020", "CT000050"), search(db, "björkvik"));
             assertEquals(Set.of("CT000050"), search(db, "ct00005"));
-            assertEquals(Set.of(), search(db, "lindberg"), "a prefix match, not a word match");
-            assertEquals(Set.of(), search(db, "%"), "LIKE wildcards in the text are literal");
-            assertEquals(Set.of(), search(db, "_nna"), "LIKE wildcards in the text are literal");
-            assertEquals(1L, count(db, ContactFilter.NONE.withSearch("anna")));
+            assertEquals(Set.of("CT000040"), search(db, "berg"), "Anna Lindberg, by the middle of her name");
+            assertEquals(Set.of("CT000040"), search(db, "Lindberg"));
+            assertEquals(Set.of("CT000030", "CT000050"), search(db, "sson"), "Svensson and Andersson");
+            assertEquals(Set.of("CT000050"), search(db, "vik.exa"), "in the middle of lars@bjorkvik.example");
+            assertEquals(Set.of("CT000060"), search(db, "555 12"), "in the middle of the phone number");
+            assertEquals(Set.of(), search(db, "lindberg nordhav"), "within one value, not from one into the next");
+            assertEquals(1L, count(db, ContactFilter.NONE.withSearch("berg")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void likeWildcardsAndTheEscapeCharacterTypedInTheSearchBoxAreLiteral(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            service(db, s -> {
+                s.create(company("Rabatt 50% AB", "Malmö"));     // CT000070
+                s.create(company("A_B Konsult", "Malmö"));       // CT000080
+                s.create(company("Back\\slash AB", "Malmö"));   // CT000090
+                return null;
+            });
+            assertEquals(Set.of("CT000070"), search(db, "%"));
+            assertEquals(Set.of("CT000070"), search(db, "50%"));
+            assertEquals(Set.of("CT000080"), search(db, "_"));
+            assertEquals(Set.of("CT000080"), search(db, "a_b"));
+            assertEquals(Set.of("CT000090"), search(db, "\\"));
+            assertEquals(Set.of("CT000090"), search(db, "k\\s"));
+            assertEquals(Set.of(), search(db, "_nna"), "_ is not any one character");
         }
     }
 
     private static Set<String> search(TestDatabase db, String text) {
         return Set.copyOf(nos(service(db, s -> s.list(ContactFilter.NONE.withSearch(text), ContactSort.DEFAULT, 0, 100))));
+    }
+
+    private static Set<String> filtered(TestDatabase db, String column, String text) {
+        return Set.copyOf(nos(service(db, s -> s.list(ContactFilter.NONE.withColumn(column, text), ContactSort.DEFAULT,
+                0, 100))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aPlainValueInAColumnFilterIsFoundAnywhereInThatColumnIgnoringCase(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            assertEquals(Set.of("CT000040"), filtered(db, "name", "berg"), "Anna Lindberg");
+            assertEquals(Set.of("CT000040"), filtered(db, "name", "LINDBERG"));
+            assertEquals(Set.of(), filtered(db, "companyName", "berg"), "in the Name column only");
+            assertEquals(Set.of("CT000010", "CT000030", "CT000040"), filtered(db, "companyName", "logistik"));
+            assertEquals(Set.of("CT000050"), filtered(db, "no", "0005"));
+            assertEquals(Set.of("CT000060"), filtered(db, "phoneNo", "555"));
+            assertEquals(Set.of("CT000030", "CT000040"), filtered(db, "email", "NORDHAV.example"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void columnFiltersTakeBusinessCentralsFilterSyntaxAsContactSyncSetupDoes(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            assertEquals(Set.of("CT000040"), filtered(db, "name", "*berg"), "ends with, as typed");
+            assertEquals(Set.of(), filtered(db, "name", "*BERG"), "case counts without @, as in Business Central");
+            assertEquals(Set.of("CT000040"), filtered(db, "name", "@*BERG"));
+            assertEquals(Set.of("CT000020", "CT000030", "CT000040"), filtered(db, "no", "CT000020..CT000040"));
+            assertEquals(Set.of("CT000020", "CT000030", "CT000040"), filtered(db, "no", "ct000020..ct000040"),
+                    "a code compares in upper case");
+            assertEquals(Set.of("CT000050", "CT000060"), filtered(db, "no", "CT000050.."));
+            assertEquals(Set.of("CT000040", "CT000050"), filtered(db, "name", "Anna*|Lars*"));
+            assertEquals(Set.of("CT000010", "CT000020"), filtered(db, "name", "*AB"));
+            assertEquals(Set.of("CT000060"), filtered(db, "companyName", "''"), "'' is the empty value");
+            assertEquals(5, filtered(db, "companyName", "<>''").size());
+            assertEquals(Set.of(), filtered(db, "name", "=berg"), "= asks for the whole value");
+            assertEquals(Set.of("CT000040"), filtered(db, "name", "=Anna Lindberg"));
+            assertEquals(Set.of("CT000040"), filtered(db, "name", "@anna lindberg"));
+            assertEquals(Set.of("CT000040"), filtered(db, "email", "*@nordhav.example&<>erik*"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void likeWildcardsAndTheEscapeCharacterTypedInAColumnFilterAreLiteral(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            service(db, s -> {
+                s.create(company("Rabatt 50% AB", "Malmö"));     // CT000010
+                s.create(company("A_B Konsult", "Malmö"));       // CT000020
+                s.create(company("Back\\slash AB", "Malmö"));   // CT000030
+                s.create(company("AxB Konsult", "Malmö"));       // CT000040
+                return null;
+            });
+            assertEquals(Set.of("CT000010"), filtered(db, "name", "%"));
+            assertEquals(Set.of("CT000010"), filtered(db, "name", "*0% AB"));
+            assertEquals(Set.of("CT000020"), filtered(db, "name", "a_b"));
+            assertEquals(Set.of("CT000020"), filtered(db, "name", "A_B*"));
+            assertEquals(Set.of("CT000030"), filtered(db, "name", "\\"));
+            assertEquals(Set.of("CT000030"), filtered(db, "name", "Back\\*"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aColumnFilterThatIsNotFilterSyntaxIsRefusedNamingTheColumnAndTheProblem(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            demo(db);
+            var refused = assertThrows(ApplicationException.class,
+                    () -> filtered(db, "name", "Anna|"));
+            assertEquals(Kind.INVALID, refused.kind());
+            assertEquals(List.of("name"), refused.fieldProblems().stream().map(p -> p.field()).toList());
+            assertEquals("Namn: filtret \"Anna|\" är ogiltigt: ett villkor saknas före eller efter | eller & "
+                    + "(vid tecken 6).", refused.fieldProblems().get(0).message().in(Locale.forLanguageTag("sv")));
+            assertEquals("No.: the filter \"CT1..CT2..\" is not valid: this character cannot stand here; put text "
+                    + "with special characters in quotes, like 'A&B' (at character 9).", assertThrows(
+                            ApplicationException.class, () -> filtered(db, "no", "CT1..CT2..")).fieldProblems().get(0)
+                    .message().in(Locale.ENGLISH));
+        }
     }
 
     @ParameterizedTest

@@ -31,8 +31,13 @@ final class ScaleContacts {
         return "Company " + Integer.toString((i - 1) / 50 * 7919 % 100_000, 36).toUpperCase();
     }
 
+    /** Persons' surnames: "berg" is in 2 of 10, "sson" in 8 of 10. */
+    static final List<String> SURNAMES = List.of("Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson",
+            "Larsson", "Olsson", "Persson", "Lindberg", "Sandberg");
+
     static String name(int i) {
-        return isCompany(i) ? companyName(i) : "Person" + Integer.toString(i * 104_729 % 1_000_003, 36) + " Surname" + i;
+        return isCompany(i) ? companyName(i)
+                : "Person" + Integer.toString(i * 104_729 % 1_000_003, 36) + " " + SURNAMES.get(i % 10) + i;
     }
 
     static String no(int i) {
@@ -54,16 +59,14 @@ final class ScaleContacts {
 
     /**
      * {@code count} contacts: a company and 49 of its persons per 50, spread over eight cities, inserted in JDBC
-     * batches with their search terms, then the statistics brought up to date (ANALYZE).
+     * batches with their search text, then the statistics brought up to date (ANALYZE).
      */
     static void insert(DataSource dataSource, int count) throws SQLException {
         var sql = "insert into contact (no, type, name, search_name, company_no, company_name, search_company_name,"
                 + " e_mail, search_e_mail, city, search_city, phone_no, last_date_modified, last_time_modified,"
-                + " last_modified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " last_modified_at, search_text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         var now = LocalDateTime.of(2026, 1, 1, 12, 0);
-        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(sql);
-             var insertTerm = connection.prepareStatement(
-                     "insert into contact_search_term (contact_no, term) values (?, ?)")) {
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(sql)) {
             connection.setAutoCommit(false);
             for (var i = 1; i <= count; i++) {
                 var no = no(i);
@@ -90,18 +93,10 @@ final class ScaleContacts {
                 insert.setDate(13, Date.valueOf(modified.toLocalDate()));
                 insert.setTime(14, Time.valueOf(modified.toLocalTime()));
                 insert.setTimestamp(15, Timestamp.valueOf(modified));
+                insert.setString(16, searchText(no, name, companyName, email, city, phone(i)));
                 insert.addBatch();
-                for (var term : new java.util.TreeSet<>(List.of(no, name.toUpperCase(), companyName.toUpperCase(),
-                        city.toUpperCase(), phone(i), email.toUpperCase()))) {
-                    if (!term.isEmpty()) {
-                        insertTerm.setString(1, no);
-                        insertTerm.setString(2, term);
-                        insertTerm.addBatch();
-                    }
-                }
                 if (i % 5_000 == 0 || i == count) {
                     insert.executeBatch();
-                    insertTerm.executeBatch();
                 }
             }
             connection.commit();
@@ -109,5 +104,14 @@ final class ScaleContacts {
                 analyze.execute("ANALYZE");
             }
         }
+    }
+
+    /** What {@link Contact#maintain} keeps in {@code search_text}. */
+    private static String searchText(String... values) {
+        var text = new StringBuilder();
+        for (var value : values) {
+            text.append(Contact.SEARCH_TEXT_SEPARATOR).append(value.toUpperCase(java.util.Locale.ROOT));
+        }
+        return text.toString();
     }
 }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.contactsync.exchange.filter.FilterSyntaxException.Problem;
+import org.contactsync.contact.ContactMessages;
+import org.contactsync.contact.filter.FilterSyntaxException.Problem;
 import org.contactsync.graph.ConnectionCheckOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +37,14 @@ class ExchangeMessagesTest {
                 assertFalse(text.startsWith("check."), outcome + " in " + locale);
             }
             for (var problem : Problem.values()) {
-                var text = ExchangeMessages.of("filter.problem." + problem.name()).in(locale);
+                var text = ContactMessages.of("filter.problem." + problem.name()).in(locale);
                 assertFalse(text.startsWith("filter.problem."), problem + " in " + locale);
             }
         }
         assertTrue(ExchangeMessages.of("check.WRONG_SECRET").in(Locale.ENGLISH).contains("the app's"),
                 "apostrophes survive MessageFormat");
-        var invalid = ExchangeMessages.of("filter.invalid", ExchangeMessages.of("filter.field.postCode"), "1..2..3",
-                5, ExchangeMessages.of("filter.problem.UNCLOSED_QUOTE")).in(SWEDISH);
+        var invalid = ContactMessages.of("filter.invalid", ExchangeMessages.of("filter.field.postCode"), "1..2..3",
+                5, ContactMessages.of("filter.problem.UNCLOSED_QUOTE")).in(SWEDISH);
         assertEquals("Postnr: filtret \"1..2..3\" är ogiltigt: citattecknet som börjar här avslutas inte; skriv ' "
                 + "inuti citattecken som '' (vid tecken 5).", invalid);
     }

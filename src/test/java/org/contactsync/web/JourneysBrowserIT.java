@@ -96,6 +96,41 @@ class JourneysBrowserIT {
     }
 
     @Test
+    void aColumnFilterTakesBusinessCentralsFilterSyntaxAndNamesASyntaxError() throws Exception {
+        var token = "Q" + UUID.randomUUID().toString().substring(0, 8);
+        for (var surname : List.of("Lind" + token + "berg", "Sand" + token + "berg", "Pers" + token + "son")) {
+            Http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/contacts"))
+                    .header("Authorization", DemoAccess.ALICE).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"firstName\":\"Greta\",\"surname\":\"" + surname + "\"}")));
+        }
+        try (var browser = new Browser(base, "en")) {
+            browser.signIn("alice", "alice-demo-2026");
+            browser.waitForText(By.tagName("body"), "Welcome");
+            browser.open("/contacts/list.xhtml");
+            assertTrue(browser.byId("filterHelp").getText().contains("anywhere in the column"));
+
+            browser.type("colName:filter", token.toLowerCase());
+            browser.waitForText("contacts", "Greta Pers" + token + "son");
+            var plain = browser.byId("contacts").getText();
+            assertTrue(plain.contains("Greta Lind" + token + "berg") && plain.contains("Greta Sand" + token + "berg"),
+                    "a plain value is found anywhere in the Name, in any case: " + plain);
+
+            browser.type("colName:filter", "*" + token + "berg");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(
+                    driver -> !browser.byId("contacts").getText().contains("Pers" + token + "son"));
+            var bergs = browser.byId("contacts").getText();
+            assertTrue(bergs.contains("Greta Lind" + token + "berg") && bergs.contains("Greta Sand" + token + "berg"),
+                    "*" + token + "berg ends with berg: " + bergs);
+
+            browser.type("colName:filter", "*" + token + "berg|");
+            browser.waitForText(By.tagName("body"), "Name: the filter \"*" + token + "berg|\" is not valid: a condition is "
+                    + "missing before or after | or & (at character " + (token.length() + 7) + ").");
+            browser.waitForText("contacts", "No contacts match.");
+        }
+    }
+
+    @Test
     void aContactsLastModifiedTimeIsShownInTheBrowsersZoneAndLanguage() throws Exception {
         var surname = "Zone" + UUID.randomUUID().toString().substring(0, 8);
         var created = Json.createReader(new StringReader(Http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/contacts"))

@@ -76,7 +76,9 @@ public class ContactResource {
 
     @GET
     @Operation(summary = "List contacts", description = "Sorted by Company Name, Company No., Type, Name unless "
-            + "sort names a field (prefix - for descending). Text filters match case-insensitive prefixes.")
+            + "sort names a field (prefix - for descending). name, email and city take Business Central's filter "
+            + "syntax (*berg, A|B, <>X, @ to ignore case, ...); a plain value is found anywhere in the field, ignoring "
+            + "case. A filter that is not valid syntax is a 400 naming the parameter.")
     @APIResponse(responseCode = "200", description = "One page of contacts",
             content = @Content(schema = @Schema(implementation = ContactListDto.class)))
     @APIResponse(responseCode = "400", description = "An invalid parameter", content = @Content(
@@ -87,7 +89,7 @@ public class ContactResource {
             @QueryParam("limit") @DefaultValue("50") @Parameter(description = "1 to " + MAX_LIMIT,
                     schema = @Schema(type = SchemaType.INTEGER)) String limitText,
             @QueryParam("sort") @DefaultValue("") @Parameter(example = "-lastModifiedAt") String sort,
-            @QueryParam("q") @DefaultValue("") @Parameter(description = "Search: prefix of No., Name, Company "
+            @QueryParam("q") @DefaultValue("") @Parameter(description = "Search: text anywhere in No., Name, Company "
                     + "Name, E-Mail, Phone No. or City") String search,
             @QueryParam("type") @DefaultValue("") @Parameter(schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"Company", "Person"})) String type,

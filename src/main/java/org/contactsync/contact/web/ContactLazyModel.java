@@ -7,6 +7,7 @@ import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactFilter;
 import org.contactsync.contact.ContactService;
 import org.contactsync.contact.ContactSort;
+import org.contactsync.platform.ApplicationException;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -32,14 +33,23 @@ public class ContactLazyModel extends LazyDataModel<Contact> {
         this.baseFilter = baseFilter;
     }
 
+    /** No rows while a column filter is not valid: the view names the problem ({@code ContactListView}). */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) contacts.count(filter(filterBy));
+        try {
+            return (int) contacts.count(filter(filterBy));
+        } catch (ApplicationException invalidFilter) {
+            return 0;
+        }
     }
 
     @Override
     public List<Contact> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return contacts.list(filter(filterBy), sort(sortBy), first, pageSize);
+        try {
+            return contacts.list(filter(filterBy), sort(sortBy), first, pageSize);
+        } catch (ApplicationException invalidFilter) {
+            return List.of();
+        }
     }
 
     @Override
@@ -56,7 +66,8 @@ public class ContactLazyModel extends LazyDataModel<Contact> {
                 .orElseThrow();
     }
 
-    private ContactFilter filter(Map<String, FilterMeta> filterBy) {
+    /** The search box's filter with the table's column filters (texts as typed; not yet checked). */
+    ContactFilter filter(Map<String, FilterMeta> filterBy) {
         var filter = baseFilter.get();
         for (var meta : filterBy.values()) {
             if (meta.getFilterValue() != null && !meta.getFilterValue().toString().isBlank()) {

@@ -14,6 +14,7 @@ import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactFilter;
 import org.contactsync.contact.ContactMessages;
 import org.contactsync.contact.ContactService;
+import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.web.FacesMessages;
 import org.primefaces.component.datatable.DataTable;
 
@@ -53,8 +54,23 @@ public class ContactListView implements Serializable {
 
     /** A new search starts at the first page. */
     public void searchChanged() {
-        var table = (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent("contactList:contacts");
-        table.setFirst(0);
+        table().setFirst(0);
+    }
+
+    /**
+     * Names on the page each column filter that is not Business Central filter syntax (the list shows no rows
+     * meanwhile), with the parser's message, as Contact Sync Setup does.
+     */
+    public void filtersChanged() {
+        try {
+            model.filter(table().getFilterByAsMap()).columnExpressions();
+        } catch (ApplicationException invalidFilter) {
+            FacesMessages.show(invalidFilter, "contactList");
+        }
+    }
+
+    private static DataTable table() {
+        return (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent("contactList:contacts");
     }
 
     /** The row the user selected, if any; Edit and Delete work on it. */

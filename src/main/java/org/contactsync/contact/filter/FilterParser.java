@@ -1,16 +1,16 @@
-package org.contactsync.exchange.filter;
+package org.contactsync.contact.filter;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.contactsync.exchange.filter.FilterExpression.AllOf;
-import org.contactsync.exchange.filter.FilterExpression.AnyOf;
-import org.contactsync.exchange.filter.FilterExpression.Comparison;
-import org.contactsync.exchange.filter.FilterExpression.Operator;
-import org.contactsync.exchange.filter.FilterExpression.Range;
-import org.contactsync.exchange.filter.FilterSyntaxException.Problem;
-import org.contactsync.exchange.filter.FilterText.Literal;
-import org.contactsync.exchange.filter.FilterText.Wildcard;
+import org.contactsync.contact.filter.FilterExpression.AllOf;
+import org.contactsync.contact.filter.FilterExpression.AnyOf;
+import org.contactsync.contact.filter.FilterExpression.Comparison;
+import org.contactsync.contact.filter.FilterExpression.Operator;
+import org.contactsync.contact.filter.FilterExpression.Range;
+import org.contactsync.contact.filter.FilterSyntaxException.Problem;
+import org.contactsync.contact.filter.FilterText.Literal;
+import org.contactsync.contact.filter.FilterText.Wildcard;
 
 /**
  * Parses Business Central's filter syntax for one field into a {@link FilterExpression}. Hand-written because no

@@ -1,4 +1,4 @@
-package org.contactsync.exchange.filter;
+package org.contactsync.contact.filter;
 
 import java.util.List;
 import java.util.Optional;

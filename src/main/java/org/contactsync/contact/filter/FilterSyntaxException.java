@@ -1,4 +1,7 @@
-package org.contactsync.exchange.filter;
+package org.contactsync.contact.filter;
+
+import org.contactsync.contact.ContactMessages;
+import org.contactsync.platform.LocalizedMessage;
 
 /**
  * A filter expression that is not valid Business Central filter syntax: what is wrong ({@link #problem()}) and
@@ -8,7 +11,7 @@ public class FilterSyntaxException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** What can be wrong; each has a text {@code filter.problem.<NAME>} in the exchange bundle. */
+    /** What can be wrong; each has a text {@code filter.problem.<NAME>} in the contact bundle. */
     public enum Problem {
         /** A value starting with ' has no closing '. */
         UNCLOSED_QUOTE,
@@ -41,5 +44,11 @@ public class FilterSyntaxException extends Exception {
 
     public int position() {
         return position;
+    }
+
+    /** For the reader: "{field}: the filter "{text}" is not valid: {what is wrong} (at character {position})." */
+    public LocalizedMessage message(LocalizedMessage fieldCaption, String text) {
+        return ContactMessages.of("filter.invalid", fieldCaption, text, position,
+                ContactMessages.of("filter.problem." + problem.name()));
     }
 }

@@ -1,4 +1,4 @@
-package org.contactsync.exchange.filter;
+package org.contactsync.contact.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import org.contactsync.exchange.filter.FilterExpression.AllOf;
-import org.contactsync.exchange.filter.FilterExpression.AnyOf;
-import org.contactsync.exchange.filter.FilterExpression.Comparison;
-import org.contactsync.exchange.filter.FilterExpression.Operator;
-import org.contactsync.exchange.filter.FilterExpression.Range;
-import org.contactsync.exchange.filter.FilterSyntaxException.Problem;
-import org.contactsync.exchange.filter.FilterText.Literal;
-import org.contactsync.exchange.filter.FilterText.Wildcard;
+import org.contactsync.contact.filter.FilterExpression.AllOf;
+import org.contactsync.contact.filter.FilterExpression.AnyOf;
+import org.contactsync.contact.filter.FilterExpression.Comparison;
+import org.contactsync.contact.filter.FilterExpression.Operator;
+import org.contactsync.contact.filter.FilterExpression.Range;
+import org.contactsync.contact.filter.FilterSyntaxException.Problem;
+import org.contactsync.contact.filter.FilterText.Literal;
+import org.contactsync.contact.filter.FilterText.Wildcard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
