@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -268,6 +269,17 @@ class JourneysBrowserIT {
             assertEquals(words.inYourOutlook(), browser.byId("factBoxState").getText(), "the Contact Sync FactBox");
             assertTrue(browser.byId("factBoxLastEntry").getText().startsWith(words.factBoxLastEntry()),
                     "its newest Sync Log entry: " + browser.byId("factBoxLastEntry").getText());
+            browser.open("/contacts/list.xhtml");
+            browser.type("search", surname);
+            browser.waitForText("contacts", surname);
+            // The search re-renders the table as it is typed: select the row once it stays.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> {
+                        driver.findElement(By.xpath("//tr[contains(., '" + surname + "')]/td[contains(@class, "
+                                + "'app-ellipsis')]")).click();
+                        return true;
+                    });
+            browser.waitForText("factBoxState", words.inYourOutlook());
 
             browser.click("navSyncLog");
             browser.waitForText("runs", words.fullSyncMode());
