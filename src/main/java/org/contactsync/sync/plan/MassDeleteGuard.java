@@ -2,7 +2,8 @@ package org.contactsync.sync.plan;
 
 /**
  * Stops a run that would remove a large part of the folder until someone confirms it: blocked when the run would
- * delete more than {@code moreThanDeletes} contacts <em>and</em> more than {@code moreThanShare} of the folder.
+ * delete more than {@code moreThanDeletes} contacts <em>and</em> more than {@code moreThanShare} of the contacts the
+ * sync keeps in the folder (its links still there; the user's own contacts in the folder do not count).
  *
  * @param moreThanDeletes the number of deletes a run may reach without confirmation
  * @param moreThanShare   the share of the folder (0..1) a run may reach without confirmation
@@ -19,7 +20,7 @@ public record MassDeleteGuard(int moreThanDeletes, double moreThanShare) {
         }
     }
 
-    /** The verdict for a run that deletes {@code deletes} of the {@code folderSize} contacts in the folder. */
+    /** The verdict for a run that deletes {@code deletes} of the {@code folderSize} contacts it keeps in the folder. */
     public MassDeleteVerdict judge(int deletes, int folderSize, boolean confirmed) {
         boolean massive = deletes > moreThanDeletes && deletes > moreThanShare * folderSize;
         return new MassDeleteVerdict(deletes, folderSize, massive, massive && !confirmed);
@@ -29,7 +30,7 @@ public record MassDeleteGuard(int moreThanDeletes, double moreThanShare) {
      * The guard's verdict on a plan.
      *
      * @param deletes    the plan's deletes in Outlook
-     * @param folderSize the contacts in the folder before the run
+     * @param folderSize the contacts the sync kept in the folder before the run
      * @param massive    the deletes pass both thresholds
      * @param blocked    massive and not confirmed: the plan must not be executed
      */

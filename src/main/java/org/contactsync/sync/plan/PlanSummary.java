@@ -54,7 +54,7 @@ public record PlanSummary(Map<ActionKind, Integer> counts, MassDeleteVerdict mas
         text.add(count(ActionKind.SKIP) + " skipped, " + count(ActionKind.CONFLICT) + " conflicts");
         if (massDelete.blocked()) {
             text.add("blocked: would delete " + massDelete.deletes() + " of " + massDelete.folderSize()
-                    + " contacts in the folder");
+                    + " contacts the sync keeps in the folder");
         }
         return text.toString();
     }

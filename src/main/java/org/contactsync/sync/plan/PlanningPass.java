@@ -364,15 +364,18 @@ final class PlanningPass {
     }
 
     /**
-     * The guard counts the plan's deletes against the folder as it was before the run: the whole listing, or, for
-     * a delta, the linked contacts not removed plus the unlinked contacts it listed.
+     * The guard counts the plan's deletes against the contacts the sync keeps in the folder before the run: its
+     * links whose Outlook contact is still there. Not the whole folder: a delta lists only the contacts changed since
+     * the last run, so contacts the user made there themselves would count in a full listing and not in a delta, and
+     * a preview and the run after it would say "49 of 65" and "49 of 64" (issue 13, point 3).
      */
     private MassDeleteGuard.MassDeleteVerdict massDeleteVerdict() {
         int deletes = (int) actions.stream().filter(DeleteInOutlook.class::isInstance).count();
         OutlookSide side = snapshot.outlook();
-        int folderSize = side.completeListing() ? listed.size()
-                : (int) (linkByNo.values().stream().filter(link -> !side.removedIds().contains(link.graphId()))
-                        .count() + unlinkedListed().size());
+        int folderSize = (int) linkByNo.values().stream()
+                .filter(link -> side.completeListing() ? listed.containsKey(link.graphId())
+                        : !side.removedIds().contains(link.graphId()))
+                .count();
         return snapshot.policy().massDeleteGuard().judge(deletes, folderSize,
                 snapshot.policy().massDeleteConfirmed());
     }

@@ -34,7 +34,8 @@
  * <li><b>Duplicates.</b> BC wins: every in-scope BC contact gets its own Outlook contact. An unstamped Outlook
  * contact whose e-mail belongs to a BC contact already synced (or outside the sync) is skipped and logged, never
  * imported as a second BC contact and never deleted (we did not create it).</li>
- * <li><b>Mass-delete guard.</b> More than 10 deletes and more than half of the folder → the plan is blocked until
+ * <li><b>Mass-delete guard.</b> More than 10 deletes and more than half of the sync's contacts in the folder (its links
+ * still there, whether the run lists the folder or reads a delta) → the plan is blocked until
  * the run is confirmed ({@link org.contactsync.sync.plan.SyncPolicy#massDeleteConfirmed()}).</li>
  * </ol>
  *
