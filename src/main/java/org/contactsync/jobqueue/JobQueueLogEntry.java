@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.contactsync.platform.LocalizedMessage;
 
 /** One run of a job queue entry (Business Central's table 474 "Job Queue Log Entry"). */
 @Entity
@@ -94,7 +95,7 @@ public class JobQueueLogEntry {
         }
         status = outcome;
         endedAt = now.atOffset(ZoneOffset.UTC);
-        message = JobQueueEntry.fit(message == null ? summary : message + " " + summary);
+        message = JobQueueEntry.fit(message == null ? summary : LocalizedMessage.followedBy(message, summary));
     }
 
     public Long getId() {

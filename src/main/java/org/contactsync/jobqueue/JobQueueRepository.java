@@ -94,11 +94,10 @@ public class JobQueueRepository extends EntityRepository {
         Optional<String> note = Optional.empty();
         if (candidate.recovery()) {
             String interrupted = JobQueueMessages.of("log.interrupted", candidate.leaseOwner().orElse("?"),
-                    candidate.leaseExpiresAt().map(Instant::toString).orElse("?"), server).in(java.util.Locale.ENGLISH);
+                    candidate.leaseExpiresAt().map(Instant::toString).orElse("?"), server).stored();
             candidate.logEntryId().flatMap(this::logEntry).filter(log -> log.getStatus() == JobRunStatus.IN_PROCESS)
                     .ifPresent(log -> log.end(JobRunStatus.ERROR, interrupted, now));
-            note = Optional.of(JobQueueMessages.of("log.recovered", candidate.leaseOwner().orElse("?"))
-                    .in(java.util.Locale.ENGLISH));
+            note = Optional.of(JobQueueMessages.of("log.recovered", candidate.leaseOwner().orElse("?")).stored());
         }
         JobQueueLogEntry log = new JobQueueLogEntry(entry, server, entry.getAttempts(), candidate.nextRunAt(), now,
                 note);
@@ -144,7 +143,7 @@ public class JobQueueRepository extends EntityRepository {
     /** A run that does not touch the entry's status (Run Once (foreground)). */
     public JobQueueLogEntry startUnclaimedRun(JobQueueEntry entry, String server, String userId, Instant now) {
         JobQueueLogEntry log = new JobQueueLogEntry(entry, server, 0, Optional.empty(), now, Optional.of(
-                JobQueueMessages.of("log.foreground", userId).in(java.util.Locale.ENGLISH)));
+                JobQueueMessages.of("log.foreground", userId).stored()));
         em.persist(log);
         em.flush();
         return log;

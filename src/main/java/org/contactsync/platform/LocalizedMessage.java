@@ -8,6 +8,7 @@ import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A message for a person, kept as a bundle key until the reader's language is known: the page resolves it in the
@@ -36,17 +37,45 @@ public record LocalizedMessage(String bundle, String key, List<Object> args) {
 
     /**
      * This message as a column keeps it, to be put in the reader's language when shown ({@link #fromStored}); its
-     * arguments must be whole numbers or texts without the separator.
+     * arguments must be whole numbers or texts (a separator character in a text becomes a space). A message as an
+     * argument cannot be stored: store the parts one after the other instead ({@link #followedBy}).
      */
     public String stored() {
         var text = new StringBuilder(STORED_MARK).append(bundle).append(SEPARATOR).append(key);
         for (Object arg : args) {
-            if (arg instanceof LocalizedMessage || String.valueOf(arg).contains(SEPARATOR)) {
-                throw new IllegalArgumentException("Not storable as an argument: " + arg);
+            if (arg instanceof LocalizedMessage) {
+                throw new IllegalArgumentException("A message cannot be stored as an argument: " + arg);
             }
-            text.append(SEPARATOR).append(arg);
+            text.append(SEPARATOR).append(String.valueOf(arg).replace(SEPARATOR, " ").replace(PART_SEPARATOR, " "));
         }
         return text.toString();
+    }
+
+    /** Between the parts of a stored text ({@link #followedBy}): the record separator, which no part holds. */
+    private static final String PART_SEPARATOR = "\u001e";
+
+    /**
+     * A stored text ({@link #stored()}, or plain text such as an English message stored before) followed by another,
+     * to be shown one after the other ({@link #read}).
+     */
+    public static String followedBy(String storedText, String next) {
+        return storedText + PART_SEPARATOR + next;
+    }
+
+    /**
+     * A stored text in the reader's language: each part a stored message put in {@code locale}, or, where it is not
+     * one (an English text stored before messages were stored), as it is; the parts joined by a space.
+     */
+    public static String read(String storedText, Locale locale) {
+        return Arrays.stream(storedText.split(PART_SEPARATOR, -1))
+                .map(part -> fromStored(part).map(message -> message.in(locale)).orElse(part))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The parts of a stored text that are plain text, not stored messages (e.g. a sync run's technical error). */
+    public static String plainParts(String storedText) {
+        return Arrays.stream(storedText.split(PART_SEPARATOR, -1)).filter(part -> fromStored(part).isEmpty())
+                .collect(Collectors.joining(" "));
     }
 
     /** The message {@link #stored()} made; empty for any other text (e.g. one stored before, in English). */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.contactsync.jobqueue.JobQueueRepository.Candidate;
 import org.contactsync.jobqueue.JobQueueRepository.Claimed;
+import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.testsupport.DatabaseKind;
 import org.contactsync.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * status after a run, and the purge.
  */
 class JobQueuePersistenceTest {
+
+    /** A stored log text as an English reader sees it. */
+    private static String english(String stored) {
+        return LocalizedMessage.read(stored, Locale.ENGLISH);
+    }
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
@@ -167,11 +174,13 @@ class JobQueuePersistenceTest {
             assertEquals(2, log.size());
             var interrupted = log.stream().filter(l -> l.getId() == claimedByA.logEntryId()).findFirst().orElseThrow();
             assertEquals(JobRunStatus.ERROR, interrupted.getStatus());
-            assertTrue(interrupted.getMessage().startsWith("Interrupted: the server running it (server-a) stopped"),
-                    interrupted.getMessage());
+            assertTrue(english(interrupted.getMessage()).startsWith("Interrupted: the server running it (server-a) "
+                    + "stopped"), english(interrupted.getMessage()));
             var recovered = log.stream().filter(l -> l.getId() == claimedByB.logEntryId()).findFirst().orElseThrow();
             assertEquals(JobRunStatus.IN_PROCESS, recovered.getStatus());
-            assertEquals("Recovered after the server running it (server-a) stopped.", recovered.getMessage());
+            assertEquals("Recovered after the server running it (server-a) stopped.", english(recovered.getMessage()));
+            assertEquals("Återupptagen efter att servern som körde den (server-a) stoppades.",
+                    LocalizedMessage.read(recovered.getMessage(), Locale.forLanguageTag("sv")), "in the reader's language");
             assertEquals(Optional.of(NOW), interrupted.scheduledAt());
             assertEquals(Optional.of(NOW), recovered.scheduledAt(), "the recovery runs the interrupted run's slot");
 

@@ -143,7 +143,8 @@ class MonitoringIT {
             // its log says the employee's background sync is paused now.
             var job = runTheContactSyncJobOnce();
             var mine = job.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                    .filter(item -> item.getString("subject").equals(me.userName())).findFirst().orElseThrow();
+                    .filter(item -> item.getString("subject").equals(me.userName())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no item for " + me.userName() + ": " + job));
             assertEquals("FAILED", mine.getString("outcome"), mine.toString());
             assertTrue(mine.getString("message").contains("Background synchronization for this employee is now "
                     + "paused: their sync failed 5 times in a row."), "the job queue log says so: " + mine);

@@ -2,6 +2,7 @@ package org.contactsync.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,32 @@ class LocalizedMessageTest {
     }
 
     @Test
+    void partsFollowingEachOtherAreEachReadInTheReadersLanguageAndAnOldEnglishPartAsItIs() {
+        var stored = LocalizedMessage.followedBy("Microsoft Graph: 404 ErrorInvalidUser",
+                LocalizedMessage.of(SYNC, "job.codeunit.6700.paused", 5L).stored());
+
+        assertTrue(LocalizedMessage.read(stored, Locale.forLanguageTag("sv")).startsWith("Microsoft Graph: 404 "
+                + "ErrorInvalidUser Bakgrundssynkroniseringen för den här medarbetaren är nu pausad: synkroniseringen "
+                + "misslyckades 5 gånger i rad."));
+        assertEquals("Run once earlier, in English.", LocalizedMessage.read("Run once earlier, in English.",
+                Locale.forLanguageTag("sv")));
+    }
+
+    @Test
     void aTextArgumentComesBackAsText() {
         var message = LocalizedMessage.of(SYNC, "sync.lastResult", "alice", 7L);
 
         assertEquals(message, LocalizedMessage.fromStored(message.stored()).orElseThrow());
+    }
+
+    @Test
+    void aSeparatorInATextArgumentIsStoredAsASpaceAndPlainPartsAreFoundAmongStoredOnes() {
+        var withSeparators = LocalizedMessage.of(SYNC, "sync.lastResult", "a\u001fb\u001ec");
+        assertEquals(List.of("a b c"), LocalizedMessage.fromStored(withSeparators.stored()).orElseThrow().args());
+
+        var stored = LocalizedMessage.followedBy("Microsoft Graph: 404",
+                LocalizedMessage.of(SYNC, "job.codeunit.6700.paused", 5L).stored());
+        assertEquals("Microsoft Graph: 404", LocalizedMessage.plainParts(stored));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.contactsync.jobqueue.JobQueueEntry;
 import org.contactsync.jobqueue.JobQueueEntrySettings;
 import org.contactsync.jobqueue.JobRegistry;
+import org.contactsync.platform.LocalizedMessage;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A job queue entry as the API shows it: its settings, status, attempts, error and next run. */
@@ -38,16 +39,17 @@ public record JobQueueEntryDto(
         @Schema(description = "The zone of earliestStart, startingTime and endingTime") String timeZone,
         long version) {
 
-    static JobQueueEntryDto of(JobQueueEntry entry, ZoneId zone, JobRegistry registry) {
+    static JobQueueEntryDto of(JobQueueEntry entry, ZoneId zone, JobRegistry registry, Locale locale) {
         JobQueueEntrySettings settings = entry.settings(zone);
         String caption = registry.find(entry.getObjectType(), entry.getObjectId())
-                .map(job -> job.caption().in(Locale.ENGLISH)).orElse("");
+                .map(job -> job.caption().in(locale)).orElse("");
         return new JobQueueEntryDto(entry.getId(), entry.getDescription(), entry.getObjectType().name(),
                 entry.getObjectId(), caption, entry.getParameterString(), entry.getStatus().name(),
                 entry.getUserId(), settings.getEarliestStart(), entry.isRecurring(), List.copyOf(settings.days()
                         .stream().sorted().toList()), settings.getStartingTime(), settings.getEndingTime(),
                 entry.getMinutesBetweenRuns(), entry.getMaxAttempts(), entry.getRerunDelaySeconds(),
-                entry.getAttempts(), entry.lastReadyAt().orElse(null), entry.errorMessage().orElse(""),
+                entry.getAttempts(), entry.lastReadyAt().orElse(null),
+                entry.errorMessage().map(message -> LocalizedMessage.read(message, locale)).orElse(""),
                 entry.nextRunAt().orElse(null), zone.getId(), entry.getVersion());
     }
 }

@@ -12,12 +12,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import org.contactsync.api.Problem;
+import org.contactsync.api.ProblemMappers;
 import org.contactsync.employee.security.CurrentCaller;
 import org.contactsync.jobqueue.JobQueueConfig;
 import org.contactsync.jobqueue.JobQueueEntry;
@@ -55,6 +57,9 @@ public class JobQueueEntryResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Operation(summary = "Every job queue entry with its status and next run")
@@ -135,11 +140,11 @@ public class JobQueueEntryResource {
     }
 
     private JobQueueEntryDto dto(JobQueueEntry entry) {
-        return JobQueueEntryDto.of(entry, config.zone(), registry);
+        return JobQueueEntryDto.of(entry, config.zone(), registry, ProblemMappers.locale(headers));
     }
 
     private JobQueueLogEntryDto logDto(JobQueueLogEntry log) {
-        return JobQueueLogEntryDto.of(log, service.logItems(caller.get(), log.getId()));
+        return JobQueueLogEntryDto.of(log, service.logItems(caller.get(), log.getId()), ProblemMappers.locale(headers));
     }
 
     private static JobQueueEntryRequestDto required(JobQueueEntryRequestDto body) {

@@ -2,8 +2,10 @@ package org.contactsync.jobqueue.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.contactsync.jobqueue.JobQueueLogEntry;
 import org.contactsync.jobqueue.JobQueueLogItem;
+import org.contactsync.platform.LocalizedMessage;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One run of an entry and what it did per employee. */
@@ -22,11 +24,13 @@ public record JobQueueLogEntryDto(
         String message,
         List<Item> items) {
 
-    static JobQueueLogEntryDto of(JobQueueLogEntry log, List<JobQueueLogItem> items) {
+    /** The run's log entry with its messages in {@code locale} (the request's Accept-Language). */
+    static JobQueueLogEntryDto of(JobQueueLogEntry log, List<JobQueueLogItem> items, Locale locale) {
         return new JobQueueLogEntryDto(log.getId(), log.getEntryId(), log.getStatus().name(),
                 log.scheduledAt().orElse(null), log.getStartedAt(),
-                log.endedAt().orElse(null), log.getServer(), log.getUserId(), log.getAttempt(), log.getMessage(),
-                items.stream().map(Item::of).toList());
+                log.endedAt().orElse(null), log.getServer(), log.getUserId(), log.getAttempt(),
+                LocalizedMessage.read(log.getMessage(), locale), items.stream().map(item -> Item.of(item, locale))
+                        .toList());
     }
 
     /** One employee's part: the outcome, the sync run (see {@code /api/v1/sync-runs/{id}}) and its counts. */
@@ -34,9 +38,9 @@ public record JobQueueLogEntryDto(
     public record Item(String subject, String outcome, Long syncRunId, int toOutlook, int toBusinessCentral,
             int failed, String message) {
 
-        static Item of(JobQueueLogItem item) {
+        static Item of(JobQueueLogItem item, Locale locale) {
             return new Item(item.getSubject(), item.getOutcome(), item.getSyncRunId(), item.getToOutlook(),
-                    item.getToBusinessCentral(), item.getFailed(), item.getMessage());
+                    item.getToBusinessCentral(), item.getFailed(), LocalizedMessage.read(item.getMessage(), locale));
         }
     }
 }

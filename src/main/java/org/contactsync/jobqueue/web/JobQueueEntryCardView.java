@@ -21,6 +21,7 @@ import org.contactsync.jobqueue.JobQueueJob;
 import org.contactsync.jobqueue.JobRegistry;
 import org.contactsync.jobqueue.JobRunStatus;
 import org.contactsync.platform.ApplicationException;
+import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.platform.web.FacesMessages;
 import org.contactsync.platform.web.ViewerTime;
 
@@ -122,7 +123,7 @@ public class JobQueueEntryCardView implements Serializable {
             var log = service.runOnce(caller.get(), id);
             var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
             var outcome = JobQueueMessages.of("log.status." + log.getStatus()).in(locale);
-            var message = JobQueueMessages.of("entry.ranOnce", outcome, log.getMessage());
+            var message = JobQueueMessages.of("entry.ranOnce", outcome, LocalizedMessage.read(log.getMessage(), locale));
             if (log.getStatus() == JobRunStatus.SUCCESS) {
                 FacesMessages.info(message);
             } else {
@@ -160,9 +161,9 @@ public class JobQueueEntryCardView implements Serializable {
         userId = entry.getUserId();
         attempts = entry.getAttempts();
         lastReadyState = times.format(entry.lastReadyAt());
-        errorMessage = entry.errorMessage().orElse("");
-        nextRun = JobQueueCaptions.nextRun(times, entry);
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        errorMessage = entry.errorMessage().map(stored -> LocalizedMessage.read(stored, locale)).orElse("");
+        nextRun = JobQueueCaptions.nextRun(times, entry);
         modified = JobQueueMessages.of("card.modified", times.format(entry.modified().at()), entry.modified().by())
                 .in(locale);
         version = entry.getVersion();

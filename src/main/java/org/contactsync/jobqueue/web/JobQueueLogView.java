@@ -1,5 +1,6 @@
 package org.contactsync.jobqueue.web;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +12,7 @@ import org.contactsync.jobqueue.JobQueueEntry;
 import org.contactsync.jobqueue.JobQueueLogEntry;
 import org.contactsync.jobqueue.JobQueueLogItem;
 import org.contactsync.jobqueue.JobQueueService;
+import org.contactsync.platform.LocalizedMessage;
 
 /**
  * Business Central's Job Queue Log Entries (page 674): runs newest first, of every entry or one (?entry=…), and what
@@ -42,6 +44,12 @@ public class JobQueueLogView implements Serializable {
 
     public void select() {
         items = selected == null ? List.of() : service.logItems(caller.get(), selected.getId());
+    }
+
+    /** A stored log text (a run's message, an employee's) in the page's language. */
+    public String inPageLanguage(String stored) {
+        return LocalizedMessage.read(stored == null ? "" : stored,
+                FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     /** The entries to filter by. */

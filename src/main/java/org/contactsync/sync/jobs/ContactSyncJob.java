@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -156,7 +155,8 @@ public class ContactSyncJob implements JobQueueJob {
             SyncRun run = runner.runNow(JOB_QUEUE, new SyncRequest(employee, mode,
                     SyncTrigger.JOB_QUEUE, startedBy, false, false));
             return new Item(employee, run.getStatus().name(), Optional.of(run.getId()), toOutlook(run), toBc(run),
-                    run.getFailed(), run.errorMessage().orElse("") + pausedBy(run));
+                    run.getFailed(), pausedBy(run).map(paused -> LocalizedMessage.followedBy(
+                            run.errorMessage().orElse(""), paused)).orElse(run.errorMessage().orElse("")));
         } catch (SyncAlreadyRunningException e) {
             return new Item(employee, ALREADY_RUNNING, Optional.of(e.runningRunId()), 0, 0, 0, e.getMessage());
         } catch (ApplicationException e) {
@@ -168,14 +168,12 @@ public class ContactSyncJob implements JobQueueJob {
     }
 
     /**
-     * What the log item adds when this run's failure paused the employee's background synchronization (the job
-     * queue log is in English, as its other texts): empty otherwise.
+     * What the log item adds when this run's failure paused the employee's background synchronization, stored as a
+     * message (the log reads it in the reader's language); empty otherwise.
      */
-    private String pausedBy(SyncRun run) {
+    private Optional<String> pausedBy(SyncRun run) {
         return setups.find(run.getUserName()).filter(setup -> setup.pausedBy(run.getId()))
-                .map(setup -> " " + SyncMessages.of("job.codeunit.6700.paused", setup.getFailuresInARow())
-                        .in(Locale.ENGLISH))
-                .orElse("");
+                .map(setup -> SyncMessages.of("job.codeunit.6700.paused", (long) setup.getFailuresInARow()).stored());
     }
 
     private static Item outcome(Future<Item> running) {
