@@ -106,12 +106,15 @@ public class JobQueueService {
      */
     @Transactional(TxType.NOT_SUPPORTED)
     public JobQueueLogEntry runOnce(Caller caller, long id) {
-        JobQueueEntry entry = entry(caller, id);
-        long logEntryId = store.startUnclaimedRun(id, JobQueueDispatcher.server(), caller.userName());
-        JobResult result = runner.run(entry.getObjectType(), entry.getObjectId(),
-                new JobContext(id, entry.getParameterString(), caller.userName()));
-        store.endUnclaimedRun(logEntryId, result);
-        return logEntry(caller, logEntryId);
+        requireAdmin(caller);
+        // Every read and write in a transaction of the store's: an entity manager used outside one here would be
+        // closed both by the job's threads (they carry this request's context) and by the request's end (a 500).
+        var run = store.startUnclaimedRun(id, JobQueueDispatcher.server(), caller.userName());
+        JobResult result = runner.run(run.objectType(), run.objectId(),
+                new JobContext(id, run.parameterString(), caller.userName()));
+        store.endUnclaimedRun(run.logEntryId(), result);
+        return store.logEntry(run.logEntryId()).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
+                JobQueueMessages.of("log.notFound", run.logEntryId())));
     }
 
     /** Job Queue Log Entries, newest first: of one entry, or of all. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.contactsync.jobqueue.JobQueueRepository.Candidate;
 import org.contactsync.jobqueue.JobQueueRepository.Claimed;
+import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.Purgeable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,11 +58,21 @@ public class JobQueueStore implements Purgeable {
         runsEnded.fire(new JobRunEnded(claimed.objectType(), claimed.objectId(), result.status()));
     }
 
+    /** What Run Once runs: its log entry and the entry's job. */
+    public record UnclaimedRun(long logEntryId, ObjectType objectType, int objectId, String parameterString) {
+    }
+
     /** Run Once (foreground): a log entry of its own; the entry's status stays as it is. */
-    public long startUnclaimedRun(long entryId, String server, String userId) {
-        JobQueueEntry entry = repository.entry(entryId).orElseThrow(() -> new IllegalStateException(
-                "Job queue entry " + entryId + " vanished"));
-        return repository.startUnclaimedRun(entry, server, userId, clock.instant()).getId();
+    public UnclaimedRun startUnclaimedRun(long entryId, String server, String userId) {
+        JobQueueEntry entry = repository.entry(entryId).orElseThrow(() -> new ApplicationException(
+                ApplicationException.Kind.NOT_FOUND, JobQueueMessages.of("entry.notFound", entryId)));
+        long logEntryId = repository.startUnclaimedRun(entry, server, userId, clock.instant()).getId();
+        return new UnclaimedRun(logEntryId, entry.getObjectType(), entry.getObjectId(), entry.getParameterString());
+    }
+
+    /** A log entry as it was committed. */
+    public Optional<JobQueueLogEntry> logEntry(long logEntryId) {
+        return repository.logEntry(logEntryId);
     }
 
     public void endUnclaimedRun(long logEntryId, JobResult result) {
