@@ -30,6 +30,8 @@ public final class EmployeeCsv {
     public static final String FULL_NAME = "fullName";
     public static final String EMAIL = "email";
     public static final String BACKGROUND_SYNC = "backgroundSync";
+    private static final List<String> REQUIRED_COLUMNS = List.of(USER_NAME, FULL_NAME, EMAIL);
+    private static final List<String> EMPLOYEE_COLUMNS = List.of(USER_NAME, FULL_NAME, EMAIL, BACKGROUND_SYNC);
     /** More than a tenant's rollout needs in one go, few enough to preview on one page. */
     public static final int MAX_ROWS = 1000;
 
@@ -82,9 +84,8 @@ public final class EmployeeCsv {
     }
 
     private static void checkColumns(List<String> columns) {
-        var missing = List.of(USER_NAME, FULL_NAME, EMAIL).stream().filter(c -> !columns.contains(c)).toList();
-        var unknown = columns.stream().filter(c -> !List.of(USER_NAME, FULL_NAME, EMAIL, BACKGROUND_SYNC).contains(c)
-                && filterField(c).isEmpty()).toList();
+        var missing = REQUIRED_COLUMNS.stream().filter(c -> !columns.contains(c)).toList();
+        var unknown = columns.stream().filter(c -> !EMPLOYEE_COLUMNS.contains(c) && filterField(c).isEmpty()).toList();
         if (!missing.isEmpty() || !unknown.isEmpty()) {
             throw refused("import.columns", String.join(", ", missing), String.join(", ", unknown),
                     knownColumns());
@@ -115,9 +116,8 @@ public final class EmployeeCsv {
 
     /** Every column the file may have, for the page's help and messages. */
     public static String knownColumns() {
-        return List.of(USER_NAME, FULL_NAME, EMAIL, BACKGROUND_SYNC).stream().collect(Collectors.joining(", "))
-                + ", " + Arrays.stream(FilterField.values()).map(field -> field.attribute)
-                .collect(Collectors.joining(", "));
+        return String.join(", ", EMPLOYEE_COLUMNS) + ", " + Arrays.stream(FilterField.values())
+                .map(field -> field.attribute).collect(Collectors.joining(", "));
     }
 
     private static ApplicationException refused(String key, Object... args) {

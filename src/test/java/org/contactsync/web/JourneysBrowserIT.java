@@ -77,16 +77,7 @@ class JourneysBrowserIT {
             browser.signIn("alice", "alice-demo-2026");
             browser.waitForText(By.tagName("body"), "Welcome");
 
-            browser.open("/contacts/card.xhtml");
-            browser.driver().findElement(By.xpath(
-                    "//label[normalize-space()='Person' and starts-with(@for, 'contactCard:type')]")).click();
-            browser.type("firstName", "Greta");
-            browser.type("surname", surname);
-            browser.type("email", surname.toLowerCase() + "@example.com");
-            browser.click("save");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(
-                    ExpectedConditions.textMatches(Browser.idSelector("no"), java.util.regex.Pattern.compile("CT\\d+")));
-            var no = browser.byId("no").getText();
+            var no = newPersonGreta(browser, surname);
 
             browser.open("/contacts/list.xhtml");
             browser.type("search", surname);
@@ -217,16 +208,7 @@ class JourneysBrowserIT {
             browser.waitForText(By.tagName("body"), words.authentication());
             assertTrue(browser.driver().getPageSource().contains(mailbox), "My User Card shows the Microsoft 365 e-mail");
 
-            browser.open("/contacts/card.xhtml");
-            browser.driver().findElement(By.xpath(
-                    "//label[normalize-space()='Person' and starts-with(@for, 'contactCard:type')]")).click();
-            browser.type("firstName", "Greta");
-            browser.type("surname", surname);
-            browser.type("email", surname.toLowerCase() + "@example.com");
-            browser.click("save");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(
-                    ExpectedConditions.textMatches(Browser.idSelector("no"), Pattern.compile("CT\\d+")));
-            var no = browser.byId("no").getText();
+            var no = newPersonGreta(browser, surname);
 
             browser.click("navExchangeSetup");
             browser.click("validate");
@@ -629,4 +611,19 @@ class JourneysBrowserIT {
         return contact.getString("type").equals("Person") && !contact.getString("name").isBlank()
                 && !contact.getString("email").isBlank() && !contact.getBoolean("privacyBlocked");
     }
+
+    /** A new person Greta SURNAME with an e-mail, made on the Contact Card and saved: its No. */
+    private static String newPersonGreta(Browser browser, String surname) {
+        browser.open("/contacts/card.xhtml");
+        browser.driver().findElement(By.xpath(
+                "//label[normalize-space()='Person' and starts-with(@for, 'contactCard:type')]")).click();
+        browser.type("firstName", "Greta");
+        browser.type("surname", surname);
+        browser.type("email", surname.toLowerCase() + "@example.com");
+        browser.click("save");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(
+                ExpectedConditions.textMatches(Browser.idSelector("no"), Pattern.compile("CT\\d+")));
+        return browser.byId("no").getText();
+    }
+
 }
