@@ -24,7 +24,8 @@
 #   bench_pg_cpu_start / bench_pg_cpu_stop
 #                              PostgreSQL's CPU time spent on this schema's connections (the backends whose
 #                              application_name is BENCH_PG_SCHEMA, sampled every second); stop prints milliseconds
-#   bench_pg_sizes             per table of the schema: rows, total bytes (with indexes and TOAST), bytes per row
+#   bench_pg_sizes             per table of the schema: "table rows bytes row_bytes", a line each: rows, total bytes
+#                              (with indexes, TOAST and row versions not yet vacuumed), a live row's average bytes
 #   bench_api USER METHOD PATH [JSON]      the REST API as USER (alice, bob or admin); prints the body
 #   bench_sandbox METHOD PATH [JSON]       the sandbox admin endpoints; prints the body
 #   bench_json EXPR            evaluate a Python expression on the JSON read from stdin (bound to d)
@@ -330,11 +331,11 @@ bench_pg_cpu_stop() {
   cat "$BENCH_TMP/pg-cpu.txt"
 }
 
-# "table rows bytes" a line each, largest first; exact row counts.
+# Largest first; exact row counts.
 bench_pg_sizes() {
   psql -Atq -F ' ' -h 127.0.0.1 -U postgres -d postgres -v schema="$BENCH_PG_SCHEMA" <<'SQL'
-select format('select %L, count(*), pg_total_relation_size(%L) from %I.%I', c.relname,
-              quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname, c.relname)
+select format('select %L, count(*), pg_total_relation_size(%L), coalesce(avg(pg_column_size(t.*))::int, 0) '
+              'from %I.%I t', c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname, c.relname)
 from pg_class c join pg_namespace n on n.oid = c.relnamespace
 where n.nspname = :'schema' and c.relkind = 'r'
 order by pg_total_relation_size(c.oid) desc

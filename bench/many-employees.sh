@@ -28,7 +28,9 @@
 # it: the same WAR, sandbox on, no demo data; the servers reach it through the Graph endpoint and identity keys an
 # operator sets for a real tenant). Latency high enough (default 200 ms) that the run is bound by the employees in
 # flight, not by this machine's CPU: one server's latency bound is ceil(E / P) x one mailbox's sync, N servers'
-# ceil(E / (N x P)) x that; the machine's busy time is printed beside it to show which bound holds. The 6700 entry
+# ceil(E / (N x P)) x that. Beside it, the CPU time of this run's processes (servers, sandbox, PostgreSQL's backends)
+# over the cores, the least time this machine needs for the work, and the whole machine's busy time over the cores,
+# which shows how far other work on the machine competed with the run. The 6700 entry
 # is run once on server 1 (Run Once). Checked: every employee has exactly one sync run, which SUCCEEDED with C
 # contacts to Outlook, and every mailbox holds each of its C contacts exactly once (read through Graph: no
 # duplicate, none unstamped, none lost). Reported: total time, the CPU each process used (each server, the sandbox,
@@ -216,15 +218,16 @@ fmt = lambda xs: " + ".join(f"{x:.1f}" for x in xs) + " s"
 ok = synced == employees and once == employees and exact == employees and duplicates == 0 and lost == 0
 print("ROW", f"| {n} | {employees} x {contacts} | {concurrency} | {synced} of {employees} | {once} once, {twice} more "
       f"than once | {exact} of {employees} ({duplicates} duplicates, {lost} lost) | {total:.1f} s | {bound:.1f} s "
-      f"| {total / bound:.2f} | {busy / cores:.1f} s | {fmt(server_cpu)} ({fmt(app_cpu)} app threads) "
+      f"| {total / bound:.2f} | {(sum(server_cpu) + sandbox_cpu + pg_ms / 1000) / cores:.1f} s | {busy / cores:.1f} s "
+      f"| {fmt(server_cpu)} ({fmt(app_cpu)} app threads) "
       f"| {sandbox_cpu:.1f} s | {pg_ms / 1000:.1f} s "
       f"| {(sum(server_cpu) * 1000 / max(outlook, 1)):.2f} ms | {(sum(server_cpu) * 1000 / max(requests, 1)):.2f} ms "
       f"| {(pg_ms / max(outlook, 1)):.2f} ms | {' + '.join(rss)} MB | {max(c['requests'] for c in counters)} "
       f"| {sum(c['throttled'] for c in counters)} |")
 print("TOTAL", round(total, 1), "true" if ok else "false", round(bound, 1))
-for table, rows, size in sizes:
+for table, rows, size, row_bytes in sizes:
     per = f"{int(size) / int(rows):.0f} B" if int(rows) else "—"
-    print("TABLE", f"| {n} | {table} | {rows} | {int(size) / 1024:.0f} kB | {per} |")
+    print("TABLE", f"| {n} | {table} | {rows} | {int(size) / 1024:.0f} kB | {per} | {row_bytes} B |")
 PY
   cat "$BENCH_TMP/row-notes" >&2
   grep '^ROW ' "$BENCH_TMP/row" | cut -c5- >>"$rows"
@@ -252,12 +255,12 @@ several_servers_benchmark() {
       "in teams of $team ($territories territories x $contacts contacts), $concurrency employees at a time per server;" \
       "Run Once on server 1.${baseline:+ The one-server time given: $baseline s.}"
     echo
-    echo "| servers | employees x contacts | P per server | employees synced | sync runs per employee | mailboxes with each contact once | total time | latency bound ceil(E / (N x P)) x mailbox | total / bound | machine busy / $(nproc) cores | servers' CPU | sandbox CPU | PostgreSQL CPU | servers' CPU per contact | servers' CPU per Graph request | PostgreSQL CPU per contact | servers' peak RSS | requests per mailbox (max) | 429s |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| servers | employees x contacts | P per server | employees synced | sync runs per employee | mailboxes with each contact once | total time | latency bound ceil(E / (N x P)) x mailbox | total / bound | these processes' CPU / $(nproc) cores | machine busy / $(nproc) cores | servers' CPU | sandbox CPU | PostgreSQL CPU | servers' CPU per contact | servers' CPU per Graph request | PostgreSQL CPU per contact | servers' peak RSS | requests per mailbox (max) | 429s |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     cat "$rows"
     echo
-    echo "| servers | table | rows | total size | per row |"
-    echo "|---|---|---|---|---|"
+    echo "| servers | table | rows | total size (indexes, TOAST, dead row versions) | total size per row | a live row's data |"
+    echo "|---|---|---|---|---|---|"
     cat "$tables"
   } >"$results"
   cat "$results"
