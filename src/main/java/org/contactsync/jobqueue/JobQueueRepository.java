@@ -180,10 +180,11 @@ public class JobQueueRepository extends EntityRepository {
     /** Splits a Run Once (foreground) into a waiting part per subject; its result if it closed at once. */
     public Optional<JobResult> startUnclaimedParts(long logEntryId, List<String> subjects,
             Function<List<Item>, JobResult> summary, Instant now, RunTimes times) {
-        JobQueueLogEntry log = lockedLog(logEntryId);
-        subjects.forEach(subject -> em.persist(new JobRunPart(logEntryId, subject, now)));
-        em.flush();
-        return closeIfLast(log, summary, now, times);
+        return lockedLog(logEntryId).flatMap(log -> {
+            subjects.forEach(subject -> em.persist(new JobRunPart(logEntryId, subject, now)));
+            em.flush();
+            return closeIfLast(log, summary, now, times);
+        });
     }
 
     /** Parts a server may claim now: waiting and due, or running under a lease that expired (their server stopped). */
@@ -237,23 +238,23 @@ public class JobQueueRepository extends EntityRepository {
      * entry's status and summary, and the entry's next status as after a run on one server. The run's log entry is
      * locked first, so that of two servers ending the last two parts at once the second sees the first's, and the run
      * ends exactly once. A part whose lease was lost (another server took it over) changes nothing: the server that
-     * has it now writes its item. The run's result if it ended.
+     * has it now writes its item; nor does a part whose run is gone (a Run Once's entry deleted meanwhile takes its
+     * log with it). The run's result if it ended.
      */
     public Optional<JobResult> endPart(ClaimedPart claimed, String server, Item item, Optional<Duration> retryAfter,
             Function<List<Item>, JobResult> summary, Instant now, RunTimes times) {
-        JobQueueLogEntry log = lockedLog(claimed.logEntryId());
-        JobRunPart part = em.find(JobRunPart.class, claimed.partId());
-        if (part == null || !part.heldBy(server)) {
-            return Optional.empty();
-        }
-        if (retryAfter.isPresent() && !part.isRetried()) {
-            part.retryAt(now.plus(retryAfter.get()));
-            return Optional.empty();
-        }
-        em.persist(new JobQueueLogItem(log.getId(), item));
-        part.done();
-        em.flush();
-        return closeIfLast(log, summary, now, times);
+        return lockedLog(claimed.logEntryId()).flatMap(log -> Optional.ofNullable(em.find(JobRunPart.class,
+                        claimed.partId())).filter(part -> part.heldBy(server))
+                .flatMap(part -> {
+                    if (retryAfter.isPresent() && !part.isRetried()) {
+                        part.retryAt(now.plus(retryAfter.get()));
+                        return Optional.empty();
+                    }
+                    em.persist(new JobQueueLogItem(log.getId(), item));
+                    part.done();
+                    em.flush();
+                    return closeIfLast(log, summary, now, times);
+                }));
     }
 
     private Optional<JobResult> closeIfLast(JobQueueLogEntry log, Function<List<Item>, JobResult> summary,
@@ -280,9 +281,8 @@ public class JobQueueRepository extends EntityRepository {
         return entry.currentLogEntryId().filter(id -> id == logEntryId).isPresent();
     }
 
-    private JobQueueLogEntry lockedLog(long logEntryId) {
-        return Optional.ofNullable(em.find(JobQueueLogEntry.class, logEntryId, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new IllegalStateException("No job queue log entry " + logEntryId));
+    private Optional<JobQueueLogEntry> lockedLog(long logEntryId) {
+        return Optional.ofNullable(em.find(JobQueueLogEntry.class, logEntryId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     // Log ----------------------------------------------------------------------------------------------------------

@@ -210,6 +210,27 @@ class JobRunPartsPersistenceTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aRunOnceIsSplitTheSameWayAndAPartWhoseRunWasDeletedMeanwhileEndsQuietly(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            long logEntryId = db.inTransaction(em -> new JobQueueRepository(em).startUnclaimedRun(
+                    new JobQueueRepository(em).entry(1).orElseThrow(), "server-a", "admin", NOW).getId());
+            db.runInTransaction(em -> new JobQueueRepository(em).startUnclaimedParts(logEntryId, List.of("alice"),
+                    JobRunPartsPersistenceTest::summary, NOW, TIMES));
+            var part = claimPart(db, claimableParts(db, NOW).get(0), "server-b", NOW).orElseThrow();
+            assertEquals("admin", part.runFor(), "it runs for who ran it once");
+            assertEquals(JobQueueStatus.ON_HOLD, entry(db, 1).getStatus(), "Run Once leaves the entry as it is");
+
+            // The entry is not In Process during a Run Once, so it may be deleted, and its log with it.
+            db.runInTransaction(em -> new JobQueueRepository(em).remove(new JobQueueRepository(em).entry(1)
+                    .orElseThrow()));
+            assertEquals(Optional.empty(), endPart(db, part, "server-b", item("alice", "SUCCEEDED"), Optional.empty(),
+                    NOW.plusSeconds(5)));
+            assertTrue(claimableParts(db, NOW.plus(LEASE).plusSeconds(10)).isEmpty(), "its parts went with it");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void aRunWithoutSubjectsEndsAsItIsSplitAndTheEntryMovesToItsNextSlot(DatabaseKind kind) {
         try (var db = TestDatabase.fresh(kind)) {
             var run = splitRun(db);
