@@ -1,12 +1,20 @@
 package org.contactsync.jobqueue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.contactsync.jobqueue.JobResult.Item;
 import org.contactsync.platform.LocalizedMessage;
 
 /**
  * A runnable object of the job queue: what an entry's Object Type to Run and Object ID to Run name. Implementations
- * are CDI beans; {@link JobRegistry} finds them. A job runs on a job queue thread, outside any transaction, and
- * returns how it went; an exception it throws fails the run with the exception's message.
+ * are CDI beans; {@link JobRegistry} finds them.
+ *
+ * <p>A run is split into its subjects (for codeunit 6700 the employees with background sync), one part each, that
+ * every server of the database claims and runs (package-info: "A run's parts"); when the last part has ended, the
+ * job sums the parts' items up into the run's result. Each method runs on a job queue thread, outside any
+ * transaction. An exception from {@link #subjects} fails the run with its message; one from {@link #run} fails that
+ * subject's part only.
  */
 public interface JobQueueJob {
 
@@ -27,7 +35,20 @@ public interface JobQueueJob {
         return Optional.empty();
     }
 
-    JobResult run(JobContext context);
+    /** The run's subjects, each at most 50 characters and each once; none ends the run at once. */
+    List<String> subjects(JobContext context);
+
+    /** Runs one subject's part; what it did for the subject. */
+    Item run(JobContext context, String subject);
+
+    /** After how long a part that ended like this is tried once more; empty: it stays as it ended. */
+    Optional<Duration> retryOnceAfter(Item item);
+
+    /** How the run went, from its parts' items (in no particular order). */
+    JobResult summary(List<Item> items);
+
+    /** The most parts of this job's runs one server runs at a time. */
+    int partsPerServer();
 
     /**
      * What a run gets to know.

@@ -65,16 +65,24 @@ public class JobQueueLogEntry {
     @Column(name = "message", length = 2000)
     private String message;
 
+    /** The entry's Parameter String when the run started: what each of its parts runs with. */
+    @Column(name = "parameter_string", nullable = false, updatable = false, length = JobQueueEntry.PARAMETER_LENGTH)
+    private String parameterString;
+
+    /** Who each part of the run runs for: the entry's user, or who ran it once. */
+    @Column(name = "run_for", nullable = false, updatable = false, length = 50)
+    private String runFor;
+
     protected JobQueueLogEntry() {
         // for JPA
     }
 
     /**
      * A run that starts now, In Process, for the slot {@code scheduledFor} (none: nobody scheduled it); {@code note}
-     * says why it runs when that is worth saying (recovery, Run Once).
+     * says why it runs when that is worth saying (recovery, Run Once); its parts run for {@code runFor}.
      */
-    public JobQueueLogEntry(JobQueueEntry entry, String server, int attempt, Optional<Instant> scheduledFor,
-            Instant now, Optional<String> note) {
+    public JobQueueLogEntry(JobQueueEntry entry, String server, String runFor, int attempt,
+            Optional<Instant> scheduledFor, Instant now, Optional<String> note) {
         this.entryId = entry.getId();
         this.description = entry.getDescription();
         this.objectType = entry.getObjectType();
@@ -86,6 +94,8 @@ public class JobQueueLogEntry {
         this.userId = entry.getUserId();
         this.attempt = attempt;
         this.message = note.map(JobQueueEntry::fit).orElse(null);
+        this.parameterString = entry.getParameterString();
+        this.runFor = runFor;
     }
 
     /** The run ended; its message follows any note it started with. */
@@ -148,5 +158,13 @@ public class JobQueueLogEntry {
 
     public String getMessage() {
         return message == null ? "" : message;
+    }
+
+    public String getParameterString() {
+        return parameterString;
+    }
+
+    public String getRunFor() {
+        return runFor;
     }
 }

@@ -58,6 +58,11 @@ public class JobQueueLogItem {
         this.message = JobQueueEntry.fit(item.message());
     }
 
+    /** The item as the job wrote it, for the run's summary. */
+    public JobResult.Item item() {
+        return new JobResult.Item(subject, outcome, syncRunId(), toOutlook, toBusinessCentral, failed, message);
+    }
+
     public Long getId() {
         return id;
     }

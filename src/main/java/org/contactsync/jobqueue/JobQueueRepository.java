@@ -3,6 +3,7 @@ package org.contactsync.jobqueue;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.contactsync.jobqueue.JobResult.Item;
 import org.contactsync.platform.EntityRepository;
 
 /**
@@ -55,12 +58,15 @@ public class JobQueueRepository extends EntityRepository {
 
     /**
      * Entries a server may claim now: Ready and due with no live lease (a run set Ready again while it still runs
-     * keeps its lease), or In Process with a lease that expired because the server running it stopped.
+     * keeps its lease), or In Process with a lease that expired because the server running it stopped. Never an entry
+     * whose current run still has parts to end: every server works on those, and the last part ends the run.
      */
     public List<Candidate> claimable(Instant now, int max) {
-        return em.createQuery("select e from JobQueueEntry e where " + CLAIMABLE + " order by e.nextRunAt, e.id",
+        return em.createQuery("select e from JobQueueEntry e where " + CLAIMABLE + " and " + NO_OPEN_PARTS
+                        + " order by e.nextRunAt, e.id",
                         JobQueueEntry.class)
                 .setParameter("ready", JobQueueStatus.READY).setParameter("inProcess", JobQueueStatus.IN_PROCESS)
+                .setParameter("done", JobRunPart.State.DONE)
                 .setParameter("now", utc(now)).setMaxResults(max).getResultStream()
                 .map(e -> new Candidate(e.getId(), e.getVersion(), e.getStatus(), e.nextRunAt(), e.leaseOwner(),
                         e.leaseExpiresAt(), e.currentLogEntryId()))
@@ -70,6 +76,14 @@ public class JobQueueRepository extends EntityRepository {
     private static final String CLAIMABLE = "((e.status = :ready and e.nextRunAt <= :now "
             + "and (e.leaseOwner is null or e.leaseExpiresAt < :now)) "
             + "or (e.status = :inProcess and e.leaseExpiresAt < :now))";
+
+    /**
+     * Only in the look for candidates: in the claim's UPDATE, EclipseLink turns a subquery into a self-join that the
+     * database does not check again after waiting for another claim's row lock, so two servers won (the persistence
+     * test saw it). The claim's version check covers it instead: splitting a run raises the entry's version.
+     */
+    private static final String NO_OPEN_PARTS = "not exists (select p from JobRunPart p "
+            + "where p.logEntryId = e.currentLogEntryId and p.state <> :done)";
 
     /**
      * Claims a candidate for {@code server}: one conditional UPDATE that succeeds only if the entry is still as it was
@@ -99,8 +113,8 @@ public class JobQueueRepository extends EntityRepository {
                     .ifPresent(log -> log.end(JobRunStatus.ERROR, interrupted, now));
             note = Optional.of(JobQueueMessages.of("log.recovered", candidate.leaseOwner().orElse("?")).stored());
         }
-        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, entry.getAttempts(), candidate.nextRunAt(), now,
-                note);
+        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, entry.getUserId(), entry.getAttempts(),
+                candidate.nextRunAt(), now, note);
         em.persist(log);
         em.flush();
         entry.startedRun(log.getId());
@@ -138,16 +152,140 @@ public class JobQueueRepository extends EntityRepository {
         });
     }
 
-    // Log ----------------------------------------------------------------------------------------------------------
-
     /** A run that does not touch the entry's status (Run Once (foreground)). */
     public JobQueueLogEntry startUnclaimedRun(JobQueueEntry entry, String server, String userId, Instant now) {
-        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, 0, Optional.empty(), now, Optional.of(
+        JobQueueLogEntry log = new JobQueueLogEntry(entry, server, userId, 0, Optional.empty(), now, Optional.of(
                 JobQueueMessages.of("log.foreground", userId).stored()));
         em.persist(log);
         em.flush();
         return log;
     }
+
+    // A run's parts -------------------------------------------------------------------------------------------------
+
+    /**
+     * Splits a claimed run into a waiting part per subject, if it is still the entry's current run (a server that
+     * recovered the entry meanwhile ended this run's log entry already). The entry's version goes up under a lock, so
+     * that a recovery that saw the entry before cannot claim it any more. The run's result if it closed at once (no
+     * subjects).
+     */
+    public Optional<JobResult> startParts(Claimed claimed, List<String> subjects, Function<List<Item>, JobResult> summary,
+            Instant now, RunTimes times) {
+        Optional<JobQueueEntry> entry = Optional.ofNullable(em.find(JobQueueEntry.class, claimed.entryId(),
+                LockModeType.PESSIMISTIC_FORCE_INCREMENT)).filter(e -> isCurrentRun(e, claimed.logEntryId()));
+        return entry.isEmpty() ? Optional.empty()
+                : startUnclaimedParts(claimed.logEntryId(), subjects, summary, now, times);
+    }
+
+    /** Splits a Run Once (foreground) into a waiting part per subject; its result if it closed at once. */
+    public Optional<JobResult> startUnclaimedParts(long logEntryId, List<String> subjects,
+            Function<List<Item>, JobResult> summary, Instant now, RunTimes times) {
+        return lockedLog(logEntryId).flatMap(log -> {
+            subjects.forEach(subject -> em.persist(new JobRunPart(logEntryId, subject, now)));
+            em.flush();
+            return closeIfLast(log, summary, now, times);
+        });
+    }
+
+    /** Parts a server may claim now: waiting and due, or running under a lease that expired (their server stopped). */
+    public List<PartCandidate> claimableParts(Instant now, int max) {
+        return em.createQuery("select p.id, p.version, l.objectType, l.objectId from JobRunPart p, JobQueueLogEntry l "
+                        + "where l.id = p.logEntryId and " + PART_CLAIMABLE + " order by p.logEntryId, p.id",
+                        Object[].class)
+                .setParameter("waiting", JobRunPart.State.WAITING).setParameter("running", JobRunPart.State.RUNNING)
+                .setParameter("now", utc(now)).setMaxResults(max).getResultStream()
+                .map(row -> new PartCandidate((Long) row[0], (Long) row[1], (ObjectType) row[2], (Integer) row[3]))
+                .toList();
+    }
+
+    private static final String PART_CLAIMABLE = "((p.state = :waiting and p.notBefore <= :now) "
+            + "or (p.state = :running and p.leaseExpiresAt < :now))";
+
+    /** Claims a part for {@code server} as an entry is claimed: one conditional UPDATE, exactly one winner. */
+    public Optional<ClaimedPart> claimPart(PartCandidate candidate, String server, Instant now, Duration lease) {
+        int updated = em.createQuery("update JobRunPart p set p.state = :running, p.server = :server, "
+                        + "p.leaseExpiresAt = :until, p.version = p.version + 1 "
+                        + "where p.id = :id and p.version = :version and " + PART_CLAIMABLE)
+                .setParameter("running", JobRunPart.State.RUNNING).setParameter("waiting", JobRunPart.State.WAITING)
+                .setParameter("server", server).setParameter("until", utc(now.plus(lease)))
+                .setParameter("id", candidate.partId()).setParameter("version", candidate.version())
+                .setParameter("now", utc(now))
+                .executeUpdate();
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        JobRunPart part = em.find(JobRunPart.class, candidate.partId());
+        em.refresh(part);
+        JobQueueLogEntry log = em.find(JobQueueLogEntry.class, part.getLogEntryId());
+        return Optional.of(new ClaimedPart(part.getId(), log.getId(), log.getEntryId(), log.getObjectType(),
+                log.getObjectId(), log.getParameterString(), log.getRunFor(), part.getSubject()));
+    }
+
+    /** Extends the leases {@code server} holds on these parts; the number renewed (fewer: a lease was lost). */
+    public int renewPartLeases(Collection<Long> partIds, String server, Instant until) {
+        if (partIds.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("update JobRunPart p set p.leaseExpiresAt = :until "
+                        + "where p.id in :ids and p.server = :server and p.state = :running")
+                .setParameter("until", utc(until)).setParameter("ids", partIds).setParameter("server", server)
+                .setParameter("running", JobRunPart.State.RUNNING).executeUpdate();
+    }
+
+    /**
+     * Ends a part {@code server} holds: back to waiting until {@code retryAfter} has passed if it has one and was not
+     * retried yet, else done with its log item. When it was the run's last open part, the run ends here: the log
+     * entry's status and summary, and the entry's next status as after a run on one server. The run's log entry is
+     * locked first, so that of two servers ending the last two parts at once the second sees the first's, and the run
+     * ends exactly once. A part whose lease was lost (another server took it over) changes nothing: the server that
+     * has it now writes its item; nor does a part whose run is gone (a Run Once's entry deleted meanwhile takes its
+     * log with it). The run's result if it ended.
+     */
+    public Optional<JobResult> endPart(ClaimedPart claimed, String server, Item item, Optional<Duration> retryAfter,
+            Function<List<Item>, JobResult> summary, Instant now, RunTimes times) {
+        return lockedLog(claimed.logEntryId()).flatMap(log -> Optional.ofNullable(em.find(JobRunPart.class,
+                        claimed.partId())).filter(part -> part.heldBy(server))
+                .flatMap(part -> {
+                    if (retryAfter.isPresent() && !part.isRetried()) {
+                        part.retryAt(now.plus(retryAfter.get()));
+                        return Optional.empty();
+                    }
+                    em.persist(new JobQueueLogItem(log.getId(), item));
+                    part.done();
+                    em.flush();
+                    return closeIfLast(log, summary, now, times);
+                }));
+    }
+
+    private Optional<JobResult> closeIfLast(JobQueueLogEntry log, Function<List<Item>, JobResult> summary,
+            Instant now, RunTimes times) {
+        long open = em.createQuery("select count(p) from JobRunPart p where p.logEntryId = :log and p.state <> :done",
+                        Long.class)
+                .setParameter("log", log.getId()).setParameter("done", JobRunPart.State.DONE).getSingleResult();
+        if (open > 0 || log.getStatus() != JobRunStatus.IN_PROCESS) {
+            return Optional.empty();
+        }
+        JobResult result = summary.apply(items(log.getId()).stream().map(JobQueueLogItem::item).toList());
+        log.end(result.status(), result.summary(), now);
+        entry(log.getEntryId()).filter(e -> isCurrentRun(e, log.getId())).ifPresent(e -> {
+            if (result.succeeded()) {
+                e.runSucceeded(now, times);
+            } else {
+                e.runFailed(result.summary(), now, times);
+            }
+        });
+        return Optional.of(result);
+    }
+
+    private static boolean isCurrentRun(JobQueueEntry entry, long logEntryId) {
+        return entry.currentLogEntryId().filter(id -> id == logEntryId).isPresent();
+    }
+
+    private Optional<JobQueueLogEntry> lockedLog(long logEntryId) {
+        return Optional.ofNullable(em.find(JobQueueLogEntry.class, logEntryId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    // Log ----------------------------------------------------------------------------------------------------------
 
     public void endLog(long logEntryId, JobResult result, String summary, Instant now) {
         logEntry(logEntryId).ifPresent(log -> {
@@ -200,6 +338,15 @@ public class JobQueueRepository extends EntityRepository {
         public boolean recovery() {
             return status == JobQueueStatus.IN_PROCESS;
         }
+    }
+
+    /** A part as a server saw it when looking for work: its version, and the job whose parts-per-server it counts to. */
+    public record PartCandidate(long partId, long version, ObjectType objectType, int objectId) {
+    }
+
+    /** A part a server claimed: its run, what to run it with, and the subject. */
+    public record ClaimedPart(long partId, long logEntryId, long entryId, ObjectType objectType, int objectId,
+            String parameterString, String runFor, String subject) {
     }
 
     /** A run a server claimed: what to run, and the log entry it writes to. */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ public class JobQueueService {
     /** The most log entries a list shows. */
     public static final int MAX_LOG_ENTRIES = 500;
 
+    /** How often Run Once looks whether its run has ended. */
+    private static final Duration RUN_ONCE_POLL = Duration.ofMillis(250);
+
     @Inject
     JobQueueRepository repository;
 
@@ -45,6 +49,9 @@ public class JobQueueService {
 
     @Inject
     JobRunner runner;
+
+    @Inject
+    JobQueueDispatcher dispatcher;
 
     public List<JobQueueEntry> entries(Caller caller) {
         requireAdmin(caller);
@@ -101,8 +108,9 @@ public class JobQueueService {
     }
 
     /**
-     * Run Once (foreground): runs the entry's job now on the caller's request and waits for it, logging the run; the
-     * entry's status and schedule stay as they are.
+     * Run Once (foreground): runs the entry's job now on the caller's request and waits until its run has ended,
+     * logging the run; the entry's status and schedule stay as they are. Its parts are spread over the servers as a
+     * scheduled run's are (this server starts on them at once), so the wait is for the database to say it ended.
      */
     @Transactional(TxType.NOT_SUPPORTED)
     public JobQueueLogEntry runOnce(Caller caller, long id) {
@@ -110,11 +118,30 @@ public class JobQueueService {
         // Every read and write in a transaction of the store's: an entity manager used outside one here would be
         // closed both by the job's threads (they carry this request's context) and by the request's end (a 500).
         var run = store.startUnclaimedRun(id, JobQueueDispatcher.server(), caller.userName());
-        JobResult result = runner.run(run.objectType(), run.objectId(),
+        var start = runner.start(run.objectType(), run.objectId(),
                 new JobContext(id, run.parameterString(), caller.userName()));
-        store.endUnclaimedRun(run.logEntryId(), result);
-        return store.logEntry(run.logEntryId()).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
-                JobQueueMessages.of("log.notFound", run.logEntryId())));
+        start.failed().ifPresentOrElse(failed -> store.endUnclaimedRun(run.logEntryId(), failed), () -> {
+            store.startUnclaimedParts(run, start.subjects());
+            dispatcher.claimParts();
+        });
+        return endOf(run.logEntryId());
+    }
+
+    /** The log entry once its run has ended, whichever server ended it. */
+    private JobQueueLogEntry endOf(long logEntryId) {
+        while (true) {
+            JobQueueLogEntry log = store.logEntry(logEntryId).orElseThrow(() -> new ApplicationException(
+                    Kind.NOT_FOUND, JobQueueMessages.of("log.notFound", logEntryId)));
+            if (log.getStatus() != JobRunStatus.IN_PROCESS) {
+                return log;
+            }
+            try {
+                Thread.sleep(RUN_ONCE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Run Once was interrupted while its run went on", e);
+            }
+        }
     }
 
     /** Job Queue Log Entries, newest first: of one entry, or of all. */

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import org.contactsync.jobqueue.JobQueueRepository.Candidate;
 import org.contactsync.jobqueue.JobQueueRepository.Claimed;
+import org.contactsync.jobqueue.JobQueueRepository.ClaimedPart;
+import org.contactsync.jobqueue.JobQueueRepository.PartCandidate;
+import org.contactsync.jobqueue.JobResult.Item;
 import org.contactsync.platform.ApplicationException;
 import org.contactsync.platform.Purgeable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +27,8 @@ public class JobQueueStore implements Purgeable {
 
     /** The most entries one heartbeat claims. */
     private static final int CLAIMS_PER_BEAT = 20;
+    /** The most parts one look for work sees: more than a server runs at a time, as other servers take some. */
+    private static final int PART_CANDIDATES = 100;
 
     @Inject
     JobQueueRepository repository;
@@ -36,6 +41,9 @@ public class JobQueueStore implements Purgeable {
 
     @Inject
     Event<JobRunEnded> runsEnded;
+
+    @Inject
+    JobRunner runner;
 
     @Inject
     @ConfigProperty(name = "contactsync.jobqueue.log-retention-days")
@@ -55,7 +63,44 @@ public class JobQueueStore implements Purgeable {
 
     public void finish(Claimed claimed, String server, JobResult result) {
         repository.finish(claimed, server, result, clock.instant(), config.runTimes());
-        runsEnded.fire(new JobRunEnded(claimed.objectType(), claimed.objectId(), result.status()));
+        ended(claimed.objectType(), claimed.objectId(), result);
+    }
+
+    /** Splits a claimed run into its parts (none: the run ends now). */
+    public void startParts(Claimed claimed, List<String> subjects) {
+        repository.startParts(claimed, subjects, items -> runner.summary(claimed.objectType(), claimed.objectId(),
+                items), clock.instant(), config.runTimes()).ifPresent(result -> ended(claimed.objectType(),
+                claimed.objectId(), result));
+    }
+
+    /** Splits a Run Once (foreground) into its parts (none: the run ends now). */
+    public void startUnclaimedParts(UnclaimedRun run, List<String> subjects) {
+        repository.startUnclaimedParts(run.logEntryId(), subjects, items -> runner.summary(run.objectType(),
+                run.objectId(), items), clock.instant(), config.runTimes()).ifPresent(result -> ended(
+                run.objectType(), run.objectId(), result));
+    }
+
+    public List<PartCandidate> claimableParts() {
+        return repository.claimableParts(clock.instant(), PART_CANDIDATES);
+    }
+
+    public Optional<ClaimedPart> claimPart(PartCandidate candidate, String server) {
+        return repository.claimPart(candidate, server, clock.instant(), config.lease());
+    }
+
+    public int renewPartLeases(Collection<Long> partIds, String server) {
+        return repository.renewPartLeases(partIds, server, clock.instant().plus(config.lease()));
+    }
+
+    /** Ends a part this server ran; the last part of a run ends the run. */
+    public void endPart(ClaimedPart part, String server, Item item) {
+        repository.endPart(part, server, item, runner.retryOnceAfter(part.objectType(), part.objectId(), item),
+                items -> runner.summary(part.objectType(), part.objectId(), items), clock.instant(),
+                config.runTimes()).ifPresent(result -> ended(part.objectType(), part.objectId(), result));
+    }
+
+    private void ended(ObjectType type, int objectId, JobResult result) {
+        runsEnded.fire(new JobRunEnded(type, objectId, result.status()));
     }
 
     /** What Run Once runs: its log entry and the entry's job. */
@@ -77,8 +122,7 @@ public class JobQueueStore implements Purgeable {
 
     public void endUnclaimedRun(long logEntryId, JobResult result) {
         repository.endLog(logEntryId, result, result.summary(), clock.instant());
-        repository.logEntry(logEntryId).ifPresent(log -> runsEnded.fire(
-                new JobRunEnded(log.getObjectType(), log.getObjectId(), result.status())));
+        repository.logEntry(logEntryId).ifPresent(log -> ended(log.getObjectType(), log.getObjectId(), result));
     }
 
     @Override

@@ -20,6 +20,31 @@
  * that its heartbeat renews while the run goes on; a lease that expires because its server stopped lets another
  * server recover the entry, and the log says so on both runs. A run that ends after losing its lease changes only
  * the log.</li>
+ * <li><b>A run's parts.</b> A run is not done by the server that claimed it alone: that server asks the job for the
+ * run's subjects ({@link org.contactsync.jobqueue.JobQueueJob#subjects}, for codeunit 6700 the employees with
+ * background sync) and stores a waiting {@link org.contactsync.jobqueue.JobRunPart} per subject in one transaction
+ * (V17); then every server's heartbeat claims waiting parts of any open run, up to the job's parts per server
+ * (6700: {@code contactsync.jobqueue.contact-sync.concurrency}), so all servers on the database work on one run. A
+ * part is claimed like an entry (a conditional UPDATE; exactly one server wins) and held under a lease the
+ * claimant's heartbeat renews; a part whose lease expired (its server stopped) is claimed again by any server, and a
+ * late end from the stopped one changes nothing. One subject's part runs once at a time here; what a subject's job
+ * must not do twice at once it guards itself (the sync's own lease per employee). A server that ends a part claims
+ * the next ones at once rather than at its next beat; a server that is stopping claims nothing more. The job may
+ * send a part back to waiting once, with a not-before time ({@code retryOnceAfter}: 6700's postponed employees).
+ * <br>The run ends when its last part ends, in the transaction that ends that part: it locks the run's log entry
+ * first, so that of two servers ending the last two parts at once the second sees the first's, and the run ends
+ * exactly once; the job sums the items up ({@code summary}), and the entry goes on as after any run (next slot,
+ * retries, Error). No server has to stay alive for the run: whoever ends the last part ends it. While a run has open
+ * parts its entry is never recovered as a second run, even though the claimant gave its entry lease up after
+ * splitting (the candidates' query excludes it; the split raises the entry's version, so a recovery that saw the
+ * entry before cannot claim it). A server that dies before the split leaves no parts: the entry is recovered as
+ * before. Run Once (foreground) is split the same way and waits, polling the database, until its run has ended.
+ * <br>Why here and not in the job: the claim, the lease and the end of a run are the job queue's, and any job with
+ * independent subjects gets the spread; the job only names its subjects, runs one, and sums up, so {@code jobqueue}
+ * still imports no feature. Why one part per subject rather than batches: the subject is the unit a server can die
+ * in the middle of, and the item per subject already was the log's unit. A subject's item is written when its part
+ * ends (the log shows a run's progress); a part sent back to waiting writes none, so the log has one item per
+ * subject.</li>
  * <li><b>After a run.</b> Success: recurring entries are Ready for their next slot, one-offs Finished. Failure:
  * Ready again after Rerun Delay (sec.) while attempts remain, else Error with the message. Someone who set the entry
  * On Hold or Ready during the run keeps their choice.</li>

@@ -5,17 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.contactsync.graph.OutlookContact;
-import org.contactsync.graph.OutlookMailbox;
+import java.util.stream.IntStream;
+import org.contactsync.testsupport.ContactSyncSetupPage;
 import org.contactsync.testsupport.DefaultSyncFilter;
 import org.contactsync.testsupport.FacesSession;
 import org.contactsync.testsupport.OwnServers;
@@ -31,17 +38,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two servers on one PostgreSQL database share the job queue: each due run happens exactly once, on one of them; while
- * one is frozen (SIGSTOP) the other runs the slots; and a server killed (SIGKILL) in the middle of a run leaves the
- * entry to the other once its lease expires, with one Outlook copy of each contact in the end. (Being the test run's
+ * one is frozen (SIGSTOP) the other runs the slots; one run of codeunit 6700 has both servers sync its employees, and
+ * when one is killed (SIGKILL) in the middle, the other takes over its employees once their leases expire and ends
+ * the one run with every employee once and one Outlook copy of each contact. (Being the test run's
  * two servers on one database, they also show that a user name locked out on one is locked out on the other.) Every scheduled slot
  * runs exactly once: each run's log entry names its slot, and the slots follow the scheduling rule run by run.
  *
  * <p>Three Payara Micro processes: the Microsoft 365 sandbox in its own ({@link SandboxServer}: killing a node must
  * not take Outlook with it), and nodes {@code a} and {@code b} with demo data on a fresh PostgreSQL schema of their
  * own, started together. Time is scaled as in {@code JobQueueIT}: a "minute between runs" lasts 2 s and each node
- * looks for due entries every second; a lease lasts 4 s (job queue entry and sync run alike), so a stopped node's
- * run is recovered within seconds. Each method schedules an entry of its own and puts back what it changed (alice's
- * background sync, the sandbox's latency); a node a method killed is started again before the next one.
+ * looks for due entries every second; a lease lasts 4 s (job queue entry, run part and sync run alike), so a stopped
+ * node's work is taken over within seconds; each node syncs two employees at a time. Each method schedules an entry
+ * of its own and puts back what it changed (background sync, the sandbox's latency); a node a method killed is
+ * started again before the next one.
  */
 @OwnServers
 class JobQueueTwoNodesIT {
@@ -52,9 +61,11 @@ class JobQueueTwoNodesIT {
     private static final int RUNS_BEFORE_FREEZE = 6;
     private static final int RUNS_WHILE_FROZEN = 3;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-    private static final String MAILBOX = "alice@contoso.example";
-    /** Added to alice's 33 demo persons: her first sync writes three chunks of at most 80 (PlanChunks). */
-    private static final int ADDED_PERSONS = 200;
+    /** Employees whose syncs one run spreads over the nodes: three per node, at two at a time. */
+    private static final int EMPLOYEES = 6;
+    private static final int CONTACTS = 40;
+    private static final List<String> EMPLOYEE_MAILBOXES = IntStream.rangeClosed(1, EMPLOYEES)
+            .mapToObj(i -> String.format("spread-%03d@contoso.example", i)).toList();
 
     private static SandboxServer sandbox;
     private static Database database;
@@ -63,7 +74,7 @@ class JobQueueTwoNodesIT {
 
     @BeforeAll
     static void startServers() {
-        sandbox = SandboxServer.named("two-nodes-sandbox");
+        sandbox = SandboxServer.named("two-nodes-sandbox", EMPLOYEE_MAILBOXES);
         database = Database.postgresqlSchema("it_two_nodes_" + UUID.randomUUID().toString().substring(0, 8));
         nodes = List.of(node("two-nodes-a"), node("two-nodes-b"));
         // All three at once. The nodes on the empty schema: whichever comes first migrates and adds the demo data,
@@ -81,6 +92,7 @@ class JobQueueTwoNodesIT {
                 .property("contactsync.jobqueue.lease-seconds", String.valueOf(LEASE_SECONDS))
                 .property("contactsync.sync.lease-seconds", String.valueOf(LEASE_SECONDS))
                 .property("contactsync.jobqueue.contact-sync.retry-postponed-seconds", "2")
+                .property("contactsync.jobqueue.contact-sync.concurrency", "2")
                 .build();
     }
 
@@ -170,24 +182,22 @@ class JobQueueTwoNodesIT {
     }
 
     @Test
-    void aNodeKilledMidRunIsRecoveredByTheOtherAfterItsLeaseAndOutlookHasOneCopyOfEachContact() throws Exception {
-        addPersonsForAlice(ADDED_PERSONS);
-        Set<String> inScope = alicesContactsInScope();
-        assertTrue(inScope.size() > 2 * OutlookMailbox.WRITES_AT_ONCE,
-                "a first sync of several chunks: " + inScope.size());
-        // Every Outlook request of alice's first sync now takes a while: the run is caught with part of her
-        // contacts written. A chunk's writes (four sequential batches of 20, in flight together) all reach the
-        // sandbox, and a batch Graph has accepted runs to its end, but the next chunk goes out only after them.
-        long entryId = newEntry("Every minute, a node killed");
-        sandbox.latency(400);
-        var alice = FacesSession.signedIn(nodes.get(0).baseUrl(), "alice", "alice-demo-2026");
-        JobQueueIT.enableBackgroundSync(alice, "alice");
+    void oneRunIsSpreadOverBothNodesAndWhenOneIsKilledTheOtherEndsItWithEveryEmployeeOnce() throws Exception {
+        List<String> employees = employeesWithContacts();
+        Map<String, Set<String>> inScope = employees.stream()
+                .collect(Collectors.toMap(employee -> employee, JobQueueTwoNodesIT::contactsInScope));
+        long entryId = newEntry("Every minute, spread and killed");
+        // Each Outlook request takes a while, so that every employee's first sync lasts some seconds and the kill
+        // comes in the middle of some of them.
+        sandbox.latency(500);
         try {
-            killANodeMidRunAndSeeTheOtherRecoverIt(entryId, inScope);
+            killANodeMidRunAndSeeTheOtherEndIt(entryId, employees, inScope);
         } finally {
             sandbox.latency(0);
-            var survivorSession = FacesSession.signedIn(survivingNode().baseUrl(), "alice", "alice-demo-2026");
-            JobQueueIT.disableBackgroundSync(survivorSession, "alice");
+            FacesSession admin = FacesSession.signedIn(survivingNode().baseUrl(), "admin", "admin-demo-2026");
+            for (String employee : employees) {
+                JobQueueIT.disableBackgroundSync(admin, employee);
+            }
             admin(survivingNode()).object("POST", "/job-queue-entries/" + entryId + "/set-on-hold", "");
         }
     }
@@ -215,54 +225,46 @@ class JobQueueTwoNodesIT {
         return nodes.stream().filter(PayaraMicroProcess::isAlive).findFirst().orElseThrow();
     }
 
-    private void killANodeMidRunAndSeeTheOtherRecoverIt(long entryId, Set<String> inScope) {
+    private void killANodeMidRunAndSeeTheOtherEndIt(long entryId, List<String> employees,
+            Map<String, Set<String>> inScope) {
         admin(nodes.get(0)).object("POST", "/job-queue-entries/" + entryId + "/set-ready", "");
+        JsonObject run = Poll.until("a run in process", PATIENCE, () -> runsOn(nodes.get(0), entryId),
+                runs -> runs.stream().anyMatch(each -> !ended(each))).stream().filter(each -> !ended(each))
+                .findFirst().orElseThrow();
+        // One run is enough: On Hold, the entry lets it end and starts no next one.
+        admin(nodes.get(0)).object("POST", "/job-queue-entries/" + entryId + "/set-on-hold", "");
+        long logEntryId = run.getJsonNumber("id").longValue();
 
-        Poll.until("alice's sync folder and some of her contacts created", PATIENCE,
-                () -> sandbox.requestsByMethod(MAILBOX), requests -> requests.getInt("POST", 0) >= 4);
-        JsonObject running = runsOn(nodes.get(0), entryId).stream().filter(run -> !ended(run)).findFirst()
-                .orElseThrow(() -> new AssertionError("No run in process: " + runsOn(nodes.get(0), entryId)));
-        PayaraMicroProcess killed = nodeOf(running);
+        // Two employees at a time per node: whichever node split the run, the other one takes parts of it too.
+        Map<String, String> running = Poll.until("both nodes running parts of the run", PATIENCE,
+                () -> runningParts(logEntryId), parts -> parts.values().stream()
+                        .map(JobQueueTwoNodesIT::nodeOfServer).distinct().count() == 2);
+        PayaraMicroProcess killed = nodeOfServer(running.values().iterator().next());
         PayaraMicroProcess survivor = otherThan(killed);
+        Set<String> cutOff = running.entrySet().stream().filter(part -> nodeOfServer(part.getValue()) == killed)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
         killed.kill();
         sandbox.latency(0);
-        int writtenBeforeTheKill = sandbox.syncFolder(MAILBOX).size();
-        assertTrue(writtenBeforeTheKill > 0 && writtenBeforeTheKill < inScope.size(),
-                "the killed run wrote part of the folder: " + writtenBeforeTheKill + " of " + inScope.size());
 
-        long interruptedId = running.getJsonNumber("id").longValue();
-        List<JsonObject> runs = Poll.until("the run to be recovered and end", PATIENCE,
-                () -> runsOn(survivor, entryId), all -> recoveredAndEnded(all, interruptedId));
-        JsonObject interrupted = runs.stream().filter(run -> run.getJsonNumber("id").longValue() == interruptedId)
-                .findFirst().orElseThrow();
-        assertEquals("ERROR", interrupted.getString("status"), interrupted.toString());
-        assertTrue(interrupted.getString("message").startsWith("Interrupted: the server running it ("
-                + running.getString("server") + ") stopped"), interrupted.toString());
-        JsonObject recovered = runs.get(runs.indexOf(interrupted) + 1);
-        assertEquals(survivor, nodeOf(recovered), "the surviving node recovered it: " + recovered);
-        assertTrue(recovered.getString("message").startsWith("Recovered after the server running it ("
-                + running.getString("server") + ") stopped."), recovered.toString());
-        assertEquals("SUCCESS", recovered.getString("status"), recovered.toString());
-        var item = recovered.getJsonArray("items").getJsonObject(0);
-        assertEquals("alice=SUCCEEDED", item.getString("subject") + "=" + item.getString("outcome"), item.toString());
-        admin(survivor).object("POST", "/job-queue-entries/" + entryId + "/set-on-hold", "");
-
-        List<OutlookContact> folder = sandbox.syncFolder(MAILBOX);
-        List<String> stamps = folder.stream().map(c -> c.stamp().orElse("(unstamped " + c.graphId() + ")")).toList();
-        assertEquals(inScope, Set.copyOf(stamps), "every in-scope contact in Outlook, nothing else");
-        assertEquals(inScope.size(), stamps.size(), "one Outlook copy of each");
+        List<JsonObject> runs = Poll.until("the run to end", PATIENCE, () -> runsOn(survivor, entryId),
+                all -> all.stream().allMatch(JobQueueTwoNodesIT::ended));
+        assertEquals(1, runs.size(), "one run, not recovered as a second one: " + runs);
+        JsonObject ended = runs.get(0);
+        assertEquals("SUCCESS", ended.getString("status"), ended.toString());
+        List<String> outcomes = ended.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getString("subject") + "=" + item.getString("outcome")).sorted().toList();
+        assertEquals(employees.stream().map(employee -> employee + "=SUCCEEDED").sorted().toList(), outcomes,
+                "every employee once, those cut off on the killed node (" + cutOff + ") too: " + ended);
+        for (int e = 0; e < employees.size(); e++) {
+            String employee = employees.get(e);
+            List<String> stamps = sandbox.syncFolder(EMPLOYEE_MAILBOXES.get(e)).stream()
+                    .map(c -> c.stamp().orElse("(unstamped " + c.graphId() + ")")).toList();
+            assertEquals(inScope.get(employee), Set.copyOf(stamps), employee + ": every in-scope contact in Outlook");
+            assertEquals(inScope.get(employee).size(), stamps.size(), employee + ": one Outlook copy of each");
+        }
     }
 
     // Helpers ------------------------------------------------------------------------------------------------------
-
-    private static boolean recoveredAndEnded(List<JsonObject> runs, long interruptedId) {
-        for (int i = 0; i < runs.size() - 1; i++) {
-            if (runs.get(i).getJsonNumber("id").longValue() == interruptedId) {
-                return ended(runs.get(i)) && ended(runs.get(i + 1));
-            }
-        }
-        return false;
-    }
 
     private static PayaraMicroProcess otherThan(PayaraMicroProcess node) {
         return nodes.stream().filter(each -> each != node).findFirst().orElseThrow();
@@ -279,25 +281,62 @@ class JobQueueTwoNodesIT {
         return runs;
     }
 
-    /** New persons with a name and an e-mail, in scope of alice's default filter, through the REST API. */
-    private static void addPersonsForAlice(int count) {
-        RestApi alice = RestApi.as(nodes.get(0), "alice", "alice-ws-key-demo-000000000000000");
-        for (int i = 0; i < count; i++) {
-            alice.object("POST", "/contacts", "{\"firstName\":\"Killed\",\"surname\":\"Run " + i
-                    + "\",\"email\":\"killed.run." + i + "@example.com\"}");
+    /**
+     * {@value #EMPLOYEES} new employees, created by the demo admin on node a, each with a sandbox mailbox of its own,
+     * {@value #CONTACTS} contacts named after it, a filter that takes them, and background sync on; their names, in
+     * the order of {@link #EMPLOYEE_MAILBOXES}.
+     */
+    private static List<String> employeesWithContacts() throws Exception {
+        FacesSession admin = FacesSession.signedIn(nodes.get(0).baseUrl(), "admin", "admin-demo-2026");
+        List<String> employees = new ArrayList<>();
+        for (String mailbox : EMPLOYEE_MAILBOXES) {
+            String userName = FacesSession.newEmployee(admin, "spread", mailbox).userName();
+            for (int c = 0; c < CONTACTS; c++) {
+                admin(nodes.get(0)).object("POST", "/contacts", "{\"firstName\":\"" + userName + "\",\"surname\":"
+                        + "\"Contact " + c + "\",\"email\":\"c" + c + "." + userName + "@example.com\"}");
+            }
+            ContactSyncSetupPage.save(admin, userName, Map.of("filterName", userName + "*"),
+                    new ContactSyncSetupPage.Switches(true, false));
+            employees.add(userName);
         }
+        return employees;
     }
 
-    private static Set<String> alicesContactsInScope() {
-        return RestApi.as(nodes.get(0), "alice", "alice-ws-key-demo-000000000000000").allItems("/contacts").stream()
+    private static Set<String> contactsInScope(String employee) {
+        Set<String> inScope = admin(nodes.get(0)).allItems("/contacts?name=" + employee).stream()
                 .filter(DefaultSyncFilter::includes).map(c -> c.getString("no")).collect(Collectors.toSet());
+        assertEquals(CONTACTS, inScope.size(), employee);
+        return inScope;
+    }
+
+    /** The subjects of the run's parts running now, with the server of each (read from the shared database). */
+    private static Map<String, String> runningParts(long logEntryId) {
+        Map<String, String> running = new TreeMap<>();
+        try (Connection db = DriverManager.getConnection(database.properties().get("contactsync.db.url"),
+                database.properties().get("contactsync.db.user"), "unused-with-trust-auth");
+                PreparedStatement parts = db.prepareStatement("select subject, server from job_queue_run_part "
+                        + "where log_entry_id = ? and state = 'RUNNING'")) {
+            parts.setLong(1, logEntryId);
+            try (ResultSet rows = parts.executeQuery()) {
+                while (rows.next()) {
+                    running.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return running;
     }
 
     /** The node a run's server name (host/pid/random) names. */
     private static PayaraMicroProcess nodeOf(JsonObject run) {
-        String pid = run.getString("server").split("/")[1];
+        return nodeOfServer(run.getString("server"));
+    }
+
+    private static PayaraMicroProcess nodeOfServer(String server) {
+        String pid = server.split("/")[1];
         return nodes.stream().filter(node -> String.valueOf(node.pid()).equals(pid)).findFirst()
-                .orElseThrow(() -> new AssertionError("A run on neither node: " + run));
+                .orElseThrow(() -> new AssertionError("A server that is neither node: " + server));
     }
 
     private static boolean ended(JsonObject run) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.contactsync.graph.GraphClients;
@@ -39,8 +40,17 @@ public final class SandboxServer implements AutoCloseable {
      * known, so the application servers that use it may start at the same time.
      */
     public static SandboxServer named(String name) {
+        return named(name, List.of());
+    }
+
+    /** {@link #named(String)} with these mailboxes besides the demo users' (for employees a test creates). */
+    public static SandboxServer named(String name, List<String> moreMailboxes) {
+        var mailboxes = new ArrayList<>(List.of("admin@contoso.example", "alice@contoso.example",
+                "bob@contoso.example"));
+        mailboxes.addAll(moreMailboxes);
         return new SandboxServer(PayaraMicroProcess.named(name).https().sandbox(true).demoData(false)
-                .database(Database.h2Memory(name)).heapMegabytes(384).build());
+                .database(Database.h2Memory(name)).heapMegabytes(384)
+                .property("contactsync.sandbox.mailboxes", String.join(",", mailboxes)).build());
     }
 
     /** Starts it and waits until it is ready; returns this sandbox. */

@@ -1,21 +1,11 @@
 package org.contactsync.sync.jobs;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.contactsync.employee.Caller;
 import org.contactsync.employee.Role;
 import org.contactsync.exchange.ExchangeSync;
@@ -44,10 +34,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>The entry's Parameter String picks the sync: empty runs "Sync with Microsoft 365" (Business Central's changes
  * to Outlook), {@value #FULL_SYNC} runs "Full Sync with Microsoft 365" (both directions), so that Outlook edits come
  * back on a schedule too, not only when someone presses Full Sync.</li>
- * <li>At most {@code contactsync.jobqueue.contact-sync.concurrency} employees at a time, each on a thread of this
- * run, each isolated: a failure is on that employee's sync run and item, the others go on.</li>
+ * <li>Each employee is a part of the run that any server on the database may run (the job queue's "A run's
+ * parts"); each server syncs at most {@code contactsync.jobqueue.contact-sync.concurrency} employees at a time, each
+ * isolated: a failure is on that employee's sync run and item, the others go on. {@link SyncRunner#runNow} keeps one
+ * sync run per employee across the servers, also when a part is taken over from a server that stopped.</li>
  * <li>A mailbox that kept throttling (run POSTPONED), or an employee whose own sync was running, is tried once more
- * after {@code contactsync.jobqueue.contact-sync.retry-postponed-seconds}; still postponed, the next run continues.</li>
+ * after {@code contactsync.jobqueue.contact-sync.retry-postponed-seconds} (negative: not); still postponed, the next
+ * run continues.</li>
  * <li>The run fails when an employee's sync failed or could not start (no Microsoft 365 e-mail, no connection), so
  * the entry's retries and Error status apply; a run the mass-delete guard stopped waits for the employee and is only
  * reported.</li>
@@ -72,9 +65,6 @@ public class ContactSyncJob implements JobQueueJob {
 
     @Inject
     SyncRunner runner;
-
-    @Resource
-    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "contactsync.jobqueue.contact-sync.concurrency")
@@ -119,35 +109,38 @@ public class ContactSyncJob implements JobQueueJob {
         return parameter.equalsIgnoreCase(FULL_SYNC) ? Optional.of(SyncMode.FULL) : Optional.empty();
     }
 
+    /** The employees with background sync on; a Parameter String the job cannot use fails the run. */
     @Override
-    public JobResult run(JobContext context) {
-        SyncMode mode = modeOf(context.parameterString()).orElseThrow(() -> new ApplicationException(
-                ApplicationException.Kind.INVALID, SyncMessages.of("job.codeunit.6700.parameter", FULL_SYNC)));
-        List<String> employees = setups.withBackgroundSync().stream().map(ExchangeSync::getUserName).toList();
-        Map<String, Item> items = new LinkedHashMap<>(syncAll(employees, mode, context.userId()));
-        List<String> postponed = items.values().stream().filter(ContactSyncJob::postponed).map(Item::subject)
-                .toList();
-        if (!postponed.isEmpty() && retryPostponedSeconds >= 0) {
-            pause(Duration.ofSeconds(retryPostponedSeconds));
-            items.putAll(syncAll(postponed, mode, context.userId()));
-        }
-        return ContactSyncSummary.of(new ArrayList<>(items.values()));
+    public List<String> subjects(JobContext context) {
+        mode(context);
+        return setups.withBackgroundSync().stream().map(ExchangeSync::getUserName).toList();
     }
 
-    private Map<String, Item> syncAll(List<String> employees, SyncMode mode, String startedBy) {
-        if (employees.isEmpty()) {
-            return Map.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(Math.max(1, concurrency), employees.size()),
-                threads);
-        try {
-            List<Future<Item>> running = employees.stream()
-                    .map(employee -> pool.submit(() -> sync(employee, mode, startedBy))).toList();
-            return running.stream().map(ContactSyncJob::outcome)
-                    .collect(Collectors.toMap(Item::subject, item -> item, (a, b) -> b, LinkedHashMap::new));
-        } finally {
-            pool.shutdown();
-        }
+    @Override
+    public Item run(JobContext context, String employee) {
+        return sync(employee, mode(context), context.userId());
+    }
+
+    /** A postponed employee (throttled mailbox, or their own sync running) once more after the configured pause. */
+    @Override
+    public Optional<Duration> retryOnceAfter(Item item) {
+        return postponed(item) && retryPostponedSeconds >= 0 ? Optional.of(Duration.ofSeconds(retryPostponedSeconds))
+                : Optional.empty();
+    }
+
+    @Override
+    public JobResult summary(List<Item> items) {
+        return ContactSyncSummary.of(items);
+    }
+
+    @Override
+    public int partsPerServer() {
+        return concurrency;
+    }
+
+    private static SyncMode mode(JobContext context) {
+        return modeOf(context.parameterString()).orElseThrow(() -> new ApplicationException(
+                ApplicationException.Kind.INVALID, SyncMessages.of("job.codeunit.6700.parameter", FULL_SYNC)));
     }
 
     private Item sync(String employee, SyncMode mode, String startedBy) {
@@ -176,17 +169,6 @@ public class ContactSyncJob implements JobQueueJob {
                 .map(setup -> SyncMessages.of("job.codeunit.6700.paused", (long) setup.getFailuresInARow()).stored());
     }
 
-    private static Item outcome(Future<Item> running) {
-        try {
-            return running.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The contact sync job was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("An employee's sync failed unexpectedly: " + e.getCause(), e.getCause());
-        }
-    }
-
     static boolean postponed(Item item) {
         return item.outcome().equals("POSTPONED") || item.outcome().equals(ALREADY_RUNNING);
     }
@@ -198,14 +180,5 @@ public class ContactSyncJob implements JobQueueJob {
 
     private static int toBc(SyncRun run) {
         return run.count(ActionKind.CREATE_IN_BC) + run.count(ActionKind.UPDATE_IN_BC);
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The contact sync job was interrupted", e);
-        }
     }
 }
