@@ -249,15 +249,19 @@ bench_cpu_stop() {
     echo "n/a n/a"
     return 0
   fi
-  kill -TERM "$BENCH_CPU_SAMPLER"
-  # Callers read this through a process substitution, a subshell in which the sampler is no child to wait for:
-  # wait (at most 10 s) for the figures it writes when it stops instead.
+  bench_sampler_figures "$BENCH_CPU_SAMPLER" "$BENCH_TMP/cpu.txt"
+  BENCH_CPU_SAMPLER=""
+}
+
+# Stops a sampler (PID) and prints the figures it writes to FILE when it stops. Callers read this through a process
+# substitution, a subshell in which the sampler is no child to wait for: wait (at most 10 s) for the file instead.
+bench_sampler_figures() {
+  kill -TERM "$1"
   for _ in $(seq 1 100); do
-    [ -s "$BENCH_TMP/cpu.txt" ] && break
+    [ -s "$2" ] && break
     sleep 0.1
   done
-  BENCH_CPU_SAMPLER=""
-  cat "$BENCH_TMP/cpu.txt"
+  cat "$2"
 }
 
 # Milliseconds per item, one decimal; n/a when not measured.
@@ -322,13 +326,8 @@ PY
 }
 
 bench_pg_cpu_stop() {
-  kill -TERM "$BENCH_PG_SAMPLER"
-  for _ in $(seq 1 100); do
-    [ -s "$BENCH_TMP/pg-cpu.txt" ] && break
-    sleep 0.1
-  done
+  bench_sampler_figures "$BENCH_PG_SAMPLER" "$BENCH_TMP/pg-cpu.txt"
   BENCH_PG_SAMPLER=""
-  cat "$BENCH_TMP/pg-cpu.txt"
 }
 
 # Largest first; exact row counts.
