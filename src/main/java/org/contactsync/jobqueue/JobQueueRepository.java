@@ -37,6 +37,14 @@ public class JobQueueRepository extends EntityRepository {
         return Optional.ofNullable(em.find(JobQueueEntry.class, id));
     }
 
+    /**
+     * The entry as committed now, locked until the transaction ends: an administrator's change then waits for the
+     * scheduler's writes to the entry (a claim, a run's split, its end) instead of colliding with them at commit.
+     */
+    public Optional<JobQueueEntry> lockedEntry(long id) {
+        return Optional.ofNullable(em.find(JobQueueEntry.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public void add(JobQueueEntry entry) {
         em.persist(entry);
         em.flush();

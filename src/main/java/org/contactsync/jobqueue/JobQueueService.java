@@ -83,7 +83,7 @@ public class JobQueueService {
     }
 
     public void delete(Caller caller, long id) {
-        JobQueueEntry entry = entry(caller, id);
+        JobQueueEntry entry = lockedEntry(caller, id);
         if (entry.getStatus() == JobQueueStatus.IN_PROCESS) {
             throw new ApplicationException(Kind.CONFLICT, JobQueueMessages.of("entry.refused.inProcess"));
         }
@@ -92,7 +92,7 @@ public class JobQueueService {
 
     /** Set Status to Ready: the entry is scheduled from now on and runs for the caller. */
     public JobQueueEntry setReady(Caller caller, long id) {
-        JobQueueEntry entry = entry(caller, id);
+        JobQueueEntry entry = lockedEntry(caller, id);
         check(entry.settings(config.zone()));
         entry.setReady(caller.userName(), clock.instant(), config.runTimes());
         repository.flush();
@@ -101,7 +101,7 @@ public class JobQueueService {
 
     /** Set On Hold: no further runs until it is set Ready again; a run in process finishes. */
     public JobQueueEntry setOnHold(Caller caller, long id) {
-        JobQueueEntry entry = entry(caller, id);
+        JobQueueEntry entry = lockedEntry(caller, id);
         entry.setOnHold(caller.userName(), clock.instant());
         repository.flush();
         return entry;
@@ -172,7 +172,7 @@ public class JobQueueService {
     }
 
     private JobQueueEntry changeable(Caller caller, long id, long readVersion) {
-        JobQueueEntry entry = entry(caller, id);
+        JobQueueEntry entry = lockedEntry(caller, id);
         if (entry.getStatus() == JobQueueStatus.IN_PROCESS) {
             throw new ApplicationException(Kind.CONFLICT, JobQueueMessages.of("entry.refused.inProcess"));
         }
@@ -180,6 +180,16 @@ public class JobQueueService {
             throw new ApplicationException(Kind.CONFLICT, JobQueueMessages.of("entry.refused.changedMeanwhile"));
         }
         return entry;
+    }
+
+    /**
+     * The entry to change, read locked: the scheduler changes entries too (a run's split raises the version while
+     * the run starts), and an unlocked read would make Set On Hold pressed at that moment fail at commit.
+     */
+    private JobQueueEntry lockedEntry(Caller caller, long id) {
+        requireAdmin(caller);
+        return repository.lockedEntry(id).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
+                JobQueueMessages.of("entry.notFound", id)));
     }
 
     /** Refuses settings that cannot run, field by field, with Business Central's captions in the messages. */

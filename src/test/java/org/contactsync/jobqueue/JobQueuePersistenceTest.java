@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.LockModeType;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,66 @@ class JobQueuePersistenceTest {
             long id = readyEntry(db, every(60, 3));
             assertNotEquals(1L, id);
             assertEquals(Optional.of(NOW), entry(db, id).nextRunAt());
+        }
+    }
+
+    /**
+     * Set On Hold pressed while a server splits the entry's run (the split raises the entry's version under a lock):
+     * the administrator's read waits for the split and then changes the entry as it is, instead of failing at commit
+     * on the version it read before (a 500 seen in JobQueueTwoNodesIT).
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void anAdministratorsChangeWaitsForTheSchedulersLockInsteadOfCollidingWithIt(DatabaseKind kind) throws Exception {
+        try (var db = TestDatabase.fresh(kind)) {
+            long id = readyEntry(db, every(60, 3));
+            long versionBefore = entry(db, id).getVersion();
+            var splitHoldsTheLock = new CountDownLatch(1);
+            var administratorStarted = new CountDownLatch(1);
+            ExecutorService servers = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> split = servers.submit(() -> db.inTransaction(em -> {
+                    em.find(JobQueueEntry.class, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+                    splitHoldsTheLock.countDown();
+                    awaitUninterruptibly(administratorStarted);
+                    pause(Duration.ofMillis(500));
+                    return null;
+                }));
+                awaitUninterruptibly(splitHoldsTheLock);
+                Future<JobQueueEntry> onHold = servers.submit(() -> db.inTransaction(em -> {
+                    administratorStarted.countDown();
+                    var repository = new JobQueueRepository(em);
+                    JobQueueEntry entry = repository.lockedEntry(id).orElseThrow();
+                    entry.setOnHold("admin", NOW);
+                    repository.flush();
+                    return entry;
+                }));
+                split.get();
+                onHold.get();
+            } finally {
+                servers.shutdownNow();
+            }
+            var entry = entry(db, id);
+            assertEquals(JobQueueStatus.ON_HOLD, entry.getStatus());
+            assertEquals(versionBefore + 2, entry.getVersion(), "the split's change and then the administrator's");
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
