@@ -253,8 +253,14 @@ class JourneysBrowserIT {
                     "its newest Sync Log entry: " + browser.byId("factBoxLastEntry").getText());
             browser.open("/contacts/list.xhtml");
             browser.type("search", surname);
-            browser.waitForText("contacts", surname);
-            // The search re-renders the table as it is typed: select the row once it stays.
+            // The search re-renders the table as it is typed, once per pause in the typing: a click while a partial
+            // search's rows are replaced lands on whatever row is under the pointer. Click once the table shows
+            // only the one contact the whole surname finds.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> {
+                        var rows = driver.findElements(By.cssSelector("[id$='contacts_data'] > tr"));
+                        return rows.size() == 1 && rows.get(0).getText().contains(surname);
+                    });
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                     .until(driver -> {
                         driver.findElement(By.xpath("//tr[contains(., '" + surname + "')]/td[contains(@class, "
