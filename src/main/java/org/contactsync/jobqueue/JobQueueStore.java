@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.contactsync.jobqueue.JobQueueRepository.Candidate;
 import org.contactsync.jobqueue.JobQueueRepository.Claimed;
 import org.contactsync.jobqueue.JobQueueRepository.ClaimedPart;
@@ -68,16 +69,14 @@ public class JobQueueStore implements Purgeable {
 
     /** Splits a claimed run into its parts (none: the run ends now). */
     public void startParts(Claimed claimed, List<String> subjects) {
-        repository.startParts(claimed, subjects, items -> runner.summary(claimed.objectType(), claimed.objectId(),
-                items), clock.instant(), config.runTimes()).ifPresent(result -> ended(claimed.objectType(),
-                claimed.objectId(), result));
+        endedIfClosed(claimed.objectType(), claimed.objectId(), repository.startParts(claimed, subjects,
+                summaryOf(claimed.objectType(), claimed.objectId()), clock.instant(), config.runTimes()));
     }
 
     /** Splits a Run Once (foreground) into its parts (none: the run ends now). */
     public void startUnclaimedParts(UnclaimedRun run, List<String> subjects) {
-        repository.startUnclaimedParts(run.logEntryId(), subjects, items -> runner.summary(run.objectType(),
-                run.objectId(), items), clock.instant(), config.runTimes()).ifPresent(result -> ended(
-                run.objectType(), run.objectId(), result));
+        endedIfClosed(run.objectType(), run.objectId(), repository.startUnclaimedParts(run.logEntryId(), subjects,
+                summaryOf(run.objectType(), run.objectId()), clock.instant(), config.runTimes()));
     }
 
     public List<PartCandidate> claimableParts() {
@@ -94,9 +93,19 @@ public class JobQueueStore implements Purgeable {
 
     /** Ends a part this server ran; the last part of a run ends the run. */
     public void endPart(ClaimedPart part, String server, Item item) {
-        repository.endPart(part, server, item, runner.retryOnceAfter(part.objectType(), part.objectId(), item),
-                items -> runner.summary(part.objectType(), part.objectId(), items), clock.instant(),
-                config.runTimes()).ifPresent(result -> ended(part.objectType(), part.objectId(), result));
+        endedIfClosed(part.objectType(), part.objectId(), repository.endPart(part, server, item,
+                runner.retryOnceAfter(part.objectType(), part.objectId(), item),
+                summaryOf(part.objectType(), part.objectId()), clock.instant(), config.runTimes()));
+    }
+
+    /** How the job sums up a run's parts into the run's result. */
+    private Function<List<Item>, JobResult> summaryOf(ObjectType objectType, int objectId) {
+        return items -> runner.summary(objectType, objectId, items);
+    }
+
+    /** Tells the job a run ended, when the step that closed its parts ended it. */
+    private void endedIfClosed(ObjectType objectType, int objectId, Optional<JobResult> result) {
+        result.ifPresent(ended -> ended(objectType, objectId, ended));
     }
 
     private void ended(ObjectType type, int objectId, JobResult result) {
