@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
@@ -41,6 +42,8 @@ public class GraphClients {
 
     /** Exchange Online's limit of concurrent requests per app and mailbox. */
     static final int REQUESTS_IN_FLIGHT_PER_MAILBOX = 4;
+    /** Room for every connection of 64 mailboxes syncing at once (the job queue's default is 16 employees). */
+    private static final int IDLE_CONNECTIONS_KEPT = 64 * REQUESTS_IN_FLIGHT_PER_MAILBOX;
     static final String PREFER_IMMUTABLE_IDS = "IdType=\"ImmutableId\"";
     private static final int CACHED_CONNECTIONS = 16;
 
@@ -55,7 +58,14 @@ public class GraphClients {
     @Resource
     ManagedThreadFactory managedThreads;
     private ExecutorService batchThreads;
-    private final ConnectionPool connectionPool = new ConnectionPool();
+    /**
+     * The connections every session shares. OkHttp's default pool keeps five idle connections, a client app's need: a
+     * server syncing many mailboxes has up to {@value #REQUESTS_IN_FLIGHT_PER_MAILBOX} requests in flight in each,
+     * and whenever more than five of those connections were idle at once (between two runs, or two rounds of one),
+     * the rest were closed, to be opened again with a TLS handshake each. Kept for OkHttp's five minutes instead; the
+     * pool holds no more connections than were in use at once.
+     */
+    private final ConnectionPool connectionPool = new ConnectionPool(IDLE_CONNECTIONS_KEPT, 5, TimeUnit.MINUTES);
     private final Function<GraphConnectionSettings, TokenCredential> credentials;
     private GraphTraffic traffic = GraphTraffic.NONE;
 

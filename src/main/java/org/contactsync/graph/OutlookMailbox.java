@@ -578,7 +578,11 @@ public final class OutlookMailbox {
                 response.close();
                 return new Sent(Optional.empty(), Optional.of(new MailboxThrottledException(mailbox, null)));
             }
-            return new Sent(Optional.of(new BatchResponseContent(response)), Optional.empty());
+            BatchResponseContent content = new BatchResponseContent(response);
+            // Read now (the content keeps what it parsed): an unread answer holds its connection, so the sender's next
+            // batch would need a new one, a TLS handshake each.
+            content.getResponsesStatusCode();
+            return new Sent(Optional.of(content), Optional.empty());
         } catch (RuntimeException | IOException e) {
             return new Sent(Optional.empty(), Optional.of(GraphFailures.asException(e, session)));
         }

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +43,8 @@ final class FakeGraph implements AutoCloseable {
 
     final List<List<JsonObject>> batches = new CopyOnWriteArrayList<>();
     final AtomicInteger maxInFlight = new AtomicInteger();
+    /** The client ports batch requests came from: one per TCP connection the clients opened. */
+    final Set<Integer> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -87,6 +91,7 @@ final class FakeGraph implements AutoCloseable {
 
     private void batch(HttpExchange exchange) throws IOException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        connections.add(exchange.getRemoteAddress().getPort());
         try {
             JsonObject body;
             try (JsonReader reader = Json.createReader(new StringReader(
