@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.contactsync.contact.FieldValues;
 import org.contactsync.contact.SyncedField;
@@ -67,8 +68,8 @@ final class ActionRecorder {
 
     private void created(String no, FieldValues values, SyncAction action, Optional<WriteOutcome> outcome) {
         if (outcome.orElseThrow() instanceof WriteOutcome.Created created) {
-            boolean imported = currentLink(no).map(SyncLink::importedFromOutlook).orElse(false);
-            saveLink(new SyncLink(no, created.graphId(), created.changeKey(), values, imported));
+            storeLink(no, current -> Optional.of(new SyncLink(no, created.graphId(), created.changeKey(), values,
+                    current.map(SyncLink::importedFromOutlook).orElse(false))));
             done(action, Optional.of(no), Optional.of(created.graphId()), Set.of(), created.foundByStamp()
                     ? "Microsoft Graph's answer was lost; found in Outlook by its stamp, linked" : "");
         } else {
@@ -78,7 +79,7 @@ final class ActionRecorder {
 
     private void updatedInOutlook(UpdateInOutlook update, Optional<WriteOutcome> outcome) {
         if (outcome.orElseThrow() instanceof WriteOutcome.Updated updated) {
-            currentLink(update.contactNo()).ifPresent(link -> saveLink(new SyncLink(link.contactNo(),
+            storeLink(update.contactNo(), current -> current.map(link -> new SyncLink(link.contactNo(),
                     link.graphId(), updated.changeKey(), link.lastSynced().withAll(update.changes()),
                     link.importedFromOutlook(), link.kept())));
             done(update, Optional.of(update.contactNo()), Optional.of(update.graphId()),
@@ -101,7 +102,8 @@ final class ActionRecorder {
     private void createInBc(CreateInBc create) {
         Applied applied = businessCentral.createFromSync(create.values(), create.companyName());
         if (applied instanceof Applied.Done done) {
-            saveLink(new SyncLink(done.contactNo(), create.graphId(), create.changeKey(), create.values(), true));
+            storeLink(done.contactNo(), current -> Optional.of(new SyncLink(done.contactNo(), create.graphId(),
+                    create.changeKey(), create.values(), true)));
             done(create, Optional.of(done.contactNo()), Optional.of(create.graphId()), create.values().fields(),
                     notes(create.notes()));
         } else {
@@ -115,7 +117,7 @@ final class ActionRecorder {
             notApplied(update, Optional.of(update.contactNo()), update.graphId(), applied);
             return;
         }
-        currentLink(update.contactNo()).ifPresent(link -> saveLink(new SyncLink(link.contactNo(), link.graphId(),
+        storeLink(update.contactNo(), current -> current.map(link -> new SyncLink(link.contactNo(), link.graphId(),
                 link.changeKey(), link.lastSynced().withAll(update.changes()), link.importedFromOutlook(),
                 link.kept())));
         done(update, Optional.of(update.contactNo()), Optional.of(update.graphId()), update.changes().fields(),
@@ -132,16 +134,15 @@ final class ActionRecorder {
 
     private void recordLinkOrLogOnly(SyncAction action) {
         if (action instanceof Link link) {
-            boolean imported = currentLink(link.contactNo()).map(SyncLink::importedFromOutlook).orElse(false);
-            saveLink(new SyncLink(link.contactNo(), link.graphId(), link.changeKey(), link.agreed(), imported));
+            storeLink(link.contactNo(), current -> Optional.of(new SyncLink(link.contactNo(), link.graphId(),
+                    link.changeKey(), link.agreed(), current.map(SyncLink::importedFromOutlook).orElse(false))));
             done(action, Optional.of(link.contactNo()), Optional.of(link.graphId()), Set.of(), "");
         } else if (action instanceof Relink relink) {
-            boolean imported = currentLink(relink.contactNo()).map(SyncLink::importedFromOutlook).orElse(false);
-            saveLink(new SyncLink(relink.contactNo(), relink.graphId(), relink.changeKey(), relink.agreed(),
-                    imported));
+            storeLink(relink.contactNo(), current -> Optional.of(new SyncLink(relink.contactNo(), relink.graphId(),
+                    relink.changeKey(), relink.agreed(), current.map(SyncLink::importedFromOutlook).orElse(false))));
             done(action, Optional.of(relink.contactNo()), Optional.of(relink.graphId()), Set.of(), "");
         } else if (action instanceof RefreshLink refresh) {
-            currentLink(refresh.contactNo()).ifPresent(link -> saveLink(new SyncLink(link.contactNo(),
+            storeLink(refresh.contactNo(), current -> current.map(link -> new SyncLink(link.contactNo(),
                     link.graphId(), refresh.changeKey(), link.lastSynced().withAll(refresh.agreed()),
                     link.importedFromOutlook(), link.kept())));
             done(action, Optional.of(refresh.contactNo()), Optional.of(refresh.graphId()), Set.of(), "");
@@ -170,14 +171,17 @@ final class ActionRecorder {
         done(unlink, Optional.of(unlink.contactNo()), Optional.of(unlink.graphId()), Set.of(), "");
     }
 
-    private Optional<SyncLink> currentLink(String no) {
-        return sync.link(run.getUserName(), no).map(ContactLink::toSyncLink);
-    }
-
-    private void saveLink(SyncLink link) {
-        sync.link(run.getUserName(), link.contactNo()).ifPresentOrElse(row -> row.assign(link, now),
-                () -> sync.add(new ContactLink(run.getUserName(), link, now)));
-        sync.flush();
+    /**
+     * Stores the link the action leaves the contact with, made from its current link (none: a new row; the function
+     * answers empty: the row stays as it is). The row is read once: a read per contact is a database round trip.
+     */
+    private void storeLink(String no, Function<Optional<SyncLink>, Optional<SyncLink>> next) {
+        Optional<ContactLink> row = sync.link(run.getUserName(), no);
+        next.apply(row.map(ContactLink::toSyncLink)).ifPresent(link -> {
+            row.ifPresentOrElse(existing -> existing.assign(link, now),
+                    () -> sync.add(new ContactLink(run.getUserName(), link, now)));
+            sync.flush();
+        });
     }
 
     private void done(SyncAction action, Optional<String> no, Optional<String> graphId, Set<SyncedField> fields,

@@ -173,4 +173,34 @@ class ActionRecorderTest {
             assertFalse(links(db).containsKey("CT000200"), "gone either way: the link goes too");
         }
     }
+
+    /** A run creates hundreds of contacts in Outlook: each one's link row is read once, not once per step. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void eachCreatedContactsLinkIsReadOnce(DatabaseKind kind) {
+        try (var db = TestDatabase.fresh(kind)) {
+            long run = prepare(db);
+            var reads = new java.util.concurrent.atomic.AtomicInteger();
+
+            db.runInTransaction(em -> {
+                var recorder = new ActionRecorder(new SyncRepository(em) {
+                    @Override
+                    public Optional<ContactLink> link(String userName, String contactNo) {
+                        reads.incrementAndGet();
+                        return super.link(userName, contactNo);
+                    }
+                }, new ContactTableContacts(new ContactRepository(em), new ContactService(new ContactRepository(em),
+                        BeanValidation.validator())), em.find(SyncRun.class, run), NOW);
+                for (int i = 0; i < 3; i++) {
+                    var create = new SyncAction.CreateInOutlook("CT00040" + i, person("Per", "Ek" + i,
+                            "per" + i + "@example.se"), Reason.NEW_IN_BC);
+                    recorder.record(create, Optional.of(new WriteOutcome.Created(new OutlookWrite.Create(
+                            create.contactNo(), create.values()), "AAMk-" + i, "ck1")));
+                }
+            });
+
+            assertEquals(3, reads.get());
+            assertEquals(java.util.Set.of("CT000400", "CT000401", "CT000402"), links(db).keySet());
+        }
+    }
 }
