@@ -60,8 +60,7 @@ public class JobQueueService {
 
     public JobQueueEntry entry(Caller caller, long id) {
         requireAdmin(caller);
-        return repository.entry(id).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
-                JobQueueMessages.of("entry.notFound", id)));
+        return found(repository.entry(id), id);
     }
 
     /** A new entry, On Hold. */
@@ -188,7 +187,11 @@ public class JobQueueService {
      */
     private JobQueueEntry lockedEntry(Caller caller, long id) {
         requireAdmin(caller);
-        return repository.lockedEntry(id).orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
+        return found(repository.lockedEntry(id), id);
+    }
+
+    private static JobQueueEntry found(Optional<JobQueueEntry> entry, long id) {
+        return entry.orElseThrow(() -> new ApplicationException(Kind.NOT_FOUND,
                 JobQueueMessages.of("entry.notFound", id)));
     }
 

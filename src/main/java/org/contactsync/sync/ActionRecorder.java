@@ -68,8 +68,7 @@ final class ActionRecorder {
 
     private void created(String no, FieldValues values, SyncAction action, Optional<WriteOutcome> outcome) {
         if (outcome.orElseThrow() instanceof WriteOutcome.Created created) {
-            storeLink(no, current -> Optional.of(new SyncLink(no, created.graphId(), created.changeKey(), values,
-                    current.map(SyncLink::importedFromOutlook).orElse(false))));
+            linkTo(no, created.graphId(), created.changeKey(), values);
             done(action, Optional.of(no), Optional.of(created.graphId()), Set.of(), created.foundByStamp()
                     ? "Microsoft Graph's answer was lost; found in Outlook by its stamp, linked" : "");
         } else {
@@ -79,9 +78,7 @@ final class ActionRecorder {
 
     private void updatedInOutlook(UpdateInOutlook update, Optional<WriteOutcome> outcome) {
         if (outcome.orElseThrow() instanceof WriteOutcome.Updated updated) {
-            storeLink(update.contactNo(), current -> current.map(link -> new SyncLink(link.contactNo(),
-                    link.graphId(), updated.changeKey(), link.lastSynced().withAll(update.changes()),
-                    link.importedFromOutlook(), link.kept())));
+            advanceLink(update.contactNo(), link -> updated.changeKey(), update.changes());
             done(update, Optional.of(update.contactNo()), Optional.of(update.graphId()),
                     update.changes().fields(), updated.foundCarriedOut()
                             ? "Microsoft Graph's answer was lost; found carried out in Outlook" : "");
@@ -117,9 +114,7 @@ final class ActionRecorder {
             notApplied(update, Optional.of(update.contactNo()), update.graphId(), applied);
             return;
         }
-        storeLink(update.contactNo(), current -> current.map(link -> new SyncLink(link.contactNo(), link.graphId(),
-                link.changeKey(), link.lastSynced().withAll(update.changes()), link.importedFromOutlook(),
-                link.kept())));
+        advanceLink(update.contactNo(), SyncLink::changeKey, update.changes());
         done(update, Optional.of(update.contactNo()), Optional.of(update.graphId()), update.changes().fields(),
                 notes(update.notes()));
     }
@@ -134,17 +129,13 @@ final class ActionRecorder {
 
     private void recordLinkOrLogOnly(SyncAction action) {
         if (action instanceof Link link) {
-            storeLink(link.contactNo(), current -> Optional.of(new SyncLink(link.contactNo(), link.graphId(),
-                    link.changeKey(), link.agreed(), current.map(SyncLink::importedFromOutlook).orElse(false))));
+            linkTo(link.contactNo(), link.graphId(), link.changeKey(), link.agreed());
             done(action, Optional.of(link.contactNo()), Optional.of(link.graphId()), Set.of(), "");
         } else if (action instanceof Relink relink) {
-            storeLink(relink.contactNo(), current -> Optional.of(new SyncLink(relink.contactNo(), relink.graphId(),
-                    relink.changeKey(), relink.agreed(), current.map(SyncLink::importedFromOutlook).orElse(false))));
+            linkTo(relink.contactNo(), relink.graphId(), relink.changeKey(), relink.agreed());
             done(action, Optional.of(relink.contactNo()), Optional.of(relink.graphId()), Set.of(), "");
         } else if (action instanceof RefreshLink refresh) {
-            storeLink(refresh.contactNo(), current -> current.map(link -> new SyncLink(link.contactNo(),
-                    link.graphId(), refresh.changeKey(), link.lastSynced().withAll(refresh.agreed()),
-                    link.importedFromOutlook(), link.kept())));
+            advanceLink(refresh.contactNo(), link -> refresh.changeKey(), refresh.agreed());
             done(action, Optional.of(refresh.contactNo()), Optional.of(refresh.graphId()), Set.of(), "");
         } else if (action instanceof Unlink unlink) {
             unlink(unlink);
@@ -169,6 +160,18 @@ final class ActionRecorder {
             }
         });
         done(unlink, Optional.of(unlink.contactNo()), Optional.of(unlink.graphId()), Set.of(), "");
+    }
+
+    /** Links the contact to an Outlook contact; whether it came from Outlook stays as its current link says. */
+    private void linkTo(String no, String graphId, String changeKey, FieldValues agreed) {
+        storeLink(no, current -> Optional.of(new SyncLink(no, graphId, changeKey, agreed,
+                current.map(SyncLink::importedFromOutlook).orElse(false))));
+    }
+
+    /** The contact's current link, if any, with {@code agreed} synced and the change key {@code changeKey} gives. */
+    private void advanceLink(String no, Function<SyncLink, String> changeKey, FieldValues agreed) {
+        storeLink(no, current -> current.map(link -> new SyncLink(link.contactNo(), link.graphId(),
+                changeKey.apply(link), link.lastSynced().withAll(agreed), link.importedFromOutlook(), link.kept())));
     }
 
     /**

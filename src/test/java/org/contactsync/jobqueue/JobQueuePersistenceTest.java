@@ -22,6 +22,7 @@ import org.contactsync.jobqueue.JobQueueRepository.Candidate;
 import org.contactsync.jobqueue.JobQueueRepository.Claimed;
 import org.contactsync.platform.LocalizedMessage;
 import org.contactsync.testsupport.DatabaseKind;
+import org.contactsync.testsupport.Poll;
 import org.contactsync.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -124,7 +125,7 @@ class JobQueuePersistenceTest {
                     em.find(JobQueueEntry.class, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
                     splitHoldsTheLock.countDown();
                     awaitUninterruptibly(administratorStarted);
-                    pause(Duration.ofMillis(500));
+                    Poll.pause(Duration.ofMillis(500));
                     return null;
                 }));
                 awaitUninterruptibly(splitHoldsTheLock);
@@ -150,15 +151,6 @@ class JobQueuePersistenceTest {
     private static void awaitUninterruptibly(CountDownLatch latch) {
         try {
             latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
