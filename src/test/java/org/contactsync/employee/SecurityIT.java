@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.contactsync.testsupport.ClassModelMarkers;
 import org.contactsync.testsupport.Deployments;
 import org.contactsync.testsupport.FacesSession;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -402,6 +403,21 @@ class SecurityIT {
         for (var answer : List.of(response, withoutNonce)) {
             assertEquals(400, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("Your page has expired"), answer.body());
+        }
+    }
+
+    @Test
+    void theClassModelMarkersAreNotServedEvenToAnAdmin() throws Exception {
+        var markers = ClassModelMarkers.inTheWar();
+        assertFalse(markers.isEmpty(), "the WAR has class-model markers");
+        var anonymous = new FacesSession(base);
+        var admin = FacesSession.signedIn(base, "admin", "admin-demo-2026");
+
+        for (var marker : markers) {
+            assertEquals(401, anonymous.get(marker).statusCode(), "sign-in first, as for any path but a page");
+            var answer = admin.get(marker);
+            assertEquals(404, answer.statusCode(), marker + " is not content");
+            assertFalse(answer.body().contains(marker), "the answer does not name " + marker);
         }
     }
 
