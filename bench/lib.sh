@@ -85,8 +85,10 @@ bench_init() {
   done
   cd "$BENCH_ROOT"
   BENCH_SHARED_SERVER=${BENCH_BASE_URL:+true}
-  # The commit measured: taken at the start, since the sources may change while a long benchmark runs.
-  BENCH_COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml bench || echo "+changes")
+  # The commit measured: taken at the start, since the sources may change while a long benchmark runs. The JVM and
+  # Payara Micro options (server-config) count as sources: they change what is measured.
+  BENCH_COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml bench server-config \
+    || echo "+changes")
   BENCH_TMP=$(mktemp -d -t contactsync-bench.XXXXXX)
   trap bench_cleanup EXIT
 }
