@@ -19,7 +19,7 @@ class ClassModelMarkersIT {
     @Test
     void everyLibraryButPrimeFacesAndOmniFacesHasItsMarker() {
         var libraries = ClassModelMarkers.librariesInTheWar();
-        var markers = ClassModelMarkers.inTheWar();
+        var markers = ClassModelMarkers.directoriesInTheWar();
         assertTrue(libraries.stream().anyMatch(library -> library.startsWith("WEB-INF/lib/microsoft-graph-")),
                 "the Graph SDK, the largest library, is in the WAR: " + libraries);
 

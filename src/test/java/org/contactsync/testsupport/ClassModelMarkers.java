@@ -3,29 +3,37 @@ package org.contactsync.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The built WAR's libraries and class-model markers (pom.xml, maven-antrun-plugin): the files at the WAR's root that
- * keep Payara from parsing a library of {@code WEB-INF/lib} into its class model at deployment.
+ * The built WAR's libraries and class-model markers (pom.xml, maven-antrun-plugin): the directories at the WAR's root,
+ * each holding one empty file, that keep Payara from parsing a library of {@code WEB-INF/lib} into its class model
+ * at deployment.
  */
 public final class ClassModelMarkers {
 
     private static final String WAR = "target/contactsync.war";
+    private static final String MARKER_PREFIX = "WEB-INF__lib__";
 
     private ClassModelMarkers() {
     }
 
-    /** The markers' entry names, e.g. {@code WEB-INF__lib__guava-33.5.0-jre_jar}. */
-    public static List<String> inTheWar() {
-        return entries(name -> name.startsWith("WEB-INF__lib__"));
+    /** The markers' directories, e.g. {@code WEB-INF__lib__guava-33.5.0-jre_jar}. */
+    public static List<String> directoriesInTheWar() {
+        return entries().stream().filter(name -> name.startsWith(MARKER_PREFIX))
+                .map(name -> name.substring(0, name.indexOf('/'))).distinct().toList();
+    }
+
+    /** Every path of the markers a browser could ask for: the directories and the files in them. */
+    public static List<String> pathsInTheWar() {
+        return entries().stream().filter(name -> name.startsWith(MARKER_PREFIX))
+                .map(name -> name.endsWith("/") ? name.substring(0, name.length() - 1) : name).distinct().toList();
     }
 
     /** The library jars' entry names, e.g. {@code WEB-INF/lib/guava-33.5.0-jre.jar}. */
     public static List<String> librariesInTheWar() {
-        return entries(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar"));
+        return entries().stream().filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")).toList();
     }
 
     /**
@@ -37,9 +45,9 @@ public final class ClassModelMarkers {
         return library.replaceAll("[/ ]", "__").replace(".jar", "_jar");
     }
 
-    private static List<String> entries(Predicate<String> wanted) {
+    private static List<String> entries() {
         try (var war = new ZipFile(WAR)) {
-            return war.stream().map(ZipEntry::getName).filter(wanted).sorted().toList();
+            return war.stream().map(ZipEntry::getName).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("No readable " + WAR + ": run the tests through `mvn verify`", e);
         }

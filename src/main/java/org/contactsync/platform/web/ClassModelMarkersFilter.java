@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Answers 404 for the class-model markers at the WAR's root: the empty files named {@code WEB-INF__lib__<jar>_jar}
- * that the build adds so that Payara leaves those libraries out of the class model it builds at deployment (pom.xml,
- * maven-antrun-plugin, says why). They are not content, and their names would tell anyone signed in which libraries,
- * in which versions, the server runs.
+ * Answers 404 for the class-model markers at the WAR's root: the directories {@code WEB-INF__lib__<jar>_jar}, each
+ * with one empty file, that the build adds so that Payara leaves those libraries out of the class model it builds at
+ * deployment (pom.xml, maven-antrun-plugin, says why). They are not content, and their names would tell anyone
+ * signed in which libraries, in which versions, the server runs.
  */
 @WebFilter(filterName = "ClassModelMarkersFilter", urlPatterns = "/*")
 public class ClassModelMarkersFilter extends HttpFilter {
