@@ -236,18 +236,23 @@ class JourneysBrowserIT {
             browser.waitForText("contacts", surname);
             assertEquals("Business Central", browser.byId("folder_label").getText(), "it opens on the sync folder");
             clickInRow(browser, surname, "edit");
+            // The dialog is filled by the edit's answer: type only once it shows this contact.
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.attributeToBe(Browser.idSelector("surname"), "value", surname));
             browser.type("jobTitle", "Harbour Master");
             browser.click("save");
             browser.waitForText("messages", words.outlookSaved());
+            browser.waitForText("contacts", "Harbour Master");
 
             browser.click("navExchangeSetup");
             browser.click("contactSyncSetup");
             browser.click("fullSync");
             browser.waitForText("syncStatus", words.succeeded());
+            var fullSync = browser.byId("syncStatus").getText() + ", " + browser.byId("syncCounts").getText();
 
             browser.open("/contacts/card.xhtml?no=" + no);
             assertEquals("Harbour Master", browser.byId("jobTitle").getAttribute("value"),
-                    "the Outlook edit came back with Full Sync");
+                    "the Outlook edit came back with Full Sync (" + fullSync + ")");
             assertEquals(words.inYourOutlook(), browser.byId("factBoxState").getText(), "the Contact Sync FactBox");
             assertTrue(browser.byId("factBoxLastEntry").getText().startsWith(words.factBoxLastEntry()),
                     "its newest Sync Log entry: " + browser.byId("factBoxLastEntry").getText());
