@@ -20,7 +20,7 @@ public class ClassModelMarkersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     /** How every marker's path begins: the name Payara derives from {@code WEB-INF/lib/}. */
-    static final String MARKER_PATH_PREFIX = "/WEB-INF__lib__";
+    private static final String MARKER_PATH_PREFIX = "/WEB-INF__lib__";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
