@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import org.contactsync.contact.FieldValues;
 import org.contactsync.contact.SyncedField;
 import org.junit.jupiter.api.AfterEach;
@@ -145,10 +147,10 @@ class OutlookMailboxBatchTest {
     }
 
     private static void writeInEveryMailboxAtOnce(List<OutlookMailbox> mailboxes, int creates) throws Exception {
-        var threads = java.util.concurrent.Executors.newFixedThreadPool(mailboxes.size());
+        var threads = Executors.newFixedThreadPool(mailboxes.size());
         try {
             var reports = threads.invokeAll(mailboxes.stream()
-                    .map(mailbox -> (java.util.concurrent.Callable<WriteReport>) () -> mailbox.apply("folder-1",
+                    .map(mailbox -> (Callable<WriteReport>) () -> mailbox.apply("folder-1",
                             creates(creates))).toList());
             for (var report : reports) {
                 assertTrue(report.get().outcomes().stream().allMatch(WriteOutcome.Created.class::isInstance));

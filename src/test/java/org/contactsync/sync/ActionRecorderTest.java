@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.contactsync.contact.Contact;
 import org.contactsync.contact.ContactData;
@@ -180,7 +181,7 @@ class ActionRecorderTest {
     void eachCreatedContactsLinkIsReadOnce(DatabaseKind kind) {
         try (var db = TestDatabase.fresh(kind)) {
             long run = prepare(db);
-            var reads = new java.util.concurrent.atomic.AtomicInteger();
+            var reads = new AtomicInteger();
 
             db.runInTransaction(em -> {
                 var recorder = new ActionRecorder(new SyncRepository(em) {
@@ -200,7 +201,7 @@ class ActionRecorderTest {
             });
 
             assertEquals(3, reads.get());
-            assertEquals(java.util.Set.of("CT000400", "CT000401", "CT000402"), links(db).keySet());
+            assertEquals(Set.of("CT000400", "CT000401", "CT000402"), links(db).keySet());
         }
     }
 }
