@@ -3,7 +3,6 @@ package org.contactsync.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
@@ -69,7 +68,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final int heapMegabytes;
     private final Path directory;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: by default the JDK's client asks a plain listener to upgrade to HTTP/2 (h2c), and Grizzly's HTTP/2 in
+     * Payara is what server-config/pre-boot-commands.asadmin turns off on the HTTPS listener. One clean-clone CI run
+     * (stop 25) saw a server log "ready" while this poll got no 200 for four minutes; its last answer is now in the
+     * failure message.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     /** Where this start's lines begin in the log. */
     private long logOffsetOfThisStart;
@@ -262,6 +268,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         HttpRequest ready = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(10)).build();
+        String lastAnswer = "none";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n"
@@ -272,13 +279,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " could not deploy the application:\n" + logTail());
             }
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
                     return;
                 }
-            } catch (ConnectException | java.net.http.HttpTimeoutException e) {
-                // Not listening yet.
+                lastAnswer = answer.statusCode() + " " + answer.body();
             } catch (IOException e) {
-                // The listener is up but the application is not deployed yet.
+                // Not listening yet (ConnectException), or the listener is up but the application is not deployed.
+                lastAnswer = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
@@ -286,7 +294,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Poll.pause(POLL);
         }
         kill();
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + " (the last answer of "
+                + uri("/health/ready") + ": " + lastAnswer + "):\n" + logTail());
     }
 
     /** Payara Micro stays up without the application when deploying it fails; the log says so. */
