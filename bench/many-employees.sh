@@ -4,10 +4,10 @@
 #
 # A fresh server on PostgreSQL (what a 200-employee installation runs) and the sandbox in a Payara Micro of its own,
 # as with --servers below, its tenant listing one mailbox per employee (contactsync.sandbox.mailboxes, as a tenant
-# lists its users): the sandbox keeps every stored contact in its heap, which would count as the server's memory. Employees work in teams of T sharing a
-# territory, as sales teams do: E/T territories of C contacts each, created through the REST API, and each
-# employee's Contact Sync Setup filters on the team's Territory Code with background sync on. The employees and
-# their setups are provisioned through the REST API as an admin's script would (POST /users, PATCH
+# lists its users): the sandbox keeps every stored contact in its heap, which would count as the server's memory.
+# Employees work in teams of T sharing a territory, as sales teams do: E/T territories of C contacts each, created
+# through the REST API, and each employee's Contact Sync Setup filters on the team's Territory Code with background
+# sync on. The employees and their setups are provisioned through the REST API as an admin's script would (POST /users, PATCH
 # /contact-sync-setups/{userName}), four at a time; the users get no password (oneTimePassword false), as they
 # never sign in on the pages here, which spares a PBKDF2 hash of 600,000 iterations per user. Then the 6700 entry is
 # run once (Run Once, which answers when the job's log entry has ended) and the log entry's server-stamped start and
@@ -155,7 +155,9 @@ start_sandbox_and_servers() {
     server_pids+=("$BENCH_LAUNCHED_PID") server_urls+=("http://localhost:$port")
   done
   bench_await_ready sandbox "$sandbox_pid" "$BENCH_SANDBOX_URL"
-  for i in $(seq 1 "$n"); do bench_await_ready "server$i" "${server_pids[$((i - 1))]}" "${server_urls[$((i - 1))]}"; done
+  for i in $(seq 1 "$n"); do
+    bench_await_ready "server$i" "${server_pids[$((i - 1))]}" "${server_urls[$((i - 1))]}"
+  done
   BENCH_PID=${server_pids[0]} BENCH_BASE_URL=${server_urls[0]}
 }
 
@@ -351,8 +353,9 @@ print(ok, round(total, 1), round(bound, 1), round(exchange, 1), round(machine, 1
 PY
 )
 {
-  echo "Sandbox in its own process: Exchange Online's limits, latency $latency ms per request. $employees employees in teams of $team" \
-    "($territories territories x $contacts contacts), employee concurrency $server_concurrency; job log entry" \
+  echo "Sandbox in its own process: Exchange Online's limits, latency $latency ms per request." \
+    "$employees employees in teams of $team ($territories territories x $contacts contacts)," \
+    "employee concurrency $server_concurrency; job log entry" \
     "$(bench_json 'd["status"]' <<<"$log")."
   echo
   echo "| employees x contacts | employees synced | contacts to Outlook | total time | Exchange's throttle bound | total / Exchange's bound | design bound (P = $server_concurrency) | machine busy / $cores cores | server CPU | app CPU per contact | server CPU per contact | server peak RSS | round trips per mailbox (max) | requests per mailbox (max) | 429s | client wall time |"
