@@ -166,7 +166,6 @@ start_sandbox_and_servers() {
 several_servers() {
   local n=$1
   start_sandbox_and_servers "$n" -Dcontactsync.jobqueue.contact-sync.concurrency="$concurrency"
-  local pids=("${server_pids[@]}")
   bench_dispatch
   bench_limits "{\"latencyMillis\":$latency}"
   create_contacts
@@ -175,14 +174,14 @@ several_servers() {
   local entry; entry=$(contact_sync_entry)
   bench_log "running job queue entry $entry (codeunit 6700) once on server1, $n server(s) up"
   local busy_started; busy_started=$(machine_busy)
-  bench_cpu_start "${pids[@]}" "$sandbox_pid"
+  bench_cpu_start "${server_pids[@]}" "$sandbox_pid"
   bench_pg_cpu_start
   local log; log=$(bench_api admin POST "/job-queue-entries/$entry/run-once")
   local cpu; cpu=$(bench_cpu_stop | tr '\n' ' ')
   local pg_ms; pg_ms=$(bench_pg_cpu_stop)
   local busy_s; busy_s=$(python3 -c "print(round($(machine_busy) - $busy_started, 1))")
   local rss="" pid
-  for pid in "${pids[@]}"; do rss+="$(bench_peak_rss "$pid") "; done
+  for pid in "${server_pids[@]}"; do rss+="$(bench_peak_rss "$pid") "; done
 
   # Exactly once: each employee's sync runs (the database's), and each mailbox's contents read through Graph (the
   # latency back to 0 first: the check is no part of the measurement).

@@ -3,6 +3,7 @@ package org.contactsync.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -21,14 +22,17 @@ public final class ClassModelMarkers {
 
     /** The markers' directories, e.g. {@code WEB-INF__lib__guava-33.5.0-jre_jar}. */
     public static List<String> directoriesInTheWar() {
-        return entries().stream().filter(name -> name.startsWith(MARKER_PREFIX))
-                .map(name -> name.substring(0, name.indexOf('/'))).distinct().toList();
+        return markerEntries().map(name -> name.substring(0, name.indexOf('/'))).distinct().toList();
     }
 
     /** Every path of the markers a browser could ask for: the directories and the files in them. */
     public static List<String> pathsInTheWar() {
-        return entries().stream().filter(name -> name.startsWith(MARKER_PREFIX))
-                .map(name -> name.endsWith("/") ? name.substring(0, name.length() - 1) : name).distinct().toList();
+        return markerEntries().map(name -> name.endsWith("/") ? name.substring(0, name.length() - 1) : name)
+                .distinct().toList();
+    }
+
+    private static Stream<String> markerEntries() {
+        return entries().stream().filter(name -> name.startsWith(MARKER_PREFIX));
     }
 
     /** The library jars' entry names, e.g. {@code WEB-INF/lib/guava-33.5.0-jre.jar}. */
