@@ -10,8 +10,11 @@
 #   after MB     VmRSS at rest after the --after command (e.g. benchmark 1's initial sync) ran, if given
 # plus Payara's own "ready in" and the load average, which says how much other work shared the cores.
 # Each run first starts the floor, an empty WAR (one static page) with the same Payara Micro, JVM options and
-# pre-boot commands, and reports the application's start-up / the floor's and (RSS - 150 MB) / the floor's RSS
-# (issue 17's targets: both <= 1.5); --smoke skips the floor.
+# pre-boot commands, then the stack floor (bench/stack-floor: the smallest application on the decided stack, one
+# entity through CDI, EJB, JPA, Flyway, Faces with PrimeFaces, JAX-RS and MicroProfile Health), and reports the
+# application's start-up / the floor's and (RSS - 150 MB) / the floor's RSS (issue 17's targets: both <= 1.5), the
+# stack floor's start-up / the floor's (what the stack alone costs) and the application's / the stack floor's;
+# --smoke skips both floors.
 #
 # Usage: bench/startup-memory.sh [--runs N] [--rest S] [--after 'CMD'] [--jvm 'OPTS'] [--label TEXT] [--no-record]
 #        bench/startup-memory.sh --smoke   one start, nothing recorded, exit 1 if the page never answers
@@ -80,6 +83,31 @@ if [ ! -f "$floor_war" ]; then
   (cd "$floor_dir" && jar cf "$project/$floor_war" index.html) && rm -rf "$floor_dir"
 fi
 
+# The stack floor (bench/stack-floor/README.md), built from its sources against the application's own API and
+# library jars, with the application's class-model markers (pom.xml) for every library but PrimeFaces.
+stack_floor_war=target/bench-stack-floor.war
+build_stack_floor() {
+  local classpath_file build libraries
+  classpath_file=$(mktemp) build=$(mktemp -d)
+  mvn -B -q dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile="$classpath_file" >/dev/null
+  libraries=$(ls target/contactsync/WEB-INF/lib/{primefaces,flyway-core,annotations}-*.jar)
+  mkdir -p "$build/WEB-INF/classes" "$build/WEB-INF/lib"
+  javac --release 17 -nowarn -d "$build/WEB-INF/classes" -cp "$(cat "$classpath_file")" \
+    $(find bench/stack-floor/src -name '*.java')
+  cp -r bench/stack-floor/resources/. "$build/WEB-INF/classes/"
+  cp -r bench/stack-floor/webapp/. "$build/"
+  cp $libraries "$build/WEB-INF/lib/"
+  for jar in $libraries; do
+    case $(basename "$jar") in primefaces-*) ;; *)
+      mkdir -p "$build/WEB-INF__lib__$(basename "$jar" .jar)_jar"
+      touch "$build/WEB-INF__lib__$(basename "$jar" .jar)_jar/class-model-marker" ;;
+    esac
+  done
+  (cd "$build" && jar cf "$project/$stack_floor_war" .)
+  rm -rf "$build" "$classpath_file"
+}
+$smoke || build_stack_floor
+
 # Starts WAR like the run command (pom.xml, profile run) in a fresh working directory and waits for PAGE to answer
 # 200; sets startup (wall s), cpu (s), ready (Payara's "ready in", s); the server stays up (server_pid, port).
 start_and_wait() {
@@ -122,12 +150,17 @@ start_and_wait() {
 
 for run in $(seq 1 "$runs"); do
   load_before=$(cut -d' ' -f1 /proc/loadavg)
-  floor_startup="-" floor_rss="-"
+  floor_startup="-" floor_rss="-" stack_startup="-" stack_cpu="-" stack_rss="-"
   if ! $smoke; then # paired: the floor starts just before the application, under the same load
     start_and_wait "$floor_war" index.html
     floor_startup=$startup
     sleep "$rest"
     floor_rss=$(rss_mb "$server_pid")
+    stop_server
+    start_and_wait "$stack_floor_war" index.xhtml
+    stack_startup=$startup stack_cpu=$cpu
+    sleep "$rest"
+    stack_rss=$(rss_mb "$server_pid")
     stop_server
   fi
   start_and_wait target/contactsync.war login.xhtml
@@ -144,8 +177,9 @@ for run in $(seq 1 "$runs"); do
   load_after=$(cut -d' ' -f1 /proc/loadavg)
   printf 'run %d: start-up %s s (Payara "ready in" %s s), CPU %s s, RSS at rest %s MB;' "$run" "$startup" "$ready" "$cpu" "$rss"
   printf ' floor (empty WAR): start-up %s s, RSS %s MB;' "$floor_startup" "$floor_rss"
+  printf ' stack floor: start-up %s s, CPU %s s, RSS %s MB;' "$stack_startup" "$stack_cpu" "$stack_rss"
   printf ' after --after: RSS %s MB, its CPU %s s; load %s/%s\n' "$rss_after" "$cpu_after" "$load_before" "$load_after"
-  echo "$startup $cpu $ready $rss $rss_after $load_before $load_after $cpu_after $floor_startup $floor_rss" >>"$results"
+  echo "$startup $cpu $ready $rss $rss_after $load_before $load_after $cpu_after $floor_startup $floor_rss $stack_startup $stack_cpu $stack_rss" >>"$results"
   stop_server
 done
 
@@ -153,15 +187,18 @@ column_median() { awk -v c="$1" '$c != "-" { print $c }' "$results" | median; }
 startup=$(column_median 1) cpu=$(column_median 2) ready=$(column_median 3) rss=$(column_median 4)
 rss_after=$(column_median 5) cpu_after=$(column_median 8) load=$(awk '{ print $6; print $7 }' "$results" | median)
 floor_startup=$(column_median 9) floor_rss=$(column_median 10)
+stack_startup=$(column_median 11) stack_cpu=$(column_median 12) stack_rss=$(column_median 13)
 # The ratios of issue 17's targets: start-up <= 1.5 x the floor's; RSS at rest <= 1.5 x the floor's + 150 MB.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
 startup_ratio=$(ratio "$startup" "$floor_startup")
 rss_ratio=$(ratio "$(awk -v r="$rss" 'BEGIN { print r - 150 }')" "$floor_rss")
+stack_ratio=$(ratio "$stack_startup" "$floor_startup") over_stack_ratio=$(ratio "$startup" "$stack_startup")
 jvm_options=$(grep -v '^#' "$options" | xargs)${extra_jvm:+ $extra_jvm}${extra_micro:+ $extra_micro}
 echo "median of $runs: start-up $startup s, CPU $cpu s, Payara ready in $ready s, RSS at rest $rss MB," \
   "after --after $rss_after MB (its CPU $cpu_after s), load $load (JVM: $jvm_options);" \
   "floor: start-up $floor_startup s, RSS $floor_rss MB; start-up / floor $startup_ratio (target 1.5)," \
-  "(RSS - 150 MB) / floor RSS $rss_ratio (target 1.5)"
+  "(RSS - 150 MB) / floor RSS $rss_ratio (target 1.5); stack floor: start-up $stack_startup s, CPU $stack_cpu s," \
+  "RSS $stack_rss MB, its start-up / floor $stack_ratio, the application's start-up / stack floor's $over_stack_ratio"
 $smoke && { echo "startup-memory smoke: the sign-in page answered"; exit 0; }
 $record || exit 0
 
@@ -188,6 +225,6 @@ TABLE
     END { if (in_section && !done) flush() }' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
   rm -f "$table"
 fi
-row="| $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml server-config || echo '+changes') | $(date -u +%Y-%m-%d) | $runs | $startup | $cpu | $ready | $rss | $rss_after | $cpu_after | $load | \`$jvm_options\`; floor (empty WAR) $floor_startup s, $floor_rss MB: start-up / floor $startup_ratio, (RSS - 150) / floor $rss_ratio${label:+; $label} |"
+row="| $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src webapp pom.xml server-config || echo '+changes') | $(date -u +%Y-%m-%d) | $runs | $startup | $cpu | $ready | $rss | $rss_after | $cpu_after | $load | \`$jvm_options\`; floor (empty WAR) $floor_startup s, $floor_rss MB: start-up / floor $startup_ratio, (RSS - 150) / floor $rss_ratio; stack floor $stack_startup s, $stack_cpu CPU s, $stack_rss MB: its start-up / floor $stack_ratio, start-up / stack floor $over_stack_ratio${label:+; $label} |"
 awk -v marker="$marker" -v row="$row" '$0 == marker { print row } { print }' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
 echo "recorded in $doc"
