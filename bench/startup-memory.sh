@@ -151,7 +151,7 @@ start_and_wait() {
 for run in $(seq 1 "$runs"); do
   load_before=$(cut -d' ' -f1 /proc/loadavg)
   floor_startup="-" floor_rss="-" stack_startup="-" stack_cpu="-" stack_rss="-"
-  if ! $smoke; then # paired: the floor starts just before the application, under the same load
+  if ! $smoke; then # paired: the floor and the stack floor start just before the application, under the same load
     start_and_wait "$floor_war" index.html
     floor_startup=$startup
     sleep "$rest"
