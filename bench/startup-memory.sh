@@ -179,7 +179,8 @@ for run in $(seq 1 "$runs"); do
   printf ' floor (empty WAR): start-up %s s, RSS %s MB;' "$floor_startup" "$floor_rss"
   printf ' stack floor: start-up %s s, CPU %s s, RSS %s MB;' "$stack_startup" "$stack_cpu" "$stack_rss"
   printf ' after --after: RSS %s MB, its CPU %s s; load %s/%s\n' "$rss_after" "$cpu_after" "$load_before" "$load_after"
-  echo "$startup $cpu $ready $rss $rss_after $load_before $load_after $cpu_after $floor_startup $floor_rss $stack_startup $stack_cpu $stack_rss" >>"$results"
+  echo "$startup $cpu $ready $rss $rss_after $load_before $load_after $cpu_after" \
+    "$floor_startup $floor_rss $stack_startup $stack_cpu $stack_rss" >>"$results"
   stop_server
 done
 
