@@ -21,6 +21,13 @@ public final class Browser implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    /**
+     * Between two tries of a wait. Selenium's default is 500 ms, and a page's Ajax answer comes within about 100 ms
+     * here, so every wait that had to try twice lost up to half a second; the walks wait like that a few hundred
+     * times.
+     */
+    private static final Duration BETWEEN_TRIES = Duration.ofMillis(100);
+
     private final WebDriver driver;
     private final URL base;
 
@@ -48,13 +55,18 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** A wait of the browser's patience (20 s) that tries every 100 ms. */
+    public WebDriverWait await() {
+        return new WebDriverWait(driver, PATIENCE, BETWEEN_TRIES);
+    }
+
     public void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
     }
 
     /** An element whose client id ends with {@code :id} or is {@code id} (JSF prefixes ids with the form's). */
     public WebElement byId(String id) {
-        return new WebDriverWait(driver, PATIENCE).until(
+        return await().until(
                 ExpectedConditions.visibilityOfElementLocated(idSelector(id)));
     }
 
@@ -69,7 +81,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String id) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(idSelector(id))).click();
+        await().until(ExpectedConditions.elementToBeClickable(idSelector(id))).click();
     }
 
     /**
@@ -78,7 +90,7 @@ public final class Browser implements AutoCloseable {
      * document" instead of a stale element, so any WebDriver error of one try only means "not yet".
      */
     public void waitForText(By where, String text) {
-        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
+        await().ignoring(WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(where, text));
     }
 

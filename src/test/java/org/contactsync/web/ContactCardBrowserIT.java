@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.UUID;
 import org.contactsync.testsupport.Browser;
 import org.contactsync.testsupport.DemoAccess;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Contact Card as Business Central's (issue 13, point 2): a field is validated and, on an existing contact, saved
@@ -35,8 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ContactCardBrowserIT {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @ArquillianResource
     URL base;
@@ -54,7 +50,7 @@ class ContactCardBrowserIT {
             browser.type("jobTitle", "Harbour Master");
             browser.byId("jobTitle").sendKeys(Keys.TAB);
             browser.click("back");
-            new WebDriverWait(browser.driver(), PATIENCE).until(ExpectedConditions.urlContains("/contacts/list"));
+            browser.await().until(ExpectedConditions.urlContains("/contacts/list"));
 
             browser.open("/contacts/card.xhtml?no=" + no);
             assertEquals("Harbour Master", browser.byId("jobTitle").getAttribute("value"));
@@ -115,7 +111,7 @@ class ContactCardBrowserIT {
             browser.type("jobTitle", "Skipper");
             browser.byId("jobTitle").sendKeys(Keys.TAB);
             // Clearing the field was a change too: wait for the answers to both, not for the first "Saved".
-            new WebDriverWait(browser.driver(), PATIENCE).until(driver -> (Boolean) ((JavascriptExecutor) driver)
+            browser.await().until(driver -> (Boolean) ((JavascriptExecutor) driver)
                     .executeScript("return PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0;"));
             assertEquals("Saved", browser.byId("cardState").getText());
             assertFalse(wouldAskBeforeLeaving(browser), "everything typed is saved");
@@ -130,7 +126,7 @@ class ContactCardBrowserIT {
             browser.type("name", "Maria Elisabet Johansson");
             browser.byId("name").sendKeys(Keys.TAB);
 
-            new WebDriverWait(browser.driver(), PATIENCE).ignoring(org.openqa.selenium.WebDriverException.class)
+            browser.await().ignoring(org.openqa.selenium.WebDriverException.class)
                     .until(driver -> browser.byId("surname").getAttribute("value").equals("Johansson"));
             assertEquals("Maria", browser.byId("firstName").getAttribute("value"));
             assertEquals("Elisabet", browser.byId("middleName").getAttribute("value"));

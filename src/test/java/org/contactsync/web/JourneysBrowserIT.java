@@ -45,7 +45,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person does in a real browser: sign in, keep contacts, and meet the limits of their role. */
 @ExtendWith(ArquillianExtension.class)
@@ -109,7 +108,7 @@ class JourneysBrowserIT {
                     "a plain value is found anywhere in the Name, in any case: " + plain);
 
             browser.type("colName:filter", "*" + token + "berg");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(
+            browser.await().ignoring(WebDriverException.class).until(
                     driver -> !browser.byId("contacts").getText().contains("Pers" + token + "son"));
             var bergs = browser.byId("contacts").getText();
             assertTrue(bergs.contains("Greta Lind" + token + "berg") && bergs.contains("Greta Sand" + token + "berg"),
@@ -222,7 +221,7 @@ class JourneysBrowserIT {
             assertEquals(words.neverSynced(), browser.byId("lastSyncDateTime").getText());
             browser.click("syncNow");
             browser.waitForText("syncStatus", words.succeeded());
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.not(
+            browser.await().until(ExpectedConditions.not(
                     ExpectedConditions.textToBePresentInElementLocated(Browser.idSelector("lastSyncDateTime"),
                             words.neverSynced())));
             assertTrue(browser.byId("lastSyncResult").getText().startsWith(language.equals("sv")
@@ -237,7 +236,7 @@ class JourneysBrowserIT {
             assertEquals("Business Central", browser.byId("folder_label").getText(), "it opens on the sync folder");
             clickInRow(browser, surname, "edit");
             // The dialog is filled by the edit's answer: type only once it shows this contact.
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+            browser.await().ignoring(StaleElementReferenceException.class)
                     .until(ExpectedConditions.attributeToBe(Browser.idSelector("surname"), "value", surname));
             browser.type("jobTitle", "Harbour Master");
             browser.click("save");
@@ -261,12 +260,12 @@ class JourneysBrowserIT {
             // The search re-renders the table as it is typed, once per pause in the typing: a click while a partial
             // search's rows are replaced lands on whatever row is under the pointer. Click once the table shows
             // only the one contact the whole surname finds.
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+            browser.await().ignoring(StaleElementReferenceException.class)
                     .until(driver -> {
                         var rows = driver.findElements(By.cssSelector("[id$='contacts_data'] > tr"));
                         return rows.size() == 1 && rows.get(0).getText().contains(surname);
                     });
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+            browser.await().ignoring(StaleElementReferenceException.class)
                     .until(driver -> {
                         driver.findElement(By.xpath("//tr[contains(., '" + surname + "')]/td[contains(@class, "
                                 + "'app-ellipsis')]")).click();
@@ -435,7 +434,7 @@ class JourneysBrowserIT {
             browser.click("newContact");
             browser.type("givenName", "Abandoned");
             browser.click("cancel");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+            browser.await()
                     .until(ExpectedConditions.invisibilityOfElementLocated(Browser.idSelector("contactDialog")));
             assertFalse(browser.byId("contacts").getText().contains("Abandoned"), "Cancel creates nothing");
 
@@ -516,7 +515,7 @@ class JourneysBrowserIT {
             browser.open("/admin/microsoft-365-connection.xhtml");
 
             chooseRadio(browser, "Certificate");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+            browser.await().until(ExpectedConditions
                     .presenceOfElementLocated(By.cssSelector("input[type='file'][id$='certificate_input']")))
                     .sendKeys(pfx.toString());
             browser.waitForText("certificateState", "Uploaded app.pfx");
@@ -540,7 +539,7 @@ class JourneysBrowserIT {
     /** Waits until the element's whole text is {@code text}, not merely contains it ("12" holds "2"). */
     private static void waitForExactText(Browser browser, By where, String text) {
         String[] seen = {"(nothing)"};
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+        browser.await().ignoring(WebDriverException.class)
                 .withMessage(() -> where + " shows \"" + seen[0] + "\", not \"" + text + "\"")
                 .until(driver -> (seen[0] = driver.findElement(where).getText().strip()).equals(text));
     }
@@ -564,7 +563,7 @@ class JourneysBrowserIT {
 
     /** Answers Yes in the page's confirmation dialog. */
     private static void confirm(Browser browser) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        browser.await()
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
     }
 
@@ -632,7 +631,7 @@ class JourneysBrowserIT {
         browser.type("surname", surname);
         browser.type("email", surname.toLowerCase() + "@example.com");
         browser.click("save");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(
+        browser.await().until(
                 ExpectedConditions.textMatches(Browser.idSelector("no"), Pattern.compile("CT\\d+")));
         return browser.byId("no").getText();
     }
