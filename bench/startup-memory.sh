@@ -97,11 +97,10 @@ build_stack_floor() {
   cp -r bench/stack-floor/resources/. "$build/WEB-INF/classes/"
   cp -r bench/stack-floor/webapp/. "$build/"
   cp $libraries "$build/WEB-INF/lib/"
+  local jar marker
   for jar in $libraries; do
-    case $(basename "$jar") in primefaces-*) ;; *)
-      mkdir -p "$build/WEB-INF__lib__$(basename "$jar" .jar)_jar"
-      touch "$build/WEB-INF__lib__$(basename "$jar" .jar)_jar/class-model-marker" ;;
-    esac
+    marker="$build/WEB-INF__lib__$(basename "$jar" .jar)_jar"
+    case $(basename "$jar") in primefaces-*) ;; *) mkdir -p "$marker" && touch "$marker/class-model-marker" ;; esac
   done
   (cd "$build" && jar cf "$project/$stack_floor_war" .)
   rm -rf "$build" "$classpath_file"

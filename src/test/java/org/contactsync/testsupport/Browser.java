@@ -66,8 +66,7 @@ public final class Browser implements AutoCloseable {
 
     /** An element whose client id ends with {@code :id} or is {@code id} (JSF prefixes ids with the form's). */
     public WebElement byId(String id) {
-        return await().until(
-                ExpectedConditions.visibilityOfElementLocated(idSelector(id)));
+        return await().until(ExpectedConditions.visibilityOfElementLocated(idSelector(id)));
     }
 
     public static By idSelector(String id) {

@@ -434,8 +434,7 @@ class JourneysBrowserIT {
             browser.click("newContact");
             browser.type("givenName", "Abandoned");
             browser.click("cancel");
-            browser.await()
-                    .until(ExpectedConditions.invisibilityOfElementLocated(Browser.idSelector("contactDialog")));
+            browser.await().until(ExpectedConditions.invisibilityOfElementLocated(Browser.idSelector("contactDialog")));
             assertFalse(browser.byId("contacts").getText().contains("Abandoned"), "Cancel creates nothing");
 
             browser.click("newContact");
@@ -563,8 +562,7 @@ class JourneysBrowserIT {
 
     /** Answers Yes in the page's confirmation dialog. */
     private static void confirm(Browser browser) {
-        browser.await()
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
     }
 
     private static void chooseRadio(Browser browser, String label) {
