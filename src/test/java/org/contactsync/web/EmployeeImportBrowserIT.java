@@ -51,15 +51,13 @@ class EmployeeImportBrowserIT {
             browser.click("import");
             browser.waitForText(By.tagName("body"), "Import Employees");
 
-            upload(browser, csv(prefix, "bob@contoso.example"));
-            browser.waitForText("previewTitle", "3 rows, 1 with problems");
+            upload(browser, csv(prefix, "bob@contoso.example"), "3 rows, 1 with problems");
             assertTrue(browser.byId("rows").getText().contains("Another user already has this authentication e-mail."),
                     browser.byId("rows").getText());
             assertFalse(browser.byId("import").isEnabled(), "no import while a row has a problem");
             assertEquals(404, admin.get("/users/" + prefix + "-a").statusCode(), "nothing imported");
 
-            upload(browser, csv(prefix, prefix + "-c@contoso.example"));
-            browser.waitForText("previewTitle", "3 rows, 0 with problems");
+            upload(browser, csv(prefix, prefix + "-c@contoso.example"), "3 rows, 0 with problems");
             // Between the preview and Import someone creates the third user: the import checks again.
             assertEquals(201, admin.send("POST", "/users", "{'userName':'" + prefix + "-c','fullName':'Cecilia',"
                     + "'authenticationEmail':'" + prefix + "-c@contoso.example','oneTimePassword':false}").statusCode());
@@ -67,8 +65,8 @@ class EmployeeImportBrowserIT {
             browser.waitForText("messages", "Nothing was imported");
             assertEquals(404, admin.get("/users/" + prefix + "-a").statusCode(), "nothing half-imported");
 
-            upload(browser, csv(prefix, prefix + "-c@contoso.example").replaceAll("(?m)^" + prefix + "-c;.*\\n", ""));
-            browser.waitForText("previewTitle", "2 rows, 0 with problems");
+            upload(browser, csv(prefix, prefix + "-c@contoso.example").replaceAll("(?m)^" + prefix + "-c;.*\\n", ""),
+                    "2 rows, 0 with problems");
             browser.click("import");
             browser.waitForText("messages", "2 employees imported");
         }
@@ -92,10 +90,9 @@ class EmployeeImportBrowserIT {
                 + prefix + "-c;Cecilia Import;" + thirdEmail + ";SOUTH;0\n";
     }
 
-    private static void upload(Browser browser, String content) throws IOException {
+    private static void upload(Browser browser, String content, String previewTitle) throws IOException {
         Path file = Files.createTempFile("employees", ".csv");
         Files.writeString(file, content, StandardCharsets.UTF_8);
-        browser.driver().findElement(By.cssSelector("input[type='file'][id$='file_input']"))
-                .sendKeys(file.toAbsolutePath().toString());
+        browser.upload("file", file, "previewTitle", previewTitle);
     }
 }

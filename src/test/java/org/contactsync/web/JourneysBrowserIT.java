@@ -514,10 +514,7 @@ class JourneysBrowserIT {
             browser.open("/admin/microsoft-365-connection.xhtml");
 
             chooseRadio(browser, "Certificate");
-            browser.await().until(ExpectedConditions
-                    .presenceOfElementLocated(By.cssSelector("input[type='file'][id$='certificate_input']")))
-                    .sendKeys(pfx.toString());
-            browser.waitForText("certificateState", "Uploaded app.pfx");
+            browser.upload("certificate", pfx, "certificateState", "Uploaded app.pfx");
             browser.type("certificatePassword", CERTIFICATE_PASSWORD);
             browser.click("testConnection");
             // The sandbox answers a client assertion with invalid_client (AADSTS7000218): the page says it plainly.
