@@ -127,7 +127,7 @@ class ContactCardBrowserIT {
             browser.byId("name").sendKeys(Keys.TAB);
 
             browser.await().ignoring(org.openqa.selenium.WebDriverException.class)
-                    .until(driver -> browser.byId("surname").getAttribute("value").equals("Johansson"));
+                    .until(ExpectedConditions.attributeToBe(Browser.idSelector("surname"), "value", "Johansson"));
             assertEquals("Maria", browser.byId("firstName").getAttribute("value"));
             assertEquals("Elisabet", browser.byId("middleName").getAttribute("value"));
         }
